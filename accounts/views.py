@@ -1,0 +1,25 @@
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from .acting import set_acting_employer
+from .permissions import employers_for
+
+
+@require_POST
+def switch_employer(request):
+    """Representative staff choose which mandating employer they act for (page header)."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    try:
+        employer = employers_for(request.user).get(pk=int(request.POST.get("employer", "")))
+    except (ValueError, TypeError) as exc:
+        raise Http404 from exc
+    except employers_for(request.user).model.DoesNotExist as exc:
+        raise Http404 from exc
+    set_acting_employer(request, employer)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = "home"
+    return redirect(target)

@@ -1,0 +1,1 @@
+"""Certificates, inbox messages and the caseworker's tools (filled by the pipeline work)."""
