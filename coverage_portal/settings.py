@@ -9,6 +9,7 @@ PORTAL_ENV is one of production (the default, so a forgotten variable fails safe
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -29,7 +30,8 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-PORTAL_ENV = os.environ.get("PORTAL_ENV", "production")
+# Under pytest the default is "test", so `pytest` alone never runs with production settings.
+PORTAL_ENV = os.environ.get("PORTAL_ENV") or ("test" if "pytest" in sys.modules else "production")
 if PORTAL_ENV not in {"production", "development", "test"}:
     raise ImproperlyConfigured(f"PORTAL_ENV must be production, development or test, not {PORTAL_ENV!r}")
 DEVELOPMENT = PORTAL_ENV == "development"
