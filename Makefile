@@ -1,0 +1,41 @@
+# Two commands: `make run` (the portal with demo data on http://127.0.0.1:8000) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test venv messages worker beat clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Embedded mode: SQLite under var/, Celery tasks in-process. Running it again keeps the data.
+run: export PORTAL_ENV := development
+run: $(STAMP)
+	$(PY) manage.py compile_translations
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	scripts/test.sh
+
+# Regenerate the translation catalogues after changing texts (needs GNU gettext's xgettext).
+messages: $(STAMP)
+	PORTAL_ENV=development $(PY) manage.py makemessages -l nl -l fr -l de -l en --ignore=.venv --ignore=var
+	$(PY) manage.py compile_translations
+
+# Production-like processes (with DATABASE_URL and REDIS_URL set).
+worker: $(STAMP)
+	$(VENV)/bin/celery -A coverage_portal worker --loglevel=INFO --concurrency=2
+
+beat: $(STAMP)
+	$(VENV)/bin/celery -A coverage_portal beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+clean:
+	rm -rf $(VENV) var media .pytest_cache .ruff_cache
