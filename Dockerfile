@@ -5,15 +5,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY coverage_portal coverage_portal
-COPY accounts accounts
-COPY postings postings
-COPY casework casework
-COPY rules rules
-COPY selfcheck selfcheck
-RUN pip install --no-cache-dir .
 COPY . .
+RUN pip install --no-cache-dir .
 RUN DJANGO_SECRET_KEY=build-only python manage.py compile_translations \
     && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --no-input
 RUN useradd --system --uid 1000 portal && mkdir -p /app/media /app/var && chown -R portal /app/media /app/var

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "postings",
     "casework",
     "selfcheck",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +249,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min", "verification": "30/min"},
 }
 SPECTACULAR_SETTINGS = {

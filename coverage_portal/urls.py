@@ -21,6 +21,8 @@ urlpatterns = [
     path("requests/", include("postings.urls")),
     path("", include("casework.urls")),
     path("", include("selfcheck.urls")),
+    path("api/v1/", include("api.urls")),
+    path("account/api/", include("api.portal_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("admin/", admin.site.urls),

@@ -8,7 +8,8 @@ PY=.venv/bin/python
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-PORTAL_ENV=test $PY manage.py makemigrations --check --dry-run
+export PORTAL_ENV=test
+$PY manage.py makemigrations --check --dry-run
 $PY manage.py compile_translations
 
 if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then
