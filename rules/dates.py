@@ -1,0 +1,55 @@
+"""Calendar arithmetic the rules need (months with end-of-month clamping, durations)."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date, timedelta
+
+ONE_DAY = timedelta(days=1)
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` plus ``months`` calendar months; the day is clamped to the month's last day."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month0 = divmod(index, 12)
+    last = monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(d.day, last))
+
+
+def add_years(d: date, years: int) -> date:
+    return add_months(d, 12 * years)
+
+
+def first_of_next_month(d: date) -> date:
+    return date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
+
+
+def exceeds_months(start: date, end: date, months: int) -> bool:
+    """True when the period ``start``..``end`` (both days included) lasts more than ``months``.
+
+    A period ending the day before the ``months``-anniversary of ``start`` lasts exactly
+    ``months`` months and does not exceed it (legislation.md 2.3 P4).
+    """
+    return end >= add_months(start, months)
+
+
+def duration(start: date, end: date) -> tuple[int, int]:
+    """Whole months and remaining days of the period ``start``..``end`` (both included)."""
+    stop = end + ONE_DAY
+    months = (stop.year - start.year) * 12 + (stop.month - start.month)
+    if months < 0:
+        return 0, 0
+    while months > 0 and add_months(start, months) > stop:
+        months -= 1
+    return months, (stop - add_months(start, months)).days
+
+
+def describe_duration(start: date, end: date) -> str:
+    """Plain English: ``12 months``, ``24 months and 1 day``, ``20 days``."""
+    months, days = duration(start, end)
+    parts = []
+    if months:
+        parts.append(f"{months} month" + ("" if months == 1 else "s"))
+    if days or not months:
+        parts.append(f"{days} day" + ("" if days == 1 else "s"))
+    return " and ".join(parts)

@@ -1,0 +1,112 @@
+"""Orchestration in the order of legislation.md 2.2, step 0 (scope), then the regulation.
+
+``determine(situation)`` is the contract's Python door: a situation dict in, a determination
+dict out, :class:`~rules.situation.InvalidSituation` for bad input. No clock, no database, no
+randomness: ``reference_date`` is the only "today".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import data, reg883, reg1408, scope, treaties, uk
+from .dates import ONE_DAY
+from .outcome import Outcome
+from .reasons import Trace
+from .reg883 import transitional
+from .situation import Situation, parse
+
+
+def determine(situation: dict, issuing_state: str | None = None) -> dict:
+    """Determine the applicable legislation for a situation (contract: determination.md).
+
+    ``issuing_state`` is the state of the institution asking (default: ``data.DEFAULT_ISSUING_STATE``);
+    it decides which bilateral treaties and which national rule the engine consults.
+    """
+    sit = parse(situation)
+    issuer = (
+        data.COUNTRY_ALIASES.get(issuing_state, issuing_state)
+        if issuing_state
+        else data.DEFAULT_ISSUING_STATE
+    )
+    tr = Trace()
+    out = evaluate(sit, tr, issuer)
+    return to_dict(sit, out, tr)
+
+
+def evaluate(sit: Situation, tr: Trace, issuer: str) -> Outcome:
+    states = scope.involved_states(sit)
+    if data.UNITED_KINGDOM in states and sit.reference_date > data.UK_END_MEMBER.value:
+        if uk.withdrawal_agreement_applies(sit, tr):
+            return _regulations(sit, states, tr, issuer, with_uk=True)
+        if uk.tca_covers(states, tr):
+            return uk.decide(sit, tr)
+        return treaties.decide(sit, scope.all_states(sit), tr, issuer)
+    return _regulations(sit, states, tr, issuer, with_uk=False)
+
+
+def _regulations(sit: Situation, states: frozenset[str], tr: Trace, issuer: str, *, with_uk: bool) -> Outcome:
+    """Step 0 of legislation.md 2.2: 883/2004 applies from the latest start date among all the
+    states involved (1.2); before that 1408/71 applies where every state applied it; the
+    Art. 87(8) and 87a transitions may keep an older designation alive."""
+    ref = sit.reference_date
+    starts = [data.start_883(c) for c in states]
+    missing = sorted(c for c, s in zip(states, starts, strict=True) if s is None)
+    if missing:
+        tr.check(
+            "SCOPE_883_STATES", False, missing=", ".join(missing), date=ref.isoformat(), states="", start=""
+        )
+        return treaties.decide(sit, scope.all_states(sit), tr, issuer)
+    start: date = max(starts)  # type: ignore[type-var]
+    if ref < start:
+        old_area = scope.area_1408(ref)
+        missing = sorted(states - old_area)
+        tr.check(
+            "SCOPE_1408_STATES",
+            not missing,
+            date=ref.isoformat(),
+            start=start.isoformat(),
+            missing=", ".join(missing),
+        )
+        if missing or not scope.persons_covered(sit, states, ref, tr, old=True, with_uk=with_uk):
+            return treaties.decide(sit, scope.all_states(sit), tr, issuer)
+        return reg1408.run(sit, ref, tr, old_area)
+    if not scope.persons_covered(sit, states, ref, tr, old=False, with_uk=with_uk):
+        return treaties.decide(sit, scope.all_states(sit), tr, issuer)
+    kept = transitional.art87_8(sit, states, start, tr, with_uk=with_uk)
+    if kept.outcome is not None:
+        return kept.outcome
+    # Art. 87a only concerns persons whom Title II of 883/2004 designated before 2012-06-28; a
+    # person still under 1408/71 through Art. 87(8) on that date was not.
+    blocked = kept.active_until is not None and kept.active_until >= data.REG_465_2012.value - ONE_DAY
+    old_wording = transitional.art87a(sit, start, tr, lambda at: scope.area_883(at, with_uk), blocked=blocked)
+    if old_wording is not None:
+        return old_wording
+    return reg883.run(sit, ref, tr, scope.area_883(ref, with_uk))
+
+
+def _iso(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def to_dict(sit: Situation, out: Outcome, tr: Trace) -> dict:
+    ref = sit.reference_date
+    if out.period is not None and not out.period[0] <= ref <= out.period[1]:
+        tr.warn(
+            f"The reference date {ref.isoformat()} lies outside the period {out.period[0].isoformat()} to "
+            f"{out.period[1].isoformat()}; the answer describes that period."
+        )
+    status = out.status if out.certificate == "PD A1" else None
+    return {
+        "legislation": out.legislation,
+        "provision": {"instrument": out.instrument, "article": out.article},
+        "transitional": None
+        if out.transitional is None
+        else {"instrument": out.transitional[0], "article": out.transitional[1]},
+        "provisional": out.provisional,
+        "certificate": out.certificate,
+        "a1_status_code": status,
+        "period": None if out.period is None else {"start": _iso(out.period[0]), "end": _iso(out.period[1])},
+        "reasons": tr.reasons,
+        "warnings": tr.warnings,
+    }

@@ -1,0 +1,244 @@
+"""Reg. 1408/71 Title II (with Reg. 574/72) as a decision procedure (legislation.md 3.1).
+
+Used for situations before Reg. 883/2004 applied to every state involved, and to find the
+old designation for the Art. 87(8) transition. Paragraph numbers other than 14(1)(b),
+14(2)(a), 14(2)(b)(i) and 14b(4) are recalled from the consolidated text **[verify]**.
+Certificates: E101 (legislation applicable), E102 (extension of a posting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..data import POSTING_EXTENSION_MONTHS_1408, POSTING_MAX_MONTHS_1408, PRIOR_INSURANCE_MONTHS
+from ..dates import exceeds_months
+from ..outcome import Outcome
+from ..reasons import Trace
+from ..reg883 import art12
+from ..situation import Situation, Work
+
+INSTRUMENT = "1408/71"
+
+#: Designations for which the institution issued form E101 (574/72 Art. 11, 11a, 12a).
+E101_ARTICLES = ("14(1)(a)", "14(2)", "14a", "14b", "14c", "14e", "13(2)(d)", "17")
+
+
+def run(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcome:
+    out = _decide(sit, at, tr, area)
+    if out.certificate is None and out.article.startswith(E101_ARTICLES):
+        out.certificate = "E101"
+    return out
+
+
+def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcome:
+    etype = sit.employment_type
+    p = sit.posting
+    # 1. Art. 17 agreement (exception; also used in place of E102 extensions).
+    agr = p.art16_agreement if p else None
+    if agr is not None:
+        covers = agr.start <= at <= agr.end
+        tr.check(
+            "ART17_1408_AGREEMENT",
+            covers,
+            state=agr.state,
+            start=agr.start.isoformat(),
+            end=agr.end.isoformat(),
+            date=at.isoformat(),
+        )
+        if covers:
+            return _agreement(sit, tr)
+    # 3. Civil servants (13(2)(d)) and civil servants who also work elsewhere (14e).
+    if etype == "inactive":
+        tr.check("ART13_2_F_1408_RESIDENCE", True, state=sit.residence)
+        return Outcome(sit.residence, INSTRUMENT, "13(2)(f)")
+    if etype == "civil_servant":
+        state = sit.employers[0].seat
+        tr.check("ART13_2_D_1408_CIVIL_SERVANT", True, state=state)
+        return Outcome(state, INSTRUMENT, "13(2)(d)")
+    if etype == "civil_servant_and_employed":
+        state = next(w.country for w in sit.work if w.activity == "civil_servant")
+        tr.check("ART14E_1408_CIVIL_SERVANT_AND_OTHER", True, state=state)
+        return Outcome(state, INSTRUMENT, "14e")
+    # 4. Mariners.
+    if etype == "seafarer":
+        payer = sit.employers[0].seat
+        paid = payer != sit.flag_state and payer == sit.residence and payer in area
+        tr.check(
+            "ART14B_4_1408_PAID_FROM_RESIDENCE",
+            paid,
+            payer=payer,
+            flag=sit.flag_state,
+            residence=sit.residence,
+        )
+        if paid:
+            return Outcome(payer, INSTRUMENT, "14b(4)")
+        if p is not None and _posting_1408(sit, tr, "14b(1)"):
+            return Outcome(p.sending_state, INSTRUMENT, "14b(1)", period=(p.start, p.end))
+        tr.check("ART13_2_C_1408_FLAG_STATE", True, flag=sit.flag_state)
+        return Outcome(sit.flag_state, INSTRUMENT, "13(2)(c)")
+
+    work = sit.work
+    states = [w.country for w in work]
+    if etype == "self_employed":
+        return _self_employed(sit, work, tr)
+    if etype == "employed_and_self_employed":
+        employed = [w for w in work if w.activity == "employed"]
+        emp_states = [w.country for w in employed]
+        if len(set(states)) > 1:
+            tr.check("ART14C_A_1408_STATE_OF_EMPLOYMENT", True, state=", ".join(emp_states))
+            tr.warn(
+                "Reg. 1408/71 Annex VII lists pairs of states where a person is subject to both "
+                "legislations; check the list for this pair [not encoded]."
+            )
+            if len(emp_states) == 1:
+                return Outcome(emp_states[0], INSTRUMENT, "14c(a)")
+            inner = _employed_multi(sit, employed, tr, area)
+            return Outcome(inner.legislation, INSTRUMENT, "14c(a)")
+    # 5. Employed in one state (posting or lex loci laboris); 6. two or more states.
+    if len(set(states)) == 1:
+        only = states[0]
+        if p is not None and p.host_state == only:
+            if _posting_1408(sit, tr, "14(1)(a)"):
+                return Outcome(p.sending_state, INSTRUMENT, "14(1)(a)", period=(p.start, p.end))
+            out = _lex_loci(only, tr)
+            out.period = (p.start, p.end)
+            return out
+        return _lex_loci(only, tr)
+    if etype == "flight_crew":
+        return _international_transport(sit, tr)
+    return _employed_multi(sit, work, tr, area)
+
+
+def _lex_loci(state: str, tr: Trace) -> Outcome:
+    """Art. 13(2)(a): a person employed in the territory of one Member State is subject to the
+    legislation of that State even if he resides elsewhere or the employer is seated elsewhere."""
+    tr.check("ART13_2_A_1408_STATE_OF_WORK", True, state=state)
+    return Outcome(state, INSTRUMENT, "13(2)(a)")
+
+
+def _agreement(sit: Situation, tr: Trace) -> Outcome:
+    """Art. 17: two or more Member States may agree exceptions to Articles 13 to 16. An agreement
+    with the sending state for a posting of at most 12 + 12 months that starts after the posting
+    began is the Art. 14(1)(b) extension with the host state's consent (form E102)."""
+    p = sit.posting
+    agr = p.art16_agreement
+    limit = POSTING_MAX_MONTHS_1408 + POSTING_EXTENSION_MONTHS_1408
+    if agr.state == p.sending_state and agr.start > p.start and not exceeds_months(p.start, agr.end, limit):
+        tr.check("ART14_1_B_1408_EXTENSION", True, state=agr.state, end=agr.end.isoformat(), limit=limit)
+        return Outcome(agr.state, INSTRUMENT, "14(1)(b)", certificate="E102", period=(agr.start, agr.end))
+    return Outcome(agr.state, INSTRUMENT, "17", period=(agr.start, agr.end))
+
+
+def _posting_1408(sit: Situation, tr: Trace, article: str) -> bool:
+    """Art. 14(1)(a): a person employed by an undertaking to which he is normally attached who is
+    posted by it to another Member State to perform work for it stays under the first State's
+    legislation if the anticipated duration does not exceed 12 months and he is not sent to
+    replace a person whose term of posting has ended. Decision 181 of the Administrative
+    Commission adds the prior-insurance and the no-hiring-out conditions **[from memory]**."""
+    p = sit.posting
+    results = [
+        tr.check(
+            "ART14_1_A_1408_MAX_12_MONTHS",
+            not exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408),
+            duration=art12.describe_duration(p.start, p.end),
+            limit=POSTING_MAX_MONTHS_1408,
+            article=article,
+        ),
+        tr.check("ART14_1_A_1408_NOT_REPLACING", not p.replaces_posted_worker),
+        art12.employer_substantial(sit, p, tr, code="ART14_1_A_1408_NORMALLY_ATTACHED"),
+        art12.direct_relationship(p, tr, code="ART14_1_A_1408_WORK_FOR_EMPLOYER"),
+        tr.check(
+            "ART14_1_A_1408_PRIOR_INSURANCE",
+            (p.insured_in_sending_state_months_before or 0) >= PRIOR_INSURANCE_MONTHS,
+            months=art12._months(p.insured_in_sending_state_months_before),
+            minimum=PRIOR_INSURANCE_MONTHS,
+            sending=p.sending_state,
+        ),
+        tr.check("ART14_1_A_1408_NOT_HIRED_OUT", not p.placed_at_disposal_of_third_undertaking),
+    ]
+    if all(results):
+        return True
+    if exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408):
+        tr.warn(
+            f"A posting planned for more than {POSTING_MAX_MONTHS_1408} months needed an Art. 17 agreement; "
+            "an unforeseen prolongation could be covered for 12 more months with form E102."
+        )
+    return False
+
+
+def _self_employed(sit: Situation, work: Sequence[Work], tr: Trace) -> Outcome:
+    """Art. 14a(1): a self-employed person who performs work in another Member State stays
+    under the first State's legislation if the anticipated duration does not exceed 12 months.
+    Art. 14a(2): a person normally self-employed in two or more Member States is subject to
+    the legislation of the residence state if he pursues any part of his activity there;
+    otherwise to that of the State where he pursues his main activity [criteria verify]."""
+    p = sit.posting
+    states = [w.country for w in work]
+    if len(set(states)) == 1:
+        only = states[0]
+        if p is not None and p.host_state == only:
+            ok = tr.check(
+                "ART14A_1_1408_MAX_12_MONTHS",
+                not exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408),
+                duration=art12.describe_duration(p.start, p.end),
+                limit=POSTING_MAX_MONTHS_1408,
+            )
+            if ok:
+                return Outcome(p.sending_state, INSTRUMENT, "14a(1)", period=(p.start, p.end))
+            tr.check("ART13_2_B_1408_STATE_OF_WORK", True, state=only)
+            return Outcome(only, INSTRUMENT, "13(2)(b)", period=(p.start, p.end))
+        tr.check("ART13_2_B_1408_STATE_OF_WORK", True, state=only)
+        return Outcome(only, INSTRUMENT, "13(2)(b)")
+    in_residence = sit.residence in states
+    tr.check("ART14A_2_1408_PART_IN_RESIDENCE", in_residence, residence=sit.residence)
+    if in_residence:
+        return Outcome(sit.residence, INSTRUMENT, "14a(2)")
+    best = max(enumerate(work), key=lambda iw: (iw[1].time_pct, iw[1].remuneration_pct, -iw[0]))[1]
+    tr.check("ART14A_2_1408_MAIN_ACTIVITY", True, state=best.country, time=f"{best.time_pct:g}")
+    return Outcome(best.country, INSTRUMENT, "14a(2)")
+
+
+def _international_transport(sit: Situation, tr: Trace) -> Outcome:
+    """Art. 14(2)(a): travelling or flying personnel of an undertaking operating international
+    transport services are subject to the legislation of the State of the undertaking's
+    registered office, unless (ii) employed principally in the State of residence, which then
+    applies. (The (i) branch rule needs facts the situation does not carry.)"""
+    t = sum(w.time_pct for w in sit.work if w.country == sit.residence)
+    principally = t > 50.0
+    tr.check(
+        "ART14_2_A_II_1408_PRINCIPALLY_IN_RESIDENCE", principally, residence=sit.residence, time=f"{t:g}"
+    )
+    if principally:
+        return Outcome(sit.residence, INSTRUMENT, "14(2)(a)(ii)")
+    seat = sit.employers[0].seat
+    tr.check("ART14_2_A_1408_UNDERTAKING_SEAT", True, seat=seat)
+    return Outcome(seat, INSTRUMENT, "14(2)(a)")
+
+
+def _employed_multi(sit: Situation, work: Sequence[Work], tr: Trace, area: frozenset[str]) -> Outcome:
+    """Art. 14(2)(b): a person normally employed in two or more Member States is subject to
+    (i) the legislation of the State of residence if he pursues his activity partly there or
+    is attached to several undertakings or employers with registered offices in different
+    States (no 25 % threshold); (ii) otherwise the legislation of the State of the registered
+    office of the undertaking or employer."""
+    states = {w.country for w in work}
+    seats = {e.seat for e in sit.employers}
+    partly = sit.residence in states
+    tr.check("ART14_2_B_I_1408_PARTLY_IN_RESIDENCE", partly, residence=sit.residence)
+    if partly:
+        return Outcome(sit.residence, INSTRUMENT, "14(2)(b)(i)")
+    several = len(seats) > 1
+    tr.check(
+        "ART14_2_B_I_1408_SEVERAL_EMPLOYERS", several, seats=", ".join(sorted(seats)), residence=sit.residence
+    )
+    if several:
+        return Outcome(sit.residence, INSTRUMENT, "14(2)(b)(i)")
+    seat = next(iter(seats))
+    if seat not in area:
+        # 14(2)(b)(ii) can only designate a Member State; with the employer outside the
+        # Community, the residence state is the only link left.
+        tr.check("ART14_2_B_II_1408_EMPLOYER_SEAT", False, seat=seat)
+        return Outcome(sit.residence, INSTRUMENT, "14(2)(b)(i)")
+    tr.check("ART14_2_B_II_1408_EMPLOYER_SEAT", True, seat=seat)
+    return Outcome(seat, INSTRUMENT, "14(2)(b)(ii)")

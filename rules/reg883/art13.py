@@ -1,0 +1,207 @@
+"""Reg. 883/2004 Art. 13: pursuit of activities in two or more Member States, with
+Reg. 987/2009 Art. 14(5)-(11) (legislation.md 2.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..data import MARGINAL_PCT, REG_465_2012, SUBSTANTIAL_PCT
+from ..outcome import Outcome
+from ..reasons import Trace
+from ..situation import Employer, Situation, Work
+
+INSTRUMENT = "883/2004"
+
+
+def drop_marginal(work: Sequence[Work], at: date, tr: Trace) -> tuple[Work, ...]:
+    """987/2009 Art. 14(5b) (inserted by Reg. 465/2012 from 2012-06-28): marginal activities
+    are disregarded for determining the applicable legislation. The Practical Guide treats an
+    activity of less than 5 % of working time and less than 5 % of pay as marginal; exactly
+    5 % is not marginal. If every activity were marginal, none is dropped."""
+    if at < REG_465_2012.value or len(work) < 2:
+        return tuple(work)
+    kept = tuple(w for w in work if w.time_pct >= MARGINAL_PCT or w.remuneration_pct >= MARGINAL_PCT)
+    if not kept or len(kept) == len(work):
+        return tuple(work)
+    for w in work:
+        if w not in kept:
+            tr.check(
+                "ART14_5B_MARGINAL",
+                True,
+                state=w.country,
+                time=f"{w.time_pct:g}",
+                pay=f"{w.remuneration_pct:g}",
+                limit=f"{MARGINAL_PCT:g}",
+            )
+            tr.warn(
+                f"The work in {w.country} ({w.time_pct:g} % of time, {w.remuneration_pct:g} % of pay) is "
+                f"marginal (under {MARGINAL_PCT:g} %) and was left out (Reg. 987/2009 Art. 14(5b))."
+            )
+    return kept
+
+
+def shares(work: Sequence[Work], state: str) -> tuple[float, float]:
+    """Share of working time and of pay in ``state`` within ``work``, renormalised to 100 %."""
+    total_t = sum(w.time_pct for w in work) or 1.0
+    total_p = sum(w.remuneration_pct for w in work) or 1.0
+    t = sum(w.time_pct for w in work if w.country == state)
+    p = sum(w.remuneration_pct for w in work if w.country == state)
+    return round(100.0 * t / total_t, 4), round(100.0 * p / total_p, 4)
+
+
+def substantial_in_residence(work: Sequence[Work], residence: str, tr: Trace, code: str) -> bool:
+    """987/2009 Art. 14(8): a substantial part of the activity is pursued in a state when at
+    least 25 % of working time and/or remuneration is there; less than 25 % of both is an
+    indicator that it is not (CJEU C-203/24: only time and pay count)."""
+    t, p = shares(work, residence)
+    ok = t >= SUBSTANTIAL_PCT or p >= SUBSTANTIAL_PCT
+    tr.check(code, ok, residence=residence, time=f"{t:g}", pay=f"{p:g}", limit=f"{SUBSTANTIAL_PCT:g}")
+    return ok
+
+
+def employed_multi_state(
+    work: Sequence[Work],
+    residence: str,
+    employers: Sequence[Employer],
+    at: date,
+    tr: Trace,
+    area: frozenset[str],
+    *,
+    instrument: str = INSTRUMENT,
+    article: str = "13(1)",
+    code_prefix: str = "ART13_1",
+) -> Outcome:
+    """Art. 13(1) as worded from 2012-06-28 (Reg. 465/2012): a person who normally pursues an
+    activity as an employed person in two or more Member States is subject to
+    (a) the legislation of the Member State of residence if he/she pursues a substantial part
+        of the activity in that Member State; or
+    (b) if not, (i) the Member State of the registered office or place of business of the one
+        undertaking or employer; (ii) where employed by two or more undertakings with their
+        registered office in only one Member State, that Member State; (iii) where they are in
+        two Member States, one of which is the residence state, the other one; (iv) where at
+        least two of them are in Member States other than the residence state, the residence state.
+    987/2009 Art. 14(11): where the employer's registered office is outside the Union, the
+    residence state applies.
+
+    Before 2012-06-28 the original wording applied: (a) the residence state if a substantial
+    part of the activity is pursued there **or** the person works for several undertakings
+    whose registered offices are in different Member States; (b) otherwise the state of the
+    registered office of the undertaking or employer (legislation.md 1.2, [unverified]).
+
+    The TCA Protocol, Art. SSC.12(1), copies the new wording; the caller passes its names.
+    """
+    old = instrument == INSTRUMENT and at < REG_465_2012.value
+    if substantial_in_residence(work, residence, tr, f"{code_prefix}_A_SUBSTANTIAL_IN_RESIDENCE"):
+        return Outcome(residence, instrument, f"{article}(a)")
+    outside = sorted({e.seat for e in employers if e.seat not in area})
+    if outside:
+        tr.check("ART14_11_EMPLOYER_OUTSIDE_EU", True, seats=", ".join(outside), residence=residence)
+        if instrument == INSTRUMENT:
+            return Outcome(residence, "987/2009", "14(11)")
+        return Outcome(residence, instrument, f"{article}(a)")
+    seats = {e.seat for e in employers}
+    if old:
+        several = len(seats) > 1
+        tr.check(
+            "ART13_1_A_OLD_SEVERAL_EMPLOYERS", several, seats=", ".join(sorted(seats)), residence=residence
+        )
+        if several:
+            return Outcome(residence, instrument, f"{article}(a)")
+        seat = next(iter(seats))
+        tr.check("ART13_1_B_OLD_EMPLOYER_SEAT", True, seat=seat)
+        return Outcome(seat, instrument, f"{article}(b)")
+    if len(employers) == 1:
+        seat = employers[0].seat
+        tr.check(f"{code_prefix}_B_I_ONE_EMPLOYER", True, seat=seat)
+        return Outcome(seat, instrument, f"{article}(b)(i)")
+    if len(seats) == 1:
+        seat = next(iter(seats))
+        tr.check(f"{code_prefix}_B_II_SEATS_IN_ONE_STATE", True, seat=seat, count=len(employers))
+        return Outcome(seat, instrument, f"{article}(b)(ii)")
+    others = seats - {residence}
+    if len(seats) == 2 and len(others) == 1:
+        other = next(iter(others))
+        tr.check(f"{code_prefix}_B_III_RESIDENCE_AND_ONE_OTHER", True, other=other, residence=residence)
+        return Outcome(other, instrument, f"{article}(b)(iii)")
+    tr.check(
+        f"{code_prefix}_B_IV_SEATS_OUTSIDE_RESIDENCE",
+        True,
+        seats=", ".join(sorted(others)),
+        residence=residence,
+    )
+    return Outcome(residence, instrument, f"{article}(b)(iv)")
+
+
+def self_employed_multi_state(
+    work: Sequence[Work],
+    residence: str,
+    tr: Trace,
+    *,
+    instrument: str = INSTRUMENT,
+    article: str = "13(2)",
+    code_prefix: str = "ART13_2",
+) -> Outcome:
+    """Art. 13(2): a person who normally pursues an activity as a self-employed person in two or
+    more Member States is subject to (a) the legislation of the Member State of residence if
+    he/she pursues a substantial part of the activity there; or (b) the legislation of the
+    Member State in which the centre of interest of his/her activities is situated.
+
+    987/2009 Art. 14(9) weighs the fixed place of business, the habitual nature and duration of
+    the activities, the number of services and the person's intention. The situation only gives
+    shares, so the engine takes the state with the largest share of working time, then of
+    pay, then the first listed, and says so in the reason.
+    """
+    if substantial_in_residence(work, residence, tr, f"{code_prefix}_A_SUBSTANTIAL_IN_RESIDENCE"):
+        return Outcome(residence, instrument, f"{article}(a)")
+    best = max(enumerate(work), key=lambda iw: (iw[1].time_pct, iw[1].remuneration_pct, -iw[0]))[1]
+    tr.check(
+        f"{code_prefix}_B_CENTRE_OF_INTEREST",
+        True,
+        state=best.country,
+        time=f"{best.time_pct:g}",
+        pay=f"{best.remuneration_pct:g}",
+    )
+    return Outcome(best.country, instrument, f"{article}(b)")
+
+
+def employed_and_self_employed(
+    work: Sequence[Work],
+    residence: str,
+    employers: Sequence[Employer],
+    at: date,
+    tr: Trace,
+    area: frozenset[str],
+) -> Outcome:
+    """Art. 13(3): a person who normally pursues an activity as an employed person and an
+    activity as a self-employed person in different Member States is subject to the
+    legislation of the Member State in which he/she pursues the employed activity or, where
+    that activity is pursued in two or more Member States, the legislation determined in
+    accordance with paragraph 1."""
+    employed = [w for w in work if w.activity == "employed"]
+    states = [w.country for w in employed]
+    if len(states) == 1:
+        tr.check("ART13_3_STATE_OF_EMPLOYMENT", True, state=states[0])
+        return Outcome(states[0], INSTRUMENT, "13(3)")
+    tr.check("ART13_3_EMPLOYMENT_IN_SEVERAL_STATES", True, states=", ".join(states))
+    inner = employed_multi_state(employed, residence, employers, at, tr, area)
+    return Outcome(inner.legislation, INSTRUMENT, "13(3)")
+
+
+def civil_servant_and_other(sit: Situation, tr: Trace) -> Outcome:
+    """Art. 13(4): a person employed as a civil servant by one Member State and who pursues an
+    activity as an employed and/or self-employed person in one or more other Member States is
+    subject to the legislation of the Member State to which the employing administration is
+    subject. The state where the civil-service work is done is taken as that state."""
+    state = next(w.country for w in sit.work if w.activity == "civil_servant")
+    tr.check("ART13_4_CIVIL_SERVANT_STATE", True, state=state)
+    return Outcome(state, INSTRUMENT, "13(4)")
+
+
+def flight_crew_multi_state(sit: Situation, work: Sequence[Work], tr: Trace) -> Outcome:
+    """Art. 13(1) with Art. 11(5) and 987/2009 Art. 14(5a), second subparagraph: flight and
+    cabin crew working in two or more Member States do all their crew work in the state of
+    the home base, so that state is competent; the PD A1 shows status 3.10."""
+    tr.check("ART11_5_HOME_BASE", True, home_base=sit.home_base)
+    tr.check("ART13_1_FLIGHT_CREW_HOME_BASE", True, home_base=sit.home_base, count=len(work))
+    return Outcome(sit.home_base, INSTRUMENT, "13(1)", status="10")

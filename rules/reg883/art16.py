@@ -1,0 +1,46 @@
+"""Reg. 883/2004 Art. 16(1): exceptions agreed between Member States."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..data import ART16_NL_MAX_YEARS
+from ..dates import exceeds_months
+from ..outcome import Outcome
+from ..reasons import Trace
+from ..situation import Situation
+
+
+def agreement(sit: Situation, at: date, tr: Trace, *, instrument: str, article: str) -> Outcome | None:
+    """Art. 16(1): two or more Member States (their competent authorities or designated
+    bodies) may by common agreement provide for exceptions to Articles 11 to 15 in the interest
+    of certain persons. An agreement in force on the date asked for decides the case.
+
+    Reg. 1408/71 Art. 17 and TCA Protocol SSC exceptions work the same way; the caller passes
+    the instrument and article.
+    """
+    agr = sit.posting.art16_agreement if sit.posting else None
+    if agr is None:
+        return None
+    covers = agr.start <= at <= agr.end
+    tr.check(
+        "ART16_1_AGREEMENT",
+        covers,
+        state=agr.state,
+        start=agr.start.isoformat(),
+        end=agr.end.isoformat(),
+        date=at.isoformat(),
+        provision=f"{instrument} Art. {article}",
+    )
+    if not covers:
+        tr.warn(
+            f"An exception agreement with {agr.state} exists for {agr.start.isoformat()} to "
+            f"{agr.end.isoformat()}, which does not include {at.isoformat()}; the ordinary rules decide."
+        )
+        return None
+    if exceeds_months(agr.start, agr.end, 12 * ART16_NL_MAX_YEARS):
+        tr.warn(
+            f"The agreement lasts more than {ART16_NL_MAX_YEARS} years; Dutch practice agrees "
+            f"exceptions for at most {ART16_NL_MAX_YEARS} years."
+        )
+    return Outcome(agr.state, instrument, article, period=(agr.start, agr.end))

@@ -1,0 +1,136 @@
+"""Reg. 883/2004 transitional rules: Art. 87(8) (from 1408/71) and Art. 87a (Reg. 465/2012).
+
+legislation.md 1.2 and 1.4. Both keep an older designation alive while the relevant situation
+is unchanged, for at most 10 years, unless the person asks to leave the transition. The
+``situation_start`` of the input is the date since which the situation is unchanged, so a
+change of residence or work pattern (a later ``situation_start``) ends the transition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .. import data, reg1408, scope
+from ..dates import ONE_DAY, add_months, add_years, first_of_next_month
+from ..outcome import STATUS_1408, Outcome, status_for
+from ..reasons import Trace
+from ..situation import Situation
+from . import run as run_883
+
+
+@dataclass(slots=True)
+class Transition:
+    outcome: Outcome | None  # the old designation while it lasts
+    active_until: date | None  # last day the old designation applied (None: never)
+
+
+def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, with_uk: bool) -> Transition:
+    """Art. 87(8): if, as a consequence of this Regulation, a person is subject to the legislation
+    of a Member State other than that determined under Title II of Reg. 1408/71, the latter
+    continues to apply while the relevant situation remains unchanged, for no longer than 10 years
+    from the date of application of this Regulation, unless the person requests to be subject to
+    the legislation applicable under this Regulation. A request submitted within 3 months of the
+    date of application takes effect from that date; a later one from the first day of the
+    following month. If both designate the same state, 883/2004 applies from its start date.
+    """
+    ref = sit.reference_date
+    if sit.situation_start >= start:
+        return Transition(None, None)
+    before = start - ONE_DAY
+    if any(data.START_1408.get(c) is None or data.START_1408[c] > before for c in states):
+        return Transition(None, None)  # e.g. Croatia: 1408/71 never applied, nothing to keep
+    if not scope.persons_covered(sit, states, before, Trace(), old=True, with_uk=with_uk):
+        return Transition(None, None)
+    old = reg1408.run(sit, before, Trace(), scope.area_1408(before))
+    new = run_883(sit, start, Trace(), scope.area_883(start, with_uk))
+    figures = {
+        "old": old.legislation,
+        "new": new.legislation,
+        "start": start.isoformat(),
+        "since": sit.situation_start.isoformat(),
+    }
+    if old.legislation == new.legislation:
+        tr.check(
+            "ART87_8_TRANSITION",
+            False,
+            why=f"both designate {new.legislation}, so Reg. 883/2004 applies from {start.isoformat()}.",
+            **figures,
+        )
+        return Transition(None, None)
+    end = add_years(start, data.TRANSITION_YEARS) - ONE_DAY
+    why = f"the 10-year limit ended it on {end.isoformat()}, so Reg. 883/2004 applies."
+    request = sit.art87_8_request_date
+    if request is not None:
+        effective = (
+            start
+            if request < add_months(start, data.ART87_8_REQUEST_MONTHS)
+            else first_of_next_month(request)
+        )
+        if effective - ONE_DAY < end:
+            end = effective - ONE_DAY
+            why = (
+                f"the person asked on {request.isoformat()} to move to Reg. 883/2004, which took effect on "
+                f"{effective.isoformat()}."
+            )
+    if end < start or ref > end:
+        tr.check("ART87_8_TRANSITION", False, why=why, **figures)
+        return Transition(None, end if end >= start else None)
+    out = reg1408.run(sit, before, tr, scope.area_1408(before))
+    tr.check("ART87_8_TRANSITION", True, end=end.isoformat(), **figures)
+    out.transitional = ("883/2004", "87(8)")
+    out.status = status_for(STATUS_1408, out.article)
+    out.certificate = "PD A1" if out.status is not None else None
+    out.provisional = False
+    out.period = None
+    tr.warn(
+        "Reg. 1408/71 keeps applying under Art. 87(8) of Reg. 883/2004 until "
+        f"{end.isoformat()} at the latest, "
+        f"as long as the situation stays unchanged; the person may ask {new.legislation} to apply "
+        "Reg. 883/2004 instead (the choice is final)."
+    )
+    return Transition(out, end)
+
+
+def art87a(sit: Situation, start: date, tr: Trace, area_at, *, blocked: bool) -> Outcome | None:
+    """Art. 87a(1): if, as a consequence of the entry into force of Reg. 465/2012 (2012-06-28), a
+    person is subject to the legislation of a Member State other than that determined under
+    Title II before that date, the legislation determined before continues to apply while the
+    relevant situation remains unchanged, for no longer than 10 years (until 2022-06-27). The
+    person may request to leave it: a request by 2012-09-29 takes effect on 2012-06-28, a later
+    one on the first day of the following month.
+    """
+    ref = sit.reference_date
+    change = data.REG_465_2012.value
+    if blocked or ref < change or sit.situation_start >= change or start >= change:
+        return None
+    last_old = change - ONE_DAY
+    old = run_883(sit, last_old, Trace(), area_at(last_old))
+    new = run_883(sit, change, Trace(), area_at(change))
+    if old.legislation == new.legislation:
+        return None
+    figures = {"old": old.legislation, "new": new.legislation, "since": sit.situation_start.isoformat()}
+    end = data.ART87A_END.value
+    why = f"the 10-year limit ended it on {end.isoformat()}, so the current wording applies."
+    request = sit.art87_8_request_date
+    if request is not None:
+        effective = change if request <= data.ART87A_REQUEST_DEADLINE.value else first_of_next_month(request)
+        if effective - ONE_DAY < end:
+            end = effective - ONE_DAY
+            why = (
+                f"the person asked on {request.isoformat()} to leave the transition, which took effect on "
+                f"{effective.isoformat()}."
+            )
+    if ref > end:
+        tr.check("ART87A_TRANSITION", False, why=why, **figures)
+        return None
+    out = run_883(sit, last_old, tr, area_at(last_old))
+    tr.check("ART87A_TRANSITION", True, end=end.isoformat(), **figures)
+    out.transitional = ("883/2004", "87a(1)")
+    out.provisional = False
+    tr.warn(
+        f"The designation made before Reg. 465/2012 keeps applying under Art. 87a until {end.isoformat()} at "
+        "the latest, as long as the situation stays unchanged; the person may ask to move to "
+        f"{new.legislation}."
+    )
+    return out

@@ -1,0 +1,176 @@
+"""Bilateral treaties of the issuing state, and national law where nothing coordinates.
+
+legislation.md 1.6: the Dutch treaty countries with their maximum posting periods. For
+non-treaty, non-regulation countries no coordination applies: each state's national law
+decides, so double cover or no cover is possible; the Dutch starting point is that a worker
+sent from the Netherlands stays insured there, and there is no PD A1 or certificate of
+coverage (S001 §18.1.3, §18.2.1).
+"""
+
+from __future__ import annotations
+
+from . import data
+from .dates import describe_duration, exceeds_months
+from .outcome import Outcome
+from .reasons import Trace
+from .reg883.art12 import _months
+from .situation import Situation
+
+CERTIFICATE = "treaty certificate"
+
+
+def _limit_text(months: int) -> str:
+    if months % 12 == 0 and months >= 36:
+        return f"{months // 12} years ({months} months)"
+    return f"{months} months"
+
+
+def decide(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Outcome:
+    """Entry point for situations no EU instrument coordinates."""
+    treaties = data.TREATIES_BY_ISSUER.get(issuer, {})
+    others = states - {issuer}
+    if issuer in states and len(others) == 1:
+        other = next(iter(others))
+        treaty = treaties.get(other)
+        if treaty is not None:
+            tr.check("TREATY_APPLIES", True, treaty_name=treaty.name, issuer=issuer, other=other)
+            out = _treaty(sit, treaty, other, tr, issuer)
+            if out is not None:
+                return out
+    return national(sit, states, tr, issuer)
+
+
+def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) -> Outcome | None:
+    etype = sit.employment_type
+    p = sit.posting
+    if etype == "inactive":
+        return None  # treaties designate for workers; national law decides for others
+    if etype in ("seafarer", "flight_crew"):
+        rule = t.seafarer_rule if etype == "seafarer" else t.aircrew_rule
+        if rule is not None:
+            state = sit.residence if rule == "residence" else sit.employers[0].seat
+            crew = "seafarers" if etype == "seafarer" else "aircrew"
+            tr.check(
+                "TREATY_CREW_RULE",
+                True,
+                source=f"{t.source.split(' Art.')[0]} Art. {t.special_article}",
+                crew=crew,
+                state=state,
+            )
+            return _out(state, t, t.special_article, p)
+    if etype == "civil_servant":
+        state = sit.employers[0].seat
+        tr.warn(
+            f"Civil servants normally stay under the legislation of the employing administration ({state}); "
+            f"the article of the {t.name} is not recorded, check it with the institution."
+        )
+        return _out(state, t, "", p)
+    if p is not None and {p.sending_state, p.host_state} == {issuer, other}:
+        return _posting(sit, t, tr)
+    work_states = sorted({w.country for w in sit.work})
+    single = len(work_states) == 1
+    tr.check(
+        "TREATY_STATE_OF_WORK",
+        single,
+        treaty_name=t.name,
+        state=work_states[0],
+        states=", ".join(work_states),
+    )
+    if not single:
+        tr.warn(f"The {t.name} has its own rules for work in both states; the engine does not encode them.")
+        return None
+    tr.warn(
+        f"The {t.name} applies its general rule (the state of work); the article number is not recorded here."
+    )
+    return _out(work_states[0], t, "", None)
+
+
+def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
+    """Treaty posting rule: the sending state's legislation continues for a posting up to the
+    treaty's maximum; the SVB also requires at least 1 month of insurance just before and the
+    continued employment relationship with the sending employer (S001 §18.2.1; SVB)."""
+    p = sit.posting
+    results = []
+    if t.posting_max_months is None:
+        tr.warn(
+            f"The maximum posting period of the {t.name} is not recorded; check it with the "
+            "SVB before relying on "
+            "this answer."
+        )
+    else:
+        results.append(
+            tr.check(
+                "TREATY_POSTING_MAX",
+                not exceeds_months(p.start, p.end, t.posting_max_months),
+                source=t.source,
+                duration=describe_duration(p.start, p.end),
+                limit=_limit_text(t.posting_max_months),
+            )
+        )
+    months = p.insured_in_sending_state_months_before
+    results.append(
+        tr.check(
+            "TREATY_PRIOR_INSURANCE",
+            months is not None and months >= data.PRIOR_INSURANCE_MONTHS,
+            sending=p.sending_state,
+            months=_months(months),
+            minimum=data.PRIOR_INSURANCE_MONTHS,
+        )
+    )
+    if sit.employment_type != "self_employed":
+        results.append(tr.check("TREATY_DIRECT_RELATIONSHIP", p.direct_relationship_maintained))
+    else:
+        tr.warn(
+            "The treaty figures recorded here are for employees; check the self-employed rule of the treaty."
+        )
+    if all(results):
+        return _out(p.sending_state, t, t.posting_article, p)
+    if t.posting_max_months is not None and exceeds_months(p.start, p.end, t.posting_max_months):
+        extra = f" ({t.extension_note})" if t.extension_note else ""
+        tr.warn(
+            f"The posting exceeds the maximum of the {t.name}{extra}; ask the SVB for an "
+            "extension. Without one the "
+            f"treaty's general rule makes {p.host_state} legislation apply."
+        )
+    return _out(p.host_state, t, "", p)
+
+
+def _out(state: str, t: data.Treaty, article: str, p) -> Outcome:
+    return Outcome(
+        state,
+        t.treaty_id,
+        article,
+        certificate=CERTIFICATE,
+        period=(p.start, p.end) if p is not None else None,
+    )
+
+
+def national(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Outcome:
+    """Where nothing coordinates: ``national:XX`` when the issuing state XX is the sending state,
+    the state of residence or the employer's seat and its national rule is known; else ``none``."""
+    p = sit.posting
+    linked = (
+        (p is not None and p.sending_state == issuer)
+        or sit.residence == issuer
+        or any(e.seat == issuer for e in sit.employers)
+    )
+    reference = data.NATIONAL_RULES.get(issuer)
+    if linked and reference is not None:
+        tr.check("NATIONAL_RULE", True, reference=reference, state=issuer, issuer=issuer)
+        tr.warn(
+            f"No coordination instrument applies: each state's own law decides, so the person may be insured "
+            f"in {issuer} and in another state at the same time, or in neither."
+        )
+        tr.warn(
+            f"No PD A1 or certificate of coverage exists for this situation; the {issuer} "
+            "institution can only "
+            "issue a national statement."
+        )
+        return Outcome(issuer, f"national:{issuer}", "", period=(p.start, p.end) if p is not None else None)
+    tr.check("NATIONAL_RULE", False, reference=reference or "national law", state=issuer, issuer=issuer)
+    named = ", ".join(sorted(states))
+    tr.warn(
+        f"Nothing coordinates this situation and the engine knows no national rule for it: ask the social "
+        f"security institutions of {named} whether their law insures the person."
+    )
+    return Outcome(None, "none", "")

@@ -1,0 +1,156 @@
+"""The United Kingdom after Brexit (legislation.md 1.5).
+
+* Withdrawal Agreement, Title III: a person in a cross-border situation involving the UK and
+  an EU state on 2020-12-31 stays under Reg. 883/2004 while the situation continues without
+  interruption.
+* EU-UK Trade and Cooperation Agreement, Protocol on Social Security Coordination (SSC),
+  provisionally applied from 2021-01-01: general rules in Art. SSC.10 (like 883 Art. 11),
+  detached workers in Art. SSC.11 (at most 24 months, not replacing another detached person;
+  all 27 member states opted in), work in two or more states like 883 Art. 13 (article
+  number SSC.12 **[to verify]**). It links the UK with the EU member states only.
+"""
+
+from __future__ import annotations
+
+from . import data
+from .dates import describe_duration, exceeds_months
+from .outcome import Outcome
+from .reasons import Trace
+from .reg883 import art12, art13, art16
+from .situation import Situation
+
+INSTRUMENT = "TCA"
+CERTIFICATE = "treaty certificate"  # a certificate under the Protocol, not an EU PD A1
+TCA_AREA = data.EU27 | {data.UNITED_KINGDOM}
+
+
+def withdrawal_agreement_applies(sit: Situation, tr: Trace) -> bool:
+    """WA Art. 30-32: the EU rules keep applying to a situation that began on or before
+    2020-12-31 and continues without interruption (``situation_start`` is its start)."""
+    return tr.check(
+        "UK_WA_CONTINUED",
+        sit.situation_start <= data.UK_END_MEMBER.value,
+        start=sit.situation_start.isoformat(),
+    )
+
+
+def tca_covers(states: frozenset[str], tr: Trace) -> bool:
+    """Art. SSC.2/SSC.3: the Protocol applies between the UK and the EU member states only."""
+    missing = sorted(states - TCA_AREA)
+    return tr.check(
+        "UK_TCA_STATES", not missing, states=", ".join(sorted(states)), missing=", ".join(missing)
+    )
+
+
+def decide(sit: Situation, tr: Trace) -> Outcome:
+    out = _decide(sit, tr)
+    out.certificate = None if out.article.startswith("SSC.10(3)(e)") else CERTIFICATE
+    return out
+
+
+def _decide(sit: Situation, tr: Trace) -> Outcome:
+    ref = sit.reference_date
+    etype = sit.employment_type
+    agreed = art16.agreement(sit, ref, tr, instrument=INSTRUMENT, article="SSC.16(1)")
+    if agreed is not None:
+        return agreed
+    if etype == "inactive":
+        tr.check("TCA_SSC10_RESIDENCE", True, state=sit.residence)
+        return Outcome(sit.residence, INSTRUMENT, "SSC.10(3)(e)")
+    if etype == "civil_servant":
+        state = sit.employers[0].seat
+        tr.check("TCA_SSC10_CIVIL_SERVANT", True, state=state)
+        return Outcome(state, INSTRUMENT, "SSC.10(3)(b)")
+    if etype == "seafarer" and sit.flag_state in TCA_AREA:
+        payer = sit.employers[0].seat
+        if payer != sit.flag_state and payer == sit.residence:
+            tr.check("TCA_SSC10_FLAG_STATE", False, flag=sit.flag_state)
+            return Outcome(payer, INSTRUMENT, "SSC.10(4)")
+        if sit.posting is None or not _detached(sit, tr):
+            tr.check("TCA_SSC10_FLAG_STATE", True, flag=sit.flag_state)
+            return Outcome(sit.flag_state, INSTRUMENT, "SSC.10(4)")
+        return _detached_outcome(sit)
+
+    work = art13.drop_marginal(sit.work, ref, tr)
+    states = [w.country for w in work]
+    p = sit.posting
+    crew_base = etype == "flight_crew" and sit.home_base in TCA_AREA
+    if len(states) == 1 or (p is not None and set(states) <= {p.sending_state, p.host_state}):
+        posted = p is not None and p.host_state in states
+        target = p.host_state if posted else states[0]
+        if posted and _detached(sit, tr):
+            return _detached_outcome(sit)
+        if crew_base:
+            tr.check("TCA_SSC10_HOME_BASE", True, home_base=sit.home_base)
+            out = Outcome(sit.home_base, INSTRUMENT, "SSC.10(5)")
+        else:
+            tr.check("TCA_SSC10_STATE_OF_WORK", True, state=target)
+            out = Outcome(target, INSTRUMENT, "SSC.10(3)(a)")
+        if posted:
+            out.period = (p.start, p.end)
+        return out
+    if crew_base:
+        tr.check("TCA_SSC10_HOME_BASE", True, home_base=sit.home_base)
+        return Outcome(sit.home_base, INSTRUMENT, "SSC.12(1)", provisional=True)
+    if etype == "self_employed" or {w.activity for w in work} == {"self_employed"}:
+        out = art13.self_employed_multi_state(
+            work, sit.residence, tr, instrument=INSTRUMENT, article="SSC.12(2)", code_prefix="TCA_SSC12_2"
+        )
+    else:
+        employed = [w for w in work if w.activity != "self_employed"] or list(work)
+        out = art13.employed_multi_state(
+            employed,
+            sit.residence,
+            sit.employers,
+            ref,
+            tr,
+            TCA_AREA,
+            instrument=INSTRUMENT,
+            article="SSC.12(1)",
+            code_prefix="TCA_SSC12_1",
+        )
+    out.provisional = True
+    return out
+
+
+def _detached(sit: Situation, tr: Trace) -> bool:
+    """Art. SSC.11(1)/(2): a person who pursues an activity as an employed person in a State on
+    behalf of an employer which normally carries out its activities there, or a self-employed
+    person normally active there, and who is sent to (or goes to) another State to work there
+    stays under the first State's legislation if the anticipated duration does not exceed 24
+    months and the person is not sent to replace another detached person."""
+    p = sit.posting
+    results = [
+        tr.check(
+            "TCA_SSC11_MAX_24_MONTHS",
+            not exceeds_months(p.start, p.end, data.TCA_POSTING_MAX_MONTHS),
+            duration=describe_duration(p.start, p.end),
+            limit=data.TCA_POSTING_MAX_MONTHS,
+        ),
+        tr.check("TCA_SSC11_NOT_REPLACING", not p.replaces_posted_worker),
+    ]
+    if sit.employment_type == "self_employed":
+        months = p.insured_in_sending_state_months_before
+        results.append(
+            tr.check(
+                "TCA_SSC11_NORMALLY_SELF_EMPLOYED",
+                months is not None and months >= data.PRIOR_SELF_EMPLOYMENT_MONTHS,
+                sending=p.sending_state,
+                months=art12._months(months),
+            )
+        )
+    else:
+        results.append(art12.employer_substantial(sit, p, tr, code="TCA_SSC11_EMPLOYER_ACTIVITY"))
+        results.append(art12.direct_relationship(p, tr, code="TCA_SSC11_DIRECT_RELATIONSHIP"))
+    if exceeds_months(p.start, p.end, data.TCA_POSTING_MAX_MONTHS):
+        tr.warn(
+            f"A detachment expected to last more than {data.TCA_POSTING_MAX_MONTHS} months falls under the "
+            "host state's legislation unless the states agree an exception."
+        )
+    return all(results)
+
+
+def _detached_outcome(sit: Situation) -> Outcome:
+    p = sit.posting
+    article = "SSC.11(2)" if sit.employment_type == "self_employed" else "SSC.11(1)"
+    return Outcome(p.sending_state, INSTRUMENT, article, period=(p.start, p.end))
