@@ -1,11 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "casework"
 
-# Replaced by verification, inbox and dashboard pages (issue 6).
 urlpatterns = [
-    path("verify/", TemplateView.as_view(template_name="home.html"), name="verify"),
-    path("inbox/", TemplateView.as_view(template_name="home.html"), name="inbox"),
-    path("casework/dashboard/", TemplateView.as_view(template_name="home.html"), name="dashboard"),
+    path("verify/", views.verify, name="verify"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("inbox/<int:pk>/", views.inbox_message, name="inbox_message"),
+    path("certificates/<int:pk>/download/", views.certificate_download, name="certificate_download"),
+    path("casework/dashboard/", views.dashboard, name="dashboard"),
 ]

@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class VerifyForm(forms.Form):
+    number = forms.CharField(
+        label=_("Certificate number"),
+        max_length=65,
+        help_text=_("As printed at the top of every page, for example NL-A1-2026-0000123-K7QF."),
+        error_messages={"required": _("Enter the certificate number.")},
+    )
+    birth_date = forms.DateField(
+        label=_("Holder's date of birth"),
+        help_text=_("For example 1985-07-30."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Enter the holder's date of birth."),
+            "invalid": _("Enter the date of birth as year-month-day, for example 1985-07-30."),
+        },
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        error_messages={"required": _("Write your answer.")},
+    )
+
+
+class ApproveForm(forms.Form):
+    admitted_start = forms.DateField(label=_("Admitted from"), widget=forms.DateInput(attrs={"type": "date"}))
+    admitted_end = forms.DateField(label=_("Admitted until"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(
+        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        help_text=_("The employer sees this text."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Give the reason for the rejection.")},
+    )
+
+
+class AskInformationForm(forms.Form):
+    message = forms.CharField(
+        label=_("Question for the employer"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write the question for the employer.")},
+    )
+
+
+class ObjectionForm(forms.Form):
+    state = CountryField().formfield(label=_("Objecting state"))
+    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason given"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,0 +1,111 @@
+"""The PD A1 as a PDF (WeasyPrint), in the certificate's language, with a QR code that opens the
+verification page and a document number on every page."""
+
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_countries import countries
+
+from .certificate_labels import STATUS_CODES, labels_for
+from .signing import certificate_signature
+
+# Type of request -> status code when the determination carries none (the engine not reached).
+FALLBACK_STATUS = {"posting": "01", "simultaneous": "02", "seafarer": "07"}
+MAX_PRINTED_PLACES = 3
+
+
+def verification_url(certificate) -> str:
+    query = urlencode(
+        {"n": certificate.number, "s": certificate_signature(certificate.number, certificate.holder)}
+    )
+    return f"{settings.PORTAL_BASE_URL}{reverse('casework:verify')}?{query}"
+
+
+def qr_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(scale=3, border=0)
+
+
+def _country(code: str) -> str:
+    return str(countries.name(code)) if code else ""
+
+
+def _places(request) -> tuple[list[dict], bool, str]:
+    places = list(request.places.all())
+    rows = [
+        {
+            "seq": i,
+            "name": p.name or p.get_location_type_display(),
+            "flag_or_base": _country(p.flag_state.code) if p.flag_state else "",
+            "address": ", ".join(
+                x for x in (" ".join(y for y in (p.street, p.house_number) if y), p.postal_code, p.town) if x
+            ),
+            "country": _country(p.country.code),
+        }
+        for i, p in enumerate(places, start=1)
+    ]
+    no_fixed = (
+        not places or len(places) > MAX_PRINTED_PLACES or any(p.location_type == "region" for p in places)
+    )
+    description = ""
+    if no_fixed:
+        described = [p.description for p in places if p.description]
+        states = sorted(
+            {_country(p.country.code) for p in places}
+            | ({_country(request.state_of_work.code)} if request.state_of_work else set())
+        )
+        description = "; ".join(described) or ", ".join(s for s in states if s)
+    return (rows if len(rows) <= MAX_PRINTED_PLACES else []), no_fixed, description
+
+
+def certificate_context(certificate) -> dict:
+    request = certificate.request
+    determination = request.determination or {}
+    code = determination.get("a1_status_code") or FALLBACK_STATUS.get(request.type, "12")
+    labels = labels_for(certificate.language)
+    holder = dict(certificate.holder)
+    for key in ("nationality", "country", "temp_country"):
+        holder[key + "_name"] = _country(holder.get(key, ""))
+    places, no_fixed, no_fixed_description = _places(request)
+    employer = request.employer
+    return {
+        "certificate": certificate,
+        "request": request,
+        "labels": labels,
+        "holder": holder,
+        "legislation_state": _country(
+            determination.get("legislation") or settings.PORTAL_INSTITUTION["state"]
+        ),
+        "legislation_code": determination.get("legislation") or settings.PORTAL_INSTITUTION["state"],
+        "provisional": certificate.provisional,
+        "transitional": bool(determination.get("transitional")),
+        "provision": determination.get("provision") or {},
+        "statuses": [
+            {"box": f"3.{i}", "code": c, "text": labels["status"][i - 1], "ticked": c == code}
+            for i, c in enumerate(STATUS_CODES, start=1)
+        ],
+        "employer": employer,
+        "employer_country": _country(employer.country.code),
+        "places": places,
+        "no_fixed_address": no_fixed,
+        "no_fixed_address_description": no_fixed_description,
+        "institution": settings.PORTAL_INSTITUTION,
+        "institution_country": _country(settings.PORTAL_INSTITUTION["state"]),
+        "verify_url": verification_url(certificate),
+        "qr": qr_data_uri(verification_url(certificate)),
+    }
+
+
+def render_certificate_html(certificate) -> str:
+    with translation.override(certificate.language):
+        return render_to_string("certificates/pd_a1.html", certificate_context(certificate))
+
+
+def render_certificate_pdf(certificate) -> bytes:
+    from weasyprint import HTML
+
+    html = render_certificate_html(certificate)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -1,0 +1,238 @@
+"""Issue, deliver and withdraw PD A1 certificates; make Art. 13 determinations definitive.
+
+certificate_issue is what the task runs after approval. It is idempotent: one certificate per
+request (unique constraint + get_or_create under a row lock), the PDF is produced once, delivery
+happens once (delivered_at), host-state records are one per receiving state.
+"""
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.permissions import is_caseworker
+from accounts.services.audit import audit_record
+from postings.models import CoverageRequest
+from postings.services.lifecycle import request_record_event
+from postings.status import Decision, Status
+
+from ..models import Certificate, HostStateRecord, Objection
+from .host_state import host_state_records_for
+from .notify import notify_employer
+
+# R987 Art. 16(3): definitive two months after the other institutions were informed.
+DEFINITIVE_AFTER_MONTHS = 2
+_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud by an inspector
+
+
+def certificate_number_for(request: CoverageRequest) -> str:
+    """Unique (the request id) and not guessable (a random tail); matches ^[-a-zA-Z0-9]{1,65}$."""
+    tail = "".join(secrets.choice(_ALPHABET) for _ in range(4))
+    return f"{settings.PORTAL_INSTITUTION['state']}-A1-{timezone.localdate().year}-{request.pk:07d}-{tail}"
+
+
+def holder_snapshot(request: CoverageRequest) -> dict:
+    e = request.employee
+    return {
+        "personal_number": e.personal_number,
+        "sex": e.sex,
+        "family_name": e.family_name,
+        "given_names": e.given_names,
+        "family_name_at_birth": e.family_name_at_birth,
+        "birth_date": e.birth_date.isoformat(),
+        "birth_place": e.birth_place,
+        "nationality": e.nationality.code,
+        "street": e.street,
+        "postal_code": e.postal_code,
+        "town": e.town,
+        "country": e.country.code,
+        "temp_street": e.temp_street,
+        "temp_postal_code": e.temp_postal_code,
+        "temp_town": e.temp_town,
+        "temp_country": e.temp_country.code if e.temp_country else "",
+    }
+
+
+def _language(request: CoverageRequest) -> str:
+    languages = settings.PORTAL_INSTITUTION["certificate_languages"]
+    return request.language if request.language in {"en", "nl", "fr", "de"} else languages[0]
+
+
+def certificate_issue(*, request_id: int) -> Certificate | None:
+    """Make (once) the certificate of an approved request, its PDF, its host-state records, and
+    deliver it (once): the inbox of the employer and its representatives, or the print queue."""
+    from ..pdf import render_certificate_pdf
+
+    with transaction.atomic():
+        request = (
+            CoverageRequest.objects.select_for_update()
+            .select_related("employee", "employer")
+            .filter(pk=request_id)
+            .first()
+        )
+        if request is None or request.status != Status.CLOSED or request.decision != Decision.APPROVED:
+            return None
+        determination = request.determination or {}
+        certificate, created = Certificate.objects.get_or_create(
+            request=request,
+            defaults={
+                "number": certificate_number_for(request),
+                "language": _language(request),
+                "holder": holder_snapshot(request),
+                "provisional": bool(determination.get("provisional")),
+                "print_required": request.output_channel == "paper",
+            },
+        )
+        if created:
+            request_record_event(
+                request=request, actor=None, kind="certificate_issued", data={"number": certificate.number}
+            )
+            audit_record(
+                actor=None, action="certificate.issued", organisation=request.employer, obj=certificate
+            )
+        for receiving_state, sed, payload in host_state_records_for(certificate):
+            HostStateRecord.objects.get_or_create(
+                certificate=certificate,
+                receiving_state=receiving_state,
+                defaults={"sed": sed, "payload": payload},
+            )
+        if not certificate.pdf:
+            content = render_certificate_pdf(certificate)
+            certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(content), save=False)
+            certificate.pdf_generated_at = timezone.now()
+            certificate.save(update_fields=["pdf", "pdf_generated_at"])
+        if certificate.delivered_at is None:
+            _deliver(certificate)
+            certificate.delivered_at = timezone.now()
+            certificate.save(update_fields=["delivered_at"])
+    return certificate
+
+
+def _deliver(certificate: Certificate) -> None:
+    request = certificate.request
+    number = request.transaction_number
+    if certificate.print_required:
+        body = _("The certificate for request %(number)s has been issued. It will be sent to you by post.")
+    else:
+        body = _(
+            "The certificate for request %(number)s has been issued. You can download it from this message."
+        )
+    if certificate.provisional:
+        body += "\n\n" + _(
+            "The determination is provisional. It becomes definitive two months after the other states "
+            "were informed, unless one of them objects."
+        )
+    notify_employer(
+        request=request,
+        kind="certificate",
+        subject=_("Certificate for request %(number)s") % {"number": number},
+        body=body % {"number": number},
+        certificate=None if certificate.print_required else certificate,
+        dedup_key=f"certificate:{certificate.pk}",
+    )
+
+
+def definitive_due(certificate: Certificate, today: dt.date | None = None) -> bool:
+    from postings.services.validation import add_months
+
+    today = today or timezone.localdate()
+    return add_months(timezone.localdate(certificate.issued_at), DEFINITIVE_AFTER_MONTHS) <= today
+
+
+def certificates_make_definitive(*, today: dt.date | None = None) -> int:
+    """Daily: provisional Art. 13 determinations without objection become definitive after two months."""
+    count = 0
+    candidates = Certificate.objects.filter(provisional=True, objections__isnull=True).values_list(
+        "pk", flat=True
+    )
+    for pk in list(candidates):
+        with transaction.atomic():
+            certificate = Certificate.objects.select_for_update().select_related("request").get(pk=pk)
+            if not certificate.provisional or certificate.objections.exists():
+                continue
+            if certificate.request.status == Status.CANCELLED or not definitive_due(certificate, today):
+                continue
+            certificate.provisional = False
+            certificate.definitive_at = timezone.now()
+            certificate.save(update_fields=["provisional", "definitive_at"])
+            request = certificate.request
+            request_record_event(request=request, actor=None, kind="determination_definitive")
+            audit_record(
+                actor=None, action="certificate.definitive", organisation=request.employer, obj=certificate
+            )
+            notify_employer(
+                request=request,
+                kind="notice",
+                subject=_("The determination for request %(number)s is now definitive")
+                % {"number": request.transaction_number},
+                body=_(
+                    "No state objected within two months. The determination of certificate %(cert)s is "
+                    "definitive."
+                )
+                % {"cert": certificate.number},
+                certificate=certificate,
+                dedup_key=f"definitive:{certificate.pk}",
+            )
+            count += 1
+    return count
+
+
+def certificate_record_objection(
+    *, actor, certificate: Certificate, state: str, reason: str, received_on=None
+):
+    """Another state objected (SED A004): the determination stays provisional until settled."""
+    if not is_caseworker(actor):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason or not state:
+        raise ValidationError(_("Give the objecting state and its reason."))
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if not certificate.provisional:
+            raise ValidationError(_("Only a provisional determination can receive an objection."))
+        objection = Objection.objects.create(
+            certificate=certificate,
+            state=state,
+            reason=reason,
+            recorded_by=actor,
+            received_on=received_on or timezone.localdate(),
+        )
+        request_record_event(
+            request=certificate.request,
+            actor=actor,
+            kind="objection_recorded",
+            reason=reason,
+            data={"state": state},
+        )
+        audit_record(
+            actor=actor,
+            action="certificate.objection",
+            organisation=certificate.request.employer,
+            obj=certificate,
+            state=state,
+        )
+    return objection
+
+
+def certificate_mark_printed(*, actor, certificate: Certificate) -> Certificate:
+    if not is_caseworker(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.printed_at is None:
+            certificate.printed_at = timezone.now()
+            certificate.printed_by = actor
+            certificate.save(update_fields=["printed_at", "printed_by"])
+            request_record_event(request=certificate.request, actor=actor, kind="certificate_printed")
+            audit_record(
+                actor=actor,
+                action="certificate.printed",
+                organisation=certificate.request.employer,
+                obj=certificate,
+            )
+    return certificate

@@ -1,0 +1,108 @@
+"""What goes to the host state's institution for each certificate: the fields of SED A009 (a
+posting, R987 Art. 15(1)) or A003 (an Art. 13 decision, R987 Art. 16(2)), as a structured record."""
+
+from django.conf import settings
+
+ART13_CODES = {"02", "04", "08", "09"}
+
+
+def _place(place) -> dict:
+    return {
+        "type": place.location_type,
+        "name": place.name,
+        "identification_number": place.identification_number,
+        "street": " ".join(p for p in (place.street, place.house_number) if p),
+        "postal_code": place.postal_code,
+        "town": place.town,
+        "country": place.country.code,
+        "imo_number": place.imo_number,
+        "flag_state": place.flag_state.code if place.flag_state else "",
+        "time_pct": float(place.time_pct) if place.time_pct is not None else None,
+    }
+
+
+def sed_type(certificate) -> str:
+    determination = certificate.request.determination or {}
+    article = (determination.get("provision") or {}).get("article", "")
+    if article.startswith("13") or determination.get("a1_status_code") in ART13_CODES:
+        return "A003"
+    return "A009"
+
+
+def receiving_states(certificate) -> list[str]:
+    request = certificate.request
+    own = (certificate.request.determination or {}).get("legislation") or settings.PORTAL_INSTITUTION["state"]
+    states = [p.country.code for p in request.places.all()]
+    if request.state_of_work:
+        states.insert(0, request.state_of_work.code)
+    seen = []
+    for state in states:
+        if state and state != own and state not in seen:
+            seen.append(state)
+    return seen
+
+
+def host_state_payload(certificate, receiving_state: str) -> dict:
+    request = certificate.request
+    determination = request.determination or {}
+    provision = determination.get("provision") or {}
+    employer = request.employer
+    institution = settings.PORTAL_INSTITUTION
+    holder = certificate.holder
+    sed = sed_type(certificate)
+    payload = {
+        "sed": sed,
+        "case_number": request.transaction_number,
+        "document_number": certificate.number,
+        "sending_institution": {"id": institution["institution_id"], "name": institution["name"]},
+        "receiving_state": receiving_state,
+        "person": {
+            "personal_identification_number": holder.get("personal_number"),
+            "issuing_state": institution["state"],
+            "family_name": holder.get("family_name"),
+            "given_names": holder.get("given_names"),
+            "family_name_at_birth": holder.get("family_name_at_birth"),
+            "birth_date": holder.get("birth_date"),
+            "sex": holder.get("sex"),
+            "nationality": holder.get("nationality"),
+            "residence": {
+                "street": holder.get("street"),
+                "postal_code": holder.get("postal_code"),
+                "town": holder.get("town"),
+                "country": holder.get("country"),
+            },
+        },
+        "applicable_legislation": {
+            "state": determination.get("legislation") or institution["state"],
+            "instrument": provision.get("instrument"),
+            "article": provision.get("article"),
+            "start": request.admitted_start.isoformat() if request.admitted_start else None,
+            "end": request.admitted_end.isoformat() if request.admitted_end else None,
+            "transitional": determination.get("transitional"),
+        },
+        "employer": {
+            "name": employer.name,
+            "identification_number": employer.registration_number,
+            "address": {
+                "street": employer.street,
+                "postal_code": employer.postal_code,
+                "town": employer.town,
+                "country": employer.country.code,
+            },
+        },
+        "places_of_work": [_place(p) for p in request.places.all() if p.country.code == receiving_state],
+    }
+    if sed == "A003":
+        payload["decision"] = {
+            "provisional": certificate.provisional,
+            "status_code": determination.get("a1_status_code"),
+            "states_informed": receiving_states(certificate),
+        }
+    else:
+        payload["posting"] = {"status_code": determination.get("a1_status_code") or "01"}
+    return payload
+
+
+def host_state_records_for(certificate) -> list[tuple[str, str, dict]]:
+    sed = sed_type(certificate)
+    return [(state, sed, host_state_payload(certificate, state)) for state in receiving_states(certificate)]

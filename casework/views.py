@@ -1,0 +1,189 @@
+"""Employer-facing casework pages (inbox, certificate download), the public verification page and
+the caseworker's dashboard. Views parse input and call selectors/services only."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_countries import countries
+
+from accounts.permissions import is_caseworker
+from postings.services.decisions import request_answer_information
+from postings.status import Status
+
+from . import selectors
+from .charts import bar_chart
+from .forms import AnswerForm, VerifyForm
+from .models import CertificateStatus
+
+VERIFY_RATE_PER_MINUTE = 30
+
+
+def _client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_limited(request) -> bool:
+    """A counter per client address and minute in the cache (shared by all web processes)."""
+    key = f"verify-rate:{_client_ip(request)}:{int(timezone.now().timestamp() // 60)}"
+    cache.add(key, 0, timeout=90)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=90)
+        count = 1
+    return count > VERIFY_RATE_PER_MINUTE
+
+
+def _initials(holder: dict) -> str:
+    names = [*holder.get("given_names", "").split(), *holder.get("family_name", "").split()]
+    return " ".join(f"{n[0].upper()}." for n in names if n and n[0].isalpha())
+
+
+def verification_result(certificate) -> dict:
+    """Only what an inspector needs: the status, the state, the period and the holder's initials."""
+    if certificate is None:
+        return {"status": "unknown"}
+    request = certificate.request
+    state = (request.determination or {}).get("legislation") or certificate.number[:2]
+    return {
+        "status": certificate.status,
+        "number": certificate.number,
+        "state": countries.name(state),
+        "state_code": state,
+        "start": request.admitted_start,
+        "end": request.admitted_end,
+        "initials": _initials(certificate.holder),
+    }
+
+
+@never_cache
+def verify(request):
+    """Public: check a certificate by number + date of birth, or by the QR link (number + signature)."""
+    if (request.GET.get("n") or request.method == "POST") and _rate_limited(request):
+        response = render(request, "casework/verify_rate_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
+    form = VerifyForm()
+    result = None
+    if request.method == "POST":
+        form = VerifyForm(request.POST)
+        if form.is_valid():
+            certificate = selectors.certificate_lookup(
+                form.cleaned_data["number"], birth_date=form.cleaned_data["birth_date"]
+            )
+            result = verification_result(certificate)
+    elif request.GET.get("n"):
+        certificate = selectors.certificate_lookup(
+            request.GET["n"], signature=request.GET.get("s", "") or "-"
+        )
+        result = verification_result(certificate)
+    return render(
+        request,
+        "casework/verify.html",
+        {"form": form, "result": result, "statuses": CertificateStatus},
+    )
+
+
+@login_required
+def inbox(request):
+    messages_qs = selectors.inbox_for(request).order_by("-created_at", "-pk")[:200]
+    return render(request, "casework/inbox.html", {"inbox_messages": messages_qs})
+
+
+@login_required
+def inbox_message(request, pk):
+    message = selectors.inbox_message_for(request, pk)
+    if message is None:
+        raise Http404
+    if message.read_at is None:
+        type(message).objects.filter(pk=message.pk).update(read_at=timezone.now())
+    form = AnswerForm()
+    can_answer = message.awaits_answer and message.request and message.request.status == Status.INFO_REQUESTED
+    if request.method == "POST" and can_answer:
+        form = AnswerForm(request.POST)
+        if form.is_valid():
+            try:
+                request_answer_information(
+                    actor=request.user,
+                    request=message.request,
+                    answer=form.cleaned_data["answer"],
+                    message=message,
+                )
+            except PermissionDenied as exc:
+                raise Http404 from exc
+            except ValidationError as exc:
+                form.add_error("answer", exc.messages[0])
+            else:
+                messages.success(request, _("Your answer was sent. The request is back with the caseworker."))
+                return redirect("casework:inbox")
+    return render(
+        request, "casework/inbox_message.html", {"message": message, "form": form, "can_answer": can_answer}
+    )
+
+
+@login_required
+def certificate_download(request, pk):
+    certificate = selectors.certificate_for_download(request.user, pk)
+    if certificate is None:
+        raise Http404
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{certificate.number}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+def dashboard(request):
+    if not is_caseworker(request.user):
+        raise Http404
+    figures = selectors.dashboard_figures()
+    status_labels = dict(Status.choices)
+    age_labels = {
+        "< 1 day": _("Under a day"),
+        "1-3 days": _("1 to 3 days"),
+        "3-7 days": _("3 to 7 days"),
+        "1-2 weeks": _("1 to 2 weeks"),
+        "> 2 weeks": _("Over 2 weeks"),
+    }
+    charts = [
+        (
+            _("Requests per status"),
+            bar_chart(
+                [
+                    (str(status_labels[s]), figures["per_status"].get(s, 0))
+                    for s in Status.values
+                    if s != Status.DRAFT
+                ],
+                _("Requests per status"),
+            ),
+        ),
+        (
+            _("Requests per state of work"),
+            bar_chart(
+                [(str(countries.name(c)) or c, n) for c, n in figures["per_state"]],
+                _("Requests per state of work"),
+            ),
+        ),
+        (
+            _("Requests sent per week"),
+            bar_chart(
+                [(_("week of %(d)s") % {"d": w.date().isoformat()}, n) for w, n in figures["per_week"]],
+                _("Requests sent per week"),
+            ),
+        ),
+        (
+            _("Age of the queue (requests in progress)"),
+            bar_chart(
+                [(str(age_labels[label]), n) for label, n in figures["queue_age"]], _("Age of the queue")
+            ),
+        ),
+    ]
+    return render(request, "casework/dashboard.html", {"charts": charts, "figures": figures})

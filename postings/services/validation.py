@@ -1,0 +1,288 @@
+"""The validation task's work: run the engine on the request and check what the seeds require.
+
+Result: the determination and a list of flags (code + plain message) stored on the request, which
+moves from Received to In review. Idempotent: a request that is no longer Received is left alone,
+so a repeated or duplicated task changes nothing more.
+"""
+
+import datetime as dt
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from ..models import CoverageRequest
+from ..status import Decision, Status
+from .decisions import is_clean_posting, request_decide, request_start_review
+
+logger = logging.getLogger(__name__)
+
+# Two months between postings of the same worker to the same state (PG Part I §13; legislation.md P7).
+POSTING_GAP_MONTHS = 2
+
+
+def _flag(code: str, message: str) -> dict:
+    return {"code": code, "message": str(message)}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - unreachable
+
+
+def _situation(request: CoverageRequest) -> dict:
+    from postings.situation import situation_from_request
+
+    return situation_from_request(request)
+
+
+def engine():
+    """(rules.determine, rules.InvalidSituation): the engine's public door (contracts/determination.md)."""
+    import rules
+
+    return rules.determine, rules.InvalidSituation
+
+
+def _determine(situation: dict):
+    """(determination, flags). Bad input is a flag for the caseworker, never a crash."""
+    try:
+        determine, invalid = engine()
+    except (ImportError, AttributeError):
+        return None, [
+            _flag("ENGINE_UNAVAILABLE", _("The legislation engine could not be run; decide by hand."))
+        ]
+    try:
+        return determine(situation), []
+    except invalid as exc:
+        errors = getattr(exc, "errors", None) or [str(exc)]
+        details = "; ".join(
+            f"{e.get('field', '')}: {e.get('message', '')}" if isinstance(e, dict) else str(e) for e in errors
+        )
+        return None, [_flag("SITUATION_INVALID", _("The answers cannot be assessed: %(d)s") % {"d": details})]
+
+
+def check_determination(determination: dict | None) -> list[dict]:
+    if not determination:
+        return []
+    flags = []
+    state = settings.PORTAL_INSTITUTION["state"]
+    legislation = determination.get("legislation")
+    if legislation != state:
+        flags.append(
+            _flag(
+                "LEGISLATION_ELSEWHERE",
+                _("The engine found that the legislation of %(found)s applies, not that of %(state)s.")
+                % {"found": legislation or _("no state"), "state": state},
+            )
+        )
+    elif determination.get("certificate") != "PD A1":
+        flags.append(_flag("NO_PD_A1", _("The determination does not lead to a PD A1.")))
+    return flags
+
+
+def _covered(periods: list[tuple[dt.date, dt.date | None]], start: dt.date, end: dt.date) -> bool:
+    """Whether the union of the employment periods covers start..end without a gap."""
+    reached = start
+    for p_start, p_end in sorted(periods, key=lambda p: p[0]):
+        if p_start > reached:
+            break
+        if p_end is None or p_end >= end:
+            return True
+        reached = max(reached, p_end + dt.timedelta(days=1))
+    return False
+
+
+def check_employment(request: CoverageRequest) -> list[dict]:
+    periods = list(request.employee.employment_periods.values_list("start", "end"))
+    if _covered(periods, request.requested_start, request.requested_end):
+        return []
+    return [
+        _flag(
+            "NOT_EMPLOYED_WHOLE_PERIOD",
+            _(
+                "The personnel directory does not show the worker employed by %(employer)s "
+                "from %(start)s to %(end)s."
+            )
+            % {
+                "employer": request.employer.name,
+                "start": request.requested_start,
+                "end": request.requested_end,
+            },
+        )
+    ]
+
+
+def _model(app_label: str, name: str):
+    try:
+        return apps.get_model(app_label, name)
+    except LookupError:
+        return None
+
+
+def _field_names(model) -> set[str]:
+    return {f.name for f in model._meta.get_fields()}
+
+
+def check_employee_authorization(request: CoverageRequest) -> list[dict]:
+    """A representative that acts for the employee needs the employee's signed authorization,
+    accepted by a caseworker (one per application)."""
+    if request.representative_id is None:
+        return []
+    model = _model("accounts", "EmployeeAuthorization")
+    missing = _flag(
+        "AUTHORIZATION_MISSING",
+        _(
+            "The representative acts for the employee but no accepted authorization of the employee "
+            "is on file."
+        ),
+    )
+    if model is None:
+        return [missing]
+    names = _field_names(model)
+    qs = model.objects.all()
+    if "request" in names:
+        qs = qs.filter(request=request)
+    else:
+        if "employee" in names:
+            qs = qs.filter(employee=request.employee)
+        if "representative" in names:
+            qs = qs.filter(representative_id=request.representative_id)
+    if not qs.exists():
+        return [missing]
+    if "status" in names:
+        accepted = qs.filter(status="accepted")
+    elif "accepted_at" in names:
+        accepted = qs.filter(accepted_at__isnull=False)
+    else:
+        accepted = qs
+    if accepted.exists():
+        return []
+    return [
+        _flag(
+            "AUTHORIZATION_NOT_ACCEPTED",
+            _("The employee's authorization is on file but has not been accepted yet."),
+        )
+    ]
+
+
+def _end(other: CoverageRequest) -> dt.date:
+    return other.admitted_end or other.requested_end
+
+
+def check_earlier_requests(request: CoverageRequest) -> list[dict]:
+    """Overlaps with this worker's other requests, and the two-month gap between postings to the
+    same state (an extension of the previous posting is not a fresh posting)."""
+    others = (
+        CoverageRequest.objects.filter(employee_id=request.employee_id)
+        .exclude(pk=request.pk)
+        .exclude(status__in=[Status.DRAFT, Status.CANCELLED])
+        .exclude(decision=Decision.REJECTED)
+        .filter(requested_start__isnull=False, requested_end__isnull=False)
+    )
+    flags = []
+    start, end = request.requested_start, request.requested_end
+    for other in others.filter(requested_start__lte=end).filter(
+        Q(admitted_end__gte=start) | Q(admitted_end__isnull=True, requested_end__gte=start)
+    ):
+        flags.append(
+            _flag(
+                "OVERLAPPING_REQUEST",
+                _("The period overlaps request %(number)s (%(start)s to %(end)s).")
+                % {"number": other.transaction_number, "start": other.requested_start, "end": _end(other)},
+            )
+        )
+    if request.type == "posting" and request.state_of_work:
+        gap_from = add_months(start, -POSTING_GAP_MONTHS)
+        earlier = others.filter(type="posting", state_of_work=request.state_of_work).exclude(
+            pk=request.extends_id or 0
+        )
+        for other in earlier:
+            if gap_from < _end(other) < start:
+                flags.append(
+                    _flag(
+                        "POSTING_GAP_UNDER_2_MONTHS",
+                        _(
+                            "Request %(number)s posted the worker to the same state until %(end)s: "
+                            "less than two months before this posting starts."
+                        )
+                        % {"number": other.transaction_number, "end": _end(other)},
+                    )
+                )
+    return flags
+
+
+def residence_statement_needed(request: CoverageRequest) -> bool:
+    """A worker living abroad who works in two or more states needs the residence state's
+    statement first (legislation.md 2.4, step 5)."""
+    employee = request.employee
+    return request.type == "simultaneous" and employee.country.code != settings.PORTAL_INSTITUTION["state"]
+
+
+def check_residence_statement(request: CoverageRequest) -> list[dict]:
+    if not residence_statement_needed(request):
+        return []
+    model = _model("postings", "ResidenceStatement")
+    if model is not None and model.objects.filter(request=request).exists():
+        return []
+    return [
+        _flag(
+            "RESIDENCE_STATEMENT_MISSING",
+            _("The worker lives in %(state)s: the statement of that state's institution is missing.")
+            % {"state": request.employee.country.name},
+        )
+    ]
+
+
+def validation_flags(request: CoverageRequest) -> tuple[dict | None, list[dict]]:
+    """The determination and every flag, without writing anything."""
+    try:
+        situation = _situation(request)
+    except (ImportError, KeyError, ValueError, TypeError) as exc:
+        logger.warning("situation for request %s could not be built: %s", request.pk, exc)
+        determination, flags = (
+            None,
+            [_flag("SITUATION_INCOMPLETE", _("The answers are incomplete; the engine could not be asked."))],
+        )
+    else:
+        determination, flags = _determine(situation)
+    flags += check_determination(determination)
+    flags += check_employment(request)
+    flags += check_employee_authorization(request)
+    flags += check_earlier_requests(request)
+    flags += check_residence_statement(request)
+    return determination, flags
+
+
+def request_validate(*, request_id: int) -> CoverageRequest | None:
+    """Validate a received request and move it to In review; approve it at once when the
+    institution turned on automatic approval of clean postings."""
+    with transaction.atomic():
+        request = (
+            CoverageRequest.objects.select_for_update()
+            .select_related("employee", "employer")
+            .filter(pk=request_id)
+            .first()
+        )
+        if request is None or request.status != Status.SUBMITTED:
+            return request  # already validated (or cancelled): nothing more to do
+        determination, flags = validation_flags(request)
+        request = request_start_review(actor=None, request=request, determination=determination, flags=flags)
+        if settings.PORTAL_AUTO_APPROVE_CLEAN_POSTINGS and is_clean_posting(request):
+            request = request_decide(
+                actor=None,
+                request=request,
+                decision=Decision.APPROVED,
+                automatic=True,
+                reason=str(_("Approved automatically: a posting under Art. 12(1) with no flags.")),
+            )
+    return request
