@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and organisations")
+
+    def ready(self):
+        from . import admin_site
+
+        admin_site.install()

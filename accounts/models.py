@@ -73,7 +73,9 @@ class Organisation(models.Model):
     # Identifiers of the issuing state. NL: KvK (8 digits), loonheffingennummer, RSIN. BE: KBO/BCE.
     enterprise_number = models.CharField(_("enterprise number"), max_length=20, blank=True)
     kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True)
-    payroll_tax_number = models.CharField(_("payroll tax number (loonheffingennummer)"), max_length=12, blank=True)
+    payroll_tax_number = models.CharField(
+        _("payroll tax number (loonheffingennummer)"), max_length=12, blank=True
+    )
     rsin = models.CharField(_("RSIN"), max_length=9, blank=True)
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
@@ -118,12 +120,17 @@ class Membership(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
+    # The representative firm's administrator (its first registrant): may invite and deactivate staff.
+    # Employer administrators manage their company through the role; this flag is for firms.
+    is_org_admin = models.BooleanField(_("firm administrator"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
@@ -142,7 +149,10 @@ class Mandate(models.Model):
     """An employer lets a representative firm act for it, from a date, until a date or revocation."""
 
     employer = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="mandates_given", limit_choices_to={"kind": "employer"}
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="mandates_given",
+        limit_choices_to={"kind": "employer"},
     )
     representative = models.ForeignKey(
         Organisation,
@@ -204,7 +214,9 @@ class Employee(models.Model):
         verbose_name_plural = _("employees")
         ordering = ["family_name", "given_names"]
         constraints = [
-            models.UniqueConstraint(fields=["employer", "personal_number"], name="one_entry_per_person_per_employer")
+            models.UniqueConstraint(
+                fields=["employer", "personal_number"], name="one_entry_per_person_per_employer"
+            )
         ]
 
     def __str__(self):
@@ -234,9 +246,13 @@ class EmploymentPeriod(models.Model):
         ordering = ["start"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="employment_end_after_start"
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="employment_end_after_start",
             )
         ]
+
+    def __str__(self):
+        return f"{self.start} – {self.end or '…'}"
 
 
 class AuditEvent(models.Model):
@@ -244,7 +260,9 @@ class AuditEvent(models.Model):
 
     actor = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     action = models.CharField(max_length=60)
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     detail = models.JSONField(default=dict, blank=True)
@@ -258,3 +276,132 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+def _private_upload(prefix):
+    def upload_to(instance, filename):
+        import secrets
+
+        return f"{prefix}/{timezone.now():%Y/%m}/{secrets.token_hex(12)}.pdf"
+
+    return upload_to
+
+
+def letter_upload_to(instance, filename):
+    return _private_upload("letters")(instance, filename)
+
+
+def authorization_upload_to(instance, filename):
+    return _private_upload("authorizations")(instance, filename)
+
+
+class ActivationLetter(models.Model):
+    """The letter posted to a registering organisation's address, carrying a one-time activation code.
+
+    Only a hash of the code is stored. The plain code exists in the letter PDF, which is kept until a
+    caseworker marks the letter sent and then deleted, so afterwards the code exists only on paper.
+    A new letter supersedes the earlier ones.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="activation_letters"
+    )
+    code_hash = models.CharField(max_length=128)
+    pdf = models.FileField(_("letter PDF"), upload_to=letter_upload_to, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("code expires"))
+    sent_at = models.DateTimeField(_("letter sent"), null=True, blank=True)
+    sent_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    used_at = models.DateTimeField(_("code used"), null=True, blank=True)
+    superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("activation letter")
+        verbose_name_plural = _("activation letters")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.created_at:%Y-%m-%d})"
+
+
+class EmployeeAuthorization(models.Model):
+    """The employee's signed authorization for a representative firm that also acts for the employee.
+
+    Kept per employee and representative firm. It does not point at a request (accounts must not depend
+    on postings); the postings side records which request used it in `used_by_request_id`.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a caseworker")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    employer = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="employee_authorizations"
+    )
+    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="authorizations")
+    representative = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="authorizations_received"
+    )
+    file = models.FileField(_("signed authorization (PDF)"), upload_to=authorization_upload_to)
+    uploaded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    used_by_request_id = models.PositiveBigIntegerField(_("used by request"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("employee authorization")
+        verbose_name_plural = _("employee authorizations")
+        ordering = ["-uploaded_at"]
+        indexes = [models.Index(fields=["employee", "representative", "status"])]
+
+    def __str__(self):
+        return f"{self.employee} → {self.representative}"
+
+
+class ImportJob(models.Model):
+    """A CSV import into the personnel directory, run by a Celery task; holds progress and the row report."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Checking rows")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    employer = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="import_jobs")
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(max_length=200, blank=True)
+    source = models.TextField()
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    duplicate_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    # [{"row": 2, "name": "...", "outcome": "created|duplicate|error", "errors": ["column: message"]}]
+    report = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personnel import")
+        verbose_name_plural = _("personnel imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename or self.pk} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return (
+            int(100 * self.rows_done / self.rows_total) if self.rows_total else (100 if self.finished else 0)
+        )

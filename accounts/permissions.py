@@ -52,7 +52,12 @@ def can_administer(user, organisation) -> bool:
 
 
 def is_caseworker(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff and (user.is_caseworker or user.is_superuser))
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and (user.is_caseworker or user.is_superuser)
+    )
 
 
 def representative_firms_for(user) -> QuerySet[Organisation]:
@@ -63,4 +68,34 @@ def representative_firms_for(user) -> QuerySet[Organisation]:
         memberships__user=user,
         memberships__is_active=True,
         memberships__role=Membership.Role.REPRESENTATIVE_STAFF,
+    )
+
+
+def can_manage_users(user, organisation) -> bool:
+    """May invite and deactivate the organisation's people: employer administrators, and a
+    representative firm's administrator (its first registrant, `Membership.is_org_admin`)."""
+    if organisation is None or not user.is_authenticated or not user.is_active:
+        return False
+    if organisation.kind == Organisation.Kind.EMPLOYER:
+        return can_administer(user, organisation)
+    return Membership.objects.filter(
+        user=user,
+        organisation=organisation,
+        is_active=True,
+        is_org_admin=True,
+        role=Membership.Role.REPRESENTATIVE_STAFF,
+        organisation__status=Organisation.Status.ACTIVE,
+    ).exists()
+
+
+def managed_organisations(user) -> QuerySet[Organisation]:
+    """The organisations whose people `user` manages (see can_manage_users)."""
+    if not user.is_authenticated or not user.is_active:
+        return Organisation.objects.none()
+    mine = Membership.objects.filter(user=user, is_active=True).filter(
+        Q(role=Membership.Role.EMPLOYER_ADMIN)
+        | Q(role=Membership.Role.REPRESENTATIVE_STAFF, is_org_admin=True)
+    )
+    return Organisation.objects.filter(
+        pk__in=mine.values("organisation_id"), status=Organisation.Status.ACTIVE
     )

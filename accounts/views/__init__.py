@@ -3,8 +3,8 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .acting import set_acting_employer
-from .permissions import employers_for
+from ..acting import set_acting_employer
+from ..permissions import employers_for
 
 
 @require_POST
@@ -20,6 +20,8 @@ def switch_employer(request):
         raise Http404 from exc
     set_acting_employer(request, employer)
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "home"
     return redirect(target)

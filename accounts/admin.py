@@ -1,0 +1,208 @@
+"""Caseworker admin for accounts: registrations and their activation letters, employee authorizations,
+organisations and the audit trail. Read-only pages, no delete; changes only through actions that call
+services (which audit). Access follows accounts.permissions.is_caseworker."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import ActivationLetter, AuditEvent, EmployeeAuthorization, Mandate, Organisation
+from .permissions import is_caseworker
+from .services.authorizations import authorization_decide
+from .services.registration import letter_issue, letter_mark_sent
+
+
+class CaseworkerReadOnlyAdmin(admin.ModelAdmin):
+    """Caseworkers see; nobody adds, edits or deletes here."""
+
+    def has_module_permission(self, request):
+        return is_caseworker(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_caseworker(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+
+@admin.register(ActivationLetter)
+class ActivationLetterAdmin(CaseworkerReadOnlyAdmin):
+    list_display = ["organisation", "address", "created_at", "expires_at", "state", "letter_link"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter), ("used_at", admin.EmptyFieldListFilter)]
+    search_fields = ["organisation__name", "organisation__kvk_number", "organisation__enterprise_number"]
+    actions = ["mark_sent", "reissue"]
+    exclude = ["code_hash"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "code_hash"]
+
+    @admin.display(description=_("registered address"))
+    def address(self, obj):
+        o = obj.organisation
+        return f"{o.street}, {o.postal_code} {o.town}, {o.country.name}"
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        if obj.used_at:
+            return _("Used: organisation active")
+        if obj.superseded_at:
+            return _("Replaced by a newer letter")
+        if obj.sent_at:
+            return _("Sent")
+        return _("To be posted")
+
+    @admin.display(description=_("letter"))
+    def letter_link(self, obj):
+        if not obj.pdf:
+            return "–"
+        url = reverse("admin:accounts_activationletter_pdf", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download PDF"))
+
+    def get_urls(self):
+        custom = [
+            path(
+                "<int:pk>/letter.pdf",
+                self.admin_site.admin_view(self.letter_pdf),
+                name="accounts_activationletter_pdf",
+            )
+        ]
+        return custom + super().get_urls()
+
+    def letter_pdf(self, request, pk):
+        if not is_caseworker(request.user):
+            raise Http404
+        letter = get_object_or_404(ActivationLetter, pk=pk)
+        if not letter.pdf:
+            raise Http404
+        return FileResponse(
+            letter.pdf.open("rb"), content_type="application/pdf", filename=f"letter-{pk}.pdf"
+        )
+
+    @admin.action(description=_("Mark letter sent"))
+    def mark_sent(self, request, queryset):
+        count = 0
+        for letter in queryset.filter(sent_at__isnull=True, used_at__isnull=True, superseded_at__isnull=True):
+            letter_mark_sent(actor=request.user, letter=letter)
+            count += 1
+        self.message_user(request, _("%(n)d letter(s) marked sent.") % {"n": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Produce a new letter with a new code"))
+    def reissue(self, request, queryset):
+        count = 0
+        for letter in queryset.filter(used_at__isnull=True).select_related("organisation"):
+            if letter.organisation.status == Organisation.Status.PENDING:
+                letter_issue(actor=request.user, organisation=letter.organisation)
+                count += 1
+        self.message_user(request, _("%(n)d new letter(s) produced.") % {"n": count}, messages.SUCCESS)
+
+
+@admin.register(EmployeeAuthorization)
+class EmployeeAuthorizationAdmin(CaseworkerReadOnlyAdmin):
+    list_display = ["employee", "employer", "representative", "uploaded_at", "status", "file_link"]
+    list_filter = ["status"]
+    search_fields = [
+        "employee__family_name",
+        "employee__personal_number",
+        "employer__name",
+        "representative__name",
+    ]
+    actions = ["accept", "reject"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("employee", "employer", "representative")
+
+    @admin.display(description=_("file"))
+    def file_link(self, obj):
+        url = reverse("admin:accounts_employeeauthorization_file", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Open PDF"))
+
+    def get_urls(self):
+        custom = [
+            path(
+                "<int:pk>/file.pdf",
+                self.admin_site.admin_view(self.file_view),
+                name="accounts_employeeauthorization_file",
+            )
+        ]
+        return custom + super().get_urls()
+
+    def file_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise Http404
+        authorization = get_object_or_404(EmployeeAuthorization, pk=pk)
+        return FileResponse(authorization.file.open("rb"), content_type="application/pdf")
+
+    def _decide(self, request, queryset, accept, reason=""):
+        done = 0
+        for authorization in queryset:
+            try:
+                authorization_decide(
+                    actor=request.user, authorization=authorization, accept=accept, reason=reason
+                )
+                done += 1
+            except ValidationError as exc:
+                self.message_user(request, f"{authorization}: {' '.join(exc.messages)}", messages.WARNING)
+        return done
+
+    @admin.action(description=_("Accept the selected authorizations"))
+    def accept(self, request, queryset):
+        done = self._decide(request, queryset, accept=True)
+        self.message_user(request, _("%(n)d authorization(s) accepted.") % {"n": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Reject the selected authorizations (asks for a reason)"))
+    def reject(self, request, queryset):
+        reason = request.POST.get("reason", "").strip()
+        if request.POST.get("confirm") and reason:
+            done = self._decide(request, queryset, accept=False, reason=reason)
+            self.message_user(request, _("%(n)d authorization(s) rejected.") % {"n": done}, messages.SUCCESS)
+            return None
+        return render(
+            request,
+            "accounts/admin/reject_authorizations.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Reject authorizations"),
+                "queryset": queryset,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "missing_reason": bool(request.POST.get("confirm")),
+            },
+        )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(CaseworkerReadOnlyAdmin):
+    list_display = ["name", "kind", "country", "registration_number", "status", "created_at"]
+    list_filter = ["kind", "status", "country"]
+    search_fields = ["name", "kvk_number", "rsin", "payroll_tax_number", "enterprise_number"]
+
+
+@admin.register(Mandate)
+class MandateAdmin(CaseworkerReadOnlyAdmin):
+    list_display = ["employer", "representative", "valid_from", "valid_until", "revoked_at"]
+    search_fields = ["employer__name", "representative__name"]
+    list_select_related = ["employer", "representative"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(CaseworkerReadOnlyAdmin):
+    list_display = ["at", "action", "actor", "organisation", "object_type", "object_id"]
+    list_filter = ["action"]
+    search_fields = ["action", "object_id", "organisation__name"]
+    list_select_related = ["actor", "organisation"]

@@ -1,0 +1,39 @@
+"""The second factor (TOTP, django-otp): optional for everyone, required for caseworkers.
+
+Login is two steps for a person with a confirmed device: the password step keeps the user id in the
+session without logging in; the token step logs in and marks the session verified (otp_login).
+"""
+
+from base64 import b32encode
+
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PENDING_USER = "otp_pending_user"
+PENDING_BACKEND = "otp_pending_backend"
+PENDING_NEXT = "otp_pending_next"
+
+
+def confirmed_device(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def has_confirmed_device(user) -> bool:
+    return user_has_device(user, confirmed=True)
+
+
+def unconfirmed_device(user) -> TOTPDevice:
+    """The device being set up (created on first visit of the setup page, reused until confirmed)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    return device
+
+
+def secret_of(device) -> str:
+    return b32encode(device.bin_key).decode()
+
+
+def needs_second_factor(user) -> bool:
+    """Caseworkers must have a verified second factor before reaching casework."""
+    return bool(user.is_authenticated and user.is_staff)

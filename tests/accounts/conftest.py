@@ -1,0 +1,28 @@
+import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Letters and authorizations go to a throw-away folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def login_verified(client, user):
+    """Log in with a confirmed authenticator and a verified (second-factor) session."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test", confirmed=True
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+def pdf_with_text(text: str) -> bytes:
+    """A small real PDF stating `text` (made with WeasyPrint, as the portal's own PDFs are)."""
+    from weasyprint import HTML
+
+    return HTML(string=f"<p>{text}</p>").write_pdf()
