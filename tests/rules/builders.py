@@ -1,0 +1,85 @@
+"""Small builders for situations in engine tests (plain dicts in the contract's shape)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import rules
+
+BASE = {
+    "reference_date": "2024-06-01",
+    "residence": "NL",
+    "employment_type": "employed",
+    "work": [{"country": "BE", "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}],
+    "employers": [{"seat": "NL", "substantial_activity_in_seat": True}],
+    "flag_state": None,
+    "home_base": None,
+    "posting": None,
+    "art87_8_request_date": None,
+}
+
+POSTING = {
+    "sending_state": "NL",
+    "host_state": "BE",
+    "start": "2024-03-01",
+    "end": "2025-02-28",
+    "replaces_posted_worker": False,
+    "insured_in_sending_state_months_before": 12,
+    "direct_relationship_maintained": True,
+    "placed_at_disposal_of_third_undertaking": False,
+    "previous_posting_same_employer_host_end": None,
+    "art16_agreement": None,
+}
+
+
+def situation(**changes) -> dict:
+    """BASE with top-level keys replaced; ``posting=dict(...)`` is merged into POSTING."""
+    s = copy.deepcopy(BASE)
+    for key, value in changes.items():
+        if key == "posting" and isinstance(value, dict):
+            s["posting"] = {**POSTING, **value}
+        else:
+            s[key] = value
+    return s
+
+
+def posting(**changes) -> dict:
+    return situation(posting=changes)
+
+
+def work(*items) -> list[dict]:
+    """``work(("NL", 40), ("DE", 60))`` or with pay and activity: ``("NL", 40, 30, "employed")``."""
+    out = []
+    for item in items:
+        country, time_pct = item[0], item[1]
+        pay = item[2] if len(item) > 2 else time_pct
+        activity = item[3] if len(item) > 3 else "employed"
+        out.append({"country": country, "time_pct": time_pct, "remuneration_pct": pay, "activity": activity})
+    return out
+
+
+def seats(*countries, substantial=True) -> list[dict]:
+    return [{"seat": c, "substantial_activity_in_seat": substantial} for c in countries]
+
+
+def decide(s: dict, **kw) -> dict:
+    return rules.determine(s, **kw)
+
+
+def summary(result: dict) -> tuple:
+    p = result["provision"]
+    return (result["legislation"], p["instrument"], p["article"], result["a1_status_code"])
+
+
+def codes(result: dict) -> dict[str, bool]:
+    return {r["code"]: r["passed"] for r in result["reasons"]}
+
+
+def load_public_cases() -> list[dict]:
+    """The shared worked cases; the copy beside the tests is used when shared/ is missing."""
+    here = Path(__file__).resolve()
+    shared = here.parents[3] / "shared" / "domain" / "cases-public.json"
+    path = shared if shared.exists() else here.parent / "data" / "cases-public.json"
+    return json.loads(path.read_text(encoding="utf-8"))
