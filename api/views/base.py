@@ -1,0 +1,37 @@
+"""What every API view shares: token or session authentication, per-token throttling, the JSON
+error shape, and the employer taken from the URL (404 when the caller may not act for it)."""
+
+from django.shortcuts import get_object_or_404
+from rest_framework import permissions
+from rest_framework.authentication import SessionAuthentication
+
+from accounts.permissions import employers_for
+
+from ..authentication import BearerTokenAuthentication
+from ..errors import exception_handler
+from ..throttling import TokenRateThrottle
+
+
+class ApiMixin:
+    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
+    permission_classes = [permissions.IsAuthenticated]
+    throttle_classes = [TokenRateThrottle]
+
+    def get_exception_handler(self):
+        return exception_handler
+
+
+class EmployerMixin(ApiMixin):
+    """Views nested under /employers/{employer_id}/: the employer is checked on every call."""
+
+    def get_employer(self):
+        if not hasattr(self, "_employer"):
+            self._employer = get_object_or_404(
+                employers_for(self.request.user), pk=self.kwargs["employer_id"]
+            )
+        return self._employer
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # After authentication: an employer the caller may not act for is simply not there.
+        self.get_employer()
