@@ -1,0 +1,183 @@
+"""Caseworker admin of casework: certificates (objections, host-state records as JSON), the print
+queue for the paper channel, the inbox messages sent. The request queue is in postings/admin.py."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_caseworker
+
+from .admin_base import CaseworkerAdmin, html_table
+from .forms import ObjectionForm
+from .models import Certificate, InboxMessage, PrintQueueEntry
+from .services.certificates import certificate_mark_printed, certificate_record_objection
+
+
+class CertificateLinksMixin:
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path("<int:pk>/pdf/", self.admin_site.admin_view(self.pdf_view), name="{}_{}_pdf".format(*info)),
+            *super().get_urls(),
+        ]
+
+    def pdf_view(self, request, pk):
+        certificate = get_object_or_404(Certificate, pk=pk)
+        if not is_caseworker(request.user) or not certificate.pdf:
+            raise Http404
+        return FileResponse(
+            certificate.pdf.open("rb"), content_type="application/pdf", filename=f"{certificate.number}.pdf"
+        )
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, obj):
+        if not obj.pdf:
+            return _("being produced")
+        info = obj._meta.app_label, self.model._meta.model_name
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:{}_{}_pdf".format(*info), args=[obj.pk]), obj.number
+        )
+
+
+@admin.register(Certificate)
+class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
+    list_display = ["number", "request_link", "status_display", "issued_at", "definitive_at", "pdf_link"]
+    list_filter = ["provisional", "print_required", "language"]
+    search_fields = ["number", "request__transaction_number"]
+    list_select_related = ["request"]
+    readonly_fields = [
+        "number",
+        "request_link",
+        "status_display",
+        "language",
+        "issued_at",
+        "definitive_at",
+        "pdf_link",
+        "delivered_at",
+        "print_required",
+        "printed_at",
+        "objections_html",
+        "host_state_html",
+    ]
+    fields = readonly_fields
+    actions = ["record_objection"]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/objection/",
+                self.admin_site.admin_view(self.objection_view),
+                name="casework_certificate_objection",
+            ),
+            path(
+                "<int:pk>/host-state.json",
+                self.admin_site.admin_view(self.host_state_json),
+                name="casework_certificate_host_state",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("request"))
+    def request_link(self, obj):
+        url = reverse("admin:postings_coveragerequest_change", args=[obj.request_id])
+        return format_html('<a href="{}">{}</a>', url, obj.request.transaction_number)
+
+    @admin.display(description=_("status"))
+    def status_display(self, obj):
+        return obj.get_status_display()
+
+    @admin.display(description=_("objections"))
+    def objections_html(self, obj):
+        rows = [(o.state.name, o.received_on, o.reason, o.recorded_by) for o in obj.objections.all()]
+        return html_table([_("state"), _("received on"), _("reason"), _("recorded by")], rows)
+
+    @admin.display(description=_("host-state records"))
+    def host_state_html(self, obj):
+        rows = [(r.sed, r.receiving_state.name, r.created_at) for r in obj.host_state_records.all()]
+        link = format_html(
+            '<p><a class="button" href="{}">{}</a></p>',
+            reverse("admin:casework_certificate_host_state", args=[obj.pk]),
+            _("Export as JSON"),
+        )
+        return format_html("{}{}", html_table([_("SED"), _("receiving state"), _("created")], rows), link)
+
+    def host_state_json(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate, pk=pk)
+        records = [r.payload for r in certificate.host_state_records.all()]
+        response = JsonResponse(
+            {"certificate": certificate.number, "records": records},
+            json_dumps_params={"indent": 2, "ensure_ascii": False},
+        )
+        if request.GET.get("download"):
+            response["Content-Disposition"] = f'attachment; filename="{certificate.number}-host-state.json"'
+        return response
+
+    @admin.action(description=_("Record objection from another state"))
+    def record_objection(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Select one certificate to record an objection."), messages.ERROR)
+            return None
+        return redirect("admin:casework_certificate_objection", queryset.get().pk)
+
+    def objection_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate, pk=pk)
+        form = ObjectionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                certificate_record_objection(actor=request.user, certificate=certificate, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc.messages[0])
+            else:
+                self.message_user(
+                    request, _("The objection was recorded; the determination stays provisional.")
+                )
+                return redirect("admin:casework_certificate_change", pk)
+        return render(
+            request,
+            "admin/casework/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Record an objection"),
+                "form": form,
+                "object": certificate,
+                "opts": self.model._meta,
+                "submit_label": _("Record objection"),
+            },
+        )
+
+
+@admin.register(PrintQueueEntry)
+class PrintQueueAdmin(CertificateLinksMixin, CaseworkerAdmin):
+    list_display = ["number", "request", "language", "issued_at", "printed_at", "pdf_link"]
+    list_filter = [("printed_at", admin.EmptyFieldListFilter)]
+    actions = ["mark_printed"]
+    readonly_fields = ["number", "request", "language", "issued_at", "printed_at", "printed_by", "pdf_link"]
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(print_required=True).select_related("request")
+
+    @admin.action(description=_("Mark printed and posted"))
+    def mark_printed(self, request, queryset):
+        for certificate in queryset:
+            certificate_mark_printed(actor=request.user, certificate=certificate)
+        self.message_user(request, _("%(n)d certificate(s) marked printed.") % {"n": queryset.count()})
+
+
+@admin.register(InboxMessage)
+class InboxMessageAdmin(CaseworkerAdmin):
+    list_display = ["created_at", "organisation", "kind", "subject", "read_at", "answered_at"]
+    list_filter = ["kind"]
+    search_fields = ["subject", "request__transaction_number", "organisation__name"]
+    list_select_related = ["organisation"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]

@@ -1,0 +1,44 @@
+"""The caseworker's admin, cut back on purpose: read-only pages, no add, no delete; every change
+goes through an action or a form page that calls a service (which writes the event and the audit).
+Only caseworkers (accounts.permissions.is_caseworker) see these pages."""
+
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_caseworker
+
+
+class CaseworkerAdmin(admin.ModelAdmin):
+    def has_module_permission(self, request):
+        return is_caseworker(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_caseworker(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions if is_caseworker(request.user) else {}
+
+
+def html_table(headers, rows) -> str:
+    """A small read-only table for the change page."""
+    if not rows:
+        return format_html("<p>{}</p>", _("None."))
+    head = format_html_join("", "<th scope='col'>{}</th>", ((h,) for h in headers))
+    body = format_html_join(
+        "", "<tr>{}</tr>", ((format_html_join("", "<td>{}</td>", ((c,) for c in row)),) for row in rows)
+    )
+    return format_html(
+        '<table class="casework-table"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', head, body
+    )

@@ -1,0 +1,442 @@
+"""The caseworker's queue of requests (Django admin, cut back on purpose).
+
+Read-only: what the employer submitted cannot be changed here, nothing is added or deleted. Status
+changes go only through the decision pages (Approve with an admitted period, Reject with a reason,
+Ask for information), which call postings.services.decisions; every change writes a RequestEvent
+and an audit row. Only caseworkers see or do anything.
+"""
+
+import datetime as dt
+import json
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_caseworker
+from casework.admin_base import CaseworkerAdmin, html_table
+from casework.forms import ApproveForm, AskInformationForm, RejectForm
+from casework.models import RequestFlag
+
+from .models import CoverageRequest
+from .services.decisions import request_ask_information, request_decide
+from .status import IN_PROGRESS, Decision, Status
+
+
+class FlagFilter(admin.SimpleListFilter):
+    """Filter on the validation's flag codes (casework.RequestFlag rows: portable, indexed)."""
+
+    title = _("flag")
+    parameter_name = "flag"
+
+    def lookups(self, request, model_admin):
+        codes = RequestFlag.objects.order_by("code").values_list("code", flat=True).distinct()[:50]
+        return [("none", _("No flags")), *((code, code) for code in codes)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.exclude(pk__in=RequestFlag.objects.values("request_id"))
+        if value:
+            return queryset.filter(pk__in=RequestFlag.objects.filter(code=value).values("request_id"))
+        return queryset
+
+
+class AgeFilter(admin.SimpleListFilter):
+    title = _("waiting since")
+    parameter_name = "age"
+    DAYS = {"1": (0, 1), "7": (1, 7), "30": (7, 30), "older": (30, None)}
+
+    def lookups(self, request, model_admin):
+        return [
+            ("1", _("Under a day")),
+            ("7", _("1 to 7 days")),
+            ("30", _("7 to 30 days")),
+            ("older", _("Over 30 days")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() not in self.DAYS:
+            return queryset
+        low, high = self.DAYS[self.value()]
+        now = timezone.now()
+        queryset = queryset.filter(submitted_at__lte=now - dt.timedelta(days=low))
+        if high is not None:
+            queryset = queryset.filter(submitted_at__gt=now - dt.timedelta(days=high))
+        return queryset
+
+
+@admin.register(CoverageRequest)
+class CoverageRequestAdmin(CaseworkerAdmin):
+    list_display = [
+        "transaction_number",
+        "worker_name",
+        "employer",
+        "type",
+        "status",
+        "state_of_work",
+        "period",
+        "flag_count",
+        "waiting",
+    ]
+    list_filter = ["status", "type", "state_of_work", FlagFilter, AgeFilter, "decision"]
+    search_fields = ["transaction_number", "worker_name_search", "employer__name", "personal_number"]
+    list_select_related = ["employer"]
+    ordering = ["submitted_at"]
+    list_per_page = 50
+    actions = ["approve", "reject", "ask_information"]
+    fieldsets = [
+        (
+            _("Request"),
+            {
+                "fields": [
+                    "transaction_number",
+                    "type",
+                    "status_html",
+                    "employer",
+                    "representative",
+                    "created_by",
+                    "submitted_at",
+                    "decided_at",
+                ]
+            },
+        ),
+        (
+            _("Worker and period"),
+            {
+                "fields": [
+                    "worker_name",
+                    "personal_number",
+                    "state_of_work",
+                    "territory",
+                    "requested_period",
+                    "admitted_period",
+                    "language",
+                    "output_channel",
+                ]
+            },
+        ),
+        (_("Places of work"), {"fields": ["places_html"]}),
+        (_("Determination"), {"fields": ["determination_html"]}),
+        (_("Flags"), {"fields": ["flags_html"]}),
+        (_("Authorizations and statements"), {"fields": ["authorizations_html"]}),
+        (_("Certificate"), {"fields": ["certificate_html"]}),
+        (_("Submitted answers"), {"fields": ["answers_html"], "classes": ["collapse"]}),
+        (_("History"), {"fields": ["history_html"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [name for _, opts in self.fieldsets for name in opts["fields"]]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(status=Status.DRAFT)
+            .annotate(n_flags=Count("flag_rows", distinct=True))
+        )
+
+    # --- list columns -------------------------------------------------------------------------
+    @admin.display(description=_("period"))
+    def period(self, obj):
+        return f"{obj.requested_start:%Y-%m-%d} – {obj.requested_end:%Y-%m-%d}" if obj.requested_start else ""
+
+    @admin.display(description=_("flags"), ordering="n_flags")
+    def flag_count(self, obj):
+        return obj.n_flags or ""
+
+    @admin.display(description=_("waiting"), ordering="submitted_at")
+    def waiting(self, obj):
+        if obj.status not in IN_PROGRESS or not obj.submitted_at:
+            return ""
+        days = (timezone.now() - obj.submitted_at).days
+        return _("%(d)d days") % {"d": days}
+
+    # --- change page --------------------------------------------------------------------------
+    @admin.display(description=_("status"))
+    def status_html(self, obj):
+        text = obj.get_status_display()
+        if obj.decision:
+            text = f"{text} – {obj.get_decision_display()}"
+        if obj.decision_reason:
+            return format_html("{}<br><em>{}</em>", text, obj.decision_reason)
+        return text
+
+    @admin.display(description=_("requested period"))
+    def requested_period(self, obj):
+        return self.period(obj)
+
+    @admin.display(description=_("admitted period"))
+    def admitted_period(self, obj):
+        return f"{obj.admitted_start:%Y-%m-%d} – {obj.admitted_end:%Y-%m-%d}" if obj.admitted_start else "—"
+
+    @admin.display(description=_("places of work"))
+    def places_html(self, obj):
+        rows = [
+            (
+                p.seq,
+                p.get_location_type_display(),
+                p.name,
+                " ".join(x for x in (p.street, p.house_number) if x),
+                f"{p.postal_code} {p.town}".strip(),
+                p.country.name,
+                p.time_pct if p.time_pct is not None else "",
+            )
+            for p in obj.places.all()
+        ]
+        return html_table(["#", _("type"), _("name"), _("street"), _("town"), _("state"), _("time %")], rows)
+
+    @admin.display(description=_("determination"))
+    def determination_html(self, obj):
+        d = obj.determination
+        if not d:
+            return _("No determination (see the flags).")
+        provision = d.get("provision") or {}
+        period = d.get("period") or {}
+        head = format_html(
+            "<p><strong>{}: {}</strong> · {} {} Art. {} · {}: {} · {}: {}{}</p>",
+            _("Legislation"),
+            d.get("legislation") or "—",
+            _("provision"),
+            provision.get("instrument", ""),
+            provision.get("article", ""),
+            _("certificate"),
+            d.get("certificate") or "—",
+            _("status code"),
+            d.get("a1_status_code") or "—",
+            format_html(" · <strong>{}</strong>", _("provisional")) if d.get("provisional") else "",
+        )
+        if period:
+            head = format_html(
+                "{}<p>{}: {} – {}</p>", head, _("Period"), period.get("start"), period.get("end")
+            )
+        reasons = format_html_join(
+            "",
+            '<tr><td class="{}">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    "reason-passed" if r.get("passed") else "reason-failed",
+                    "✔" if r.get("passed") else "✘",
+                    r.get("code", ""),
+                    r.get("provision", ""),
+                    r.get("explanation", ""),
+                )
+                for r in d.get("reasons") or []
+            ),
+        )
+        warnings = format_html_join("", "<li>{}</li>", ((w,) for w in d.get("warnings") or []))
+        return format_html(
+            '{}<table class="casework-table"><thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th></tr>'
+            "</thead><tbody>{}</tbody></table>{}",
+            head,
+            _("condition"),
+            _("provision"),
+            _("explanation"),
+            reasons,
+            format_html("<p>{}</p><ul>{}</ul>", _("Warnings"), warnings) if warnings else "",
+        )
+
+    @admin.display(description=_("flags"))
+    def flags_html(self, obj):
+        if not obj.flags:
+            return _("No flags: the validation found nothing to check.")
+        return format_html_join(
+            "",
+            '<p><span class="flag">{}</span> {}</p>',
+            ((f.get("code"), f.get("message")) for f in obj.flags),
+        )
+
+    @admin.display(description=_("authorizations"))
+    def authorizations_html(self, obj):
+        from django.apps import apps
+
+        parts = []
+        try:
+            model = apps.get_model("accounts", "EmployeeAuthorization")
+        except LookupError:
+            model = None
+        if model is not None and obj.employee_id:
+            rows = [
+                (a.representative, a.get_status_display(), a.uploaded_at, a.decided_at or "", a.reason)
+                for a in model.objects.filter(employee_id=obj.employee_id).select_related("representative")
+            ]
+            url = (
+                reverse("admin:accounts_employeeauthorization_changelist")
+                + f"?employee__id__exact={obj.employee_id}"
+            )
+            parts.append(
+                html_table([_("representative"), _("status"), _("uploaded"), _("decided"), _("reason")], rows)
+            )
+            parts.append(format_html('<p><a href="{}">{}</a></p>', url, _("Accept or reject authorizations")))
+        try:
+            statement_model = apps.get_model("postings", "ResidenceStatement")
+        except LookupError:
+            statement_model = None
+        if statement_model is not None:
+            has = statement_model.objects.filter(request=obj).exists()
+            parts.append(
+                format_html(
+                    "<p>{}: {}</p>", _("Residence state's statement"), _("on file") if has else _("none")
+                )
+            )
+        return format_html_join("", "{}", ((p,) for p in parts)) if parts else _("None.")
+
+    @admin.display(description=_("certificate"))
+    def certificate_html(self, obj):
+        certificate = getattr(obj, "certificate", None)
+        if certificate is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a> ({}) · <a href="{}">{}</a>',
+            reverse("admin:casework_certificate_change", args=[certificate.pk]),
+            certificate.number,
+            certificate.get_status_display(),
+            reverse("admin:casework_certificate_host_state", args=[certificate.pk]),
+            _("host-state record (JSON)"),
+        )
+
+    @admin.display(description=_("answers"))
+    def answers_html(self, obj):
+        return format_html(
+            "<pre>{}</pre>", json.dumps(obj.answers, indent=2, ensure_ascii=False, default=str)
+        )
+
+    @admin.display(description=_("history"))
+    def history_html(self, obj):
+        rows = [
+            (
+                e.at.strftime("%Y-%m-%d %H:%M"),
+                e.kind,
+                e.actor or _("system"),
+                f"{e.from_status} → {e.to_status}" if e.from_status != e.to_status else "",
+                e.reason,
+            )
+            for e in obj.events.select_related("actor")
+        ]
+        return html_table([_("when"), _("event"), _("by"), _("status"), _("reason")], rows)
+
+    # --- decisions ----------------------------------------------------------------------------
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/approve/", view(self.approve_view), name="postings_coveragerequest_approve"),
+            path("<int:pk>/reject/", view(self.reject_view), name="postings_coveragerequest_reject"),
+            path("<int:pk>/ask/", view(self.ask_view), name="postings_coveragerequest_ask"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None and is_caseworker(request.user):
+            links = []
+            if obj.status in (Status.IN_REVIEW, Status.INFO_REQUESTED):
+                links += [
+                    (_("Approve"), reverse("admin:postings_coveragerequest_approve", args=[obj.pk])),
+                    (_("Reject"), reverse("admin:postings_coveragerequest_reject", args=[obj.pk])),
+                ]
+            if obj.status == Status.IN_REVIEW:
+                links.append(
+                    (_("Ask for information"), reverse("admin:postings_coveragerequest_ask", args=[obj.pk]))
+                )
+            extra_context["decide_links"] = links
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _one(self, request, queryset, name):
+        if queryset.count() != 1:
+            self.message_user(request, _("Select exactly one request."), messages.ERROR)
+            return None
+        return redirect(f"admin:postings_coveragerequest_{name}", queryset.get().pk)
+
+    @admin.action(description=_("Approve (choose the admitted period)"))
+    def approve(self, request, queryset):
+        return self._one(request, queryset, "approve")
+
+    @admin.action(description=_("Reject with a reason"))
+    def reject(self, request, queryset):
+        return self._one(request, queryset, "reject")
+
+    @admin.action(description=_("Ask the employer for information"))
+    def ask_information(self, request, queryset):
+        return self._one(request, queryset, "ask")
+
+    def _decision_page(self, request, pk, form_class, initial, title, submit_label, perform):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        form = form_class(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                perform(obj, form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            except Exception as exc:  # noqa: BLE001 - e.g. IllegalTransition: shown, nothing written
+                form.add_error(None, str(exc))
+            else:
+                self.message_user(
+                    request,
+                    _("Done: %(title)s for %(number)s.") % {"title": title, "number": obj.transaction_number},
+                )
+                return redirect("admin:postings_coveragerequest_change", obj.pk)
+        summary = [
+            (_("Request"), obj.transaction_number),
+            (_("Worker"), obj.worker_name),
+            (_("Employer"), obj.employer),
+            (_("Requested period"), self.period(obj)),
+            (_("Flags"), ", ".join(f["code"] for f in obj.flags) or "—"),
+        ]
+        return render(
+            request,
+            "admin/casework/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "form": form,
+                "object": obj,
+                "opts": self.model._meta,
+                "submit_label": submit_label,
+                "summary": summary,
+            },
+        )
+
+    def approve_view(self, request, pk):
+        def perform(obj, data):
+            request_decide(
+                actor=request.user,
+                request=obj,
+                decision=Decision.APPROVED,
+                admitted_period=(data["admitted_start"], data["admitted_end"]),
+                reason=data["reason"],
+            )
+
+        obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        return self._decision_page(
+            request,
+            pk,
+            ApproveForm,
+            {"admitted_start": obj.requested_start, "admitted_end": obj.requested_end},
+            _("Approve"),
+            _("Approve and issue the certificate"),
+            perform,
+        )
+
+    def reject_view(self, request, pk):
+        def perform(obj, data):
+            request_decide(actor=request.user, request=obj, decision=Decision.REJECTED, reason=data["reason"])
+
+        return self._decision_page(request, pk, RejectForm, {}, _("Reject"), _("Reject the request"), perform)
+
+    def ask_view(self, request, pk):
+        def perform(obj, data):
+            request_ask_information(actor=request.user, request=obj, message=data["message"])
+
+        return self._decision_page(
+            request, pk, AskInformationForm, {}, _("Ask for information"), _("Send the question"), perform
+        )

@@ -1,0 +1,102 @@
+import datetime as dt
+import subprocess
+
+import pytest
+
+from casework.models import Certificate
+from casework.services.certificates import certificate_issue
+from postings.services.decisions import request_decide
+from tests import factories
+from tests.casework.builders import committed, determination, make_request
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(certificate) -> str:
+    certificate.refresh_from_db()
+    result = subprocess.run(
+        ["/usr/bin/pdftotext", "-layout", certificate.pdf.path, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def approved(engine, employer, employee, caseworker, user, admitted=None, **kwargs):
+    request = make_request(employer, employee, user, **kwargs)
+    with committed():
+        request_decide(actor=caseworker, request=request, decision="approved", admitted_period=admitted)
+    return Certificate.objects.get(request=request)
+
+
+def test_english_certificate_has_every_section(engine, employer, employer_admin, employee, caseworker):
+    certificate = approved(
+        engine,
+        employer,
+        employee,
+        caseworker,
+        employer_admin,
+        admitted=(dt.date(2027, 3, 1), dt.date(2027, 9, 30)),
+    )
+    text = pdf_text(certificate)
+    assert "PORTABLE DOCUMENT A1" in text
+    for heading in (
+        "1. Personal details of the holder",
+        "2. Member State whose legislation applies",
+        "3. Status confirmation",
+        "4. Employer / self-employed activity",
+        "5. Activity in the host Member State(s)",
+        "6. Completion by the institution",
+    ):
+        assert heading in text
+    assert "Delporte" in text and "Anna" in text and "1985-07-30" in text
+    assert certificate.number in text
+    assert "Netherlands (NL)" in text
+    assert "2027-03-01" in text and "2027-09-30" in text  # the admitted, shortened period
+    ticked = [line for line in text.splitlines() if "X 3.1 " in line or "X3.1 " in line]
+    assert ticked and "Posted employed person" in ticked[0]
+    assert "Van Dijk Bouw B.V." in text and employer.kvk_number in text
+    assert "Bouwbedrijf 1 NV" in text and "Rue Haute 10" in text
+    assert "Sociale Verzekeringsbank" in text and "NL:SVB01" in text
+
+
+def test_number_on_every_page(engine, employer, employer_admin, employee, caseworker):
+    certificate = approved(engine, employer, employee, caseworker, employer_admin, places=3)
+    pages = pdf_text(certificate).split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) >= 1
+    assert all(certificate.number in page for page in pages)
+
+
+def test_french_certificate(engine, employer, employer_admin, employee, caseworker):
+    certificate = approved(engine, employer, employee, caseworker, employer_admin, language="fr")
+    text = pdf_text(certificate)
+    assert "DOCUMENT PORTABLE A1" in text
+    assert "1. Renseignements concernant le titulaire" in text
+    assert "Pays-Bas (NL)" in text
+    assert "Travailleur salarié détaché" in text
+    assert "Delporte" in text and certificate.number in text
+
+
+def test_german_art13_certificate_is_provisional_with_box_3_2(engine, employer, employer_admin, caseworker):
+    worker = factories.make_employee(employer, family_name="Schmidt", given_names="Jonas")
+    engine.result = determination(article="13(1)(b)(i)", code="02", provisional=True)
+    certificate = approved(
+        engine, employer, worker, caseworker, employer_admin, language="de", type="simultaneous", places=4
+    )
+    text = pdf_text(certificate)
+    assert "PORTABLES DOKUMENT A1" in text and "Niederlande (NL)" in text
+    assert certificate.provisional
+    line = next(line for line in text.splitlines() if "Beschäftigte Person, die in zwei" in line)
+    assert "X" in line.split("Beschäftigte Person")[0]
+    # more than three places: no fixed address, described by the states
+    assert "Belgien" in text
+
+
+def test_issuing_twice_makes_one_certificate(engine, employer, employer_admin, employee, caseworker):
+    certificate = approved(engine, employer, employee, caseworker, employer_admin)
+    again = certificate_issue(request_id=certificate.request_id)
+    assert again.pk == certificate.pk
+    assert Certificate.objects.count() == 1
+    assert certificate.request.events.filter(kind="certificate_issued").count() == 1
