@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def add_months(d: date, months: int) -> date:
     """``d`` plus ``months`` calendar months; the day is clamped to the month's last day."""
     index = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(index, 12)
-    last = monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(d.day, last))
+    day = d.day
+    if day > 28:  # only the last days of a month can need clamping
+        last = _DAYS[month0] + (month0 == 1 and (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)))
+        day = min(day, last)
+    return date(year, month0 + 1, day)
 
 
 def add_years(d: date, years: int) -> date:

@@ -50,9 +50,10 @@ def _regulations(sit: Situation, states: frozenset[str], tr: Trace, issuer: str,
     states involved (1.2); before that 1408/71 applies where every state applied it; the
     Art. 87(8) and 87a transitions may keep an older designation alive."""
     ref = sit.reference_date
-    starts = [data.start_883(c) for c in states]
-    missing = sorted(c for c, s in zip(states, starts, strict=True) if s is None)
-    if missing:
+    known = data._START_883
+    starts = [known.get(c) for c in states]
+    if None in starts:
+        missing = sorted(c for c in states if c not in known)
         tr.check(
             "SCOPE_883_STATES", False, missing=", ".join(missing), date=ref.isoformat(), states="", start=""
         )

@@ -43,8 +43,18 @@ STATUS_1408: dict[str, str | None] = {
 }
 
 
+_STATUS_MEMO: dict[tuple[int, str], str | None] = {}
+
+
 def status_for(table: dict[str, str | None], article: str) -> str | None:
     """Longest table key that prefixes ``article`` (``13(1)(b)(i)`` -> ``13(1)``)."""
+    key = (id(table), article)
+    if key not in _STATUS_MEMO:
+        _STATUS_MEMO[key] = _status_for(table, article)
+    return _STATUS_MEMO[key]
+
+
+def _status_for(table: dict[str, str | None], article: str) -> str | None:
     best: str | None = None
     for key in table:
         if article.startswith(key) and (best is None or len(key) > len(best)):

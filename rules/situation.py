@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from . import data
 
@@ -104,22 +105,19 @@ class InvalidSituation(ValueError):
         super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
 
 
-@dataclass(frozen=True, slots=True)
-class Work:
+class Work(NamedTuple):
     country: str
     time_pct: float
     remuneration_pct: float
     activity: str
 
 
-@dataclass(frozen=True, slots=True)
-class Employer:
+class Employer(NamedTuple):
     seat: str
     substantial_activity_in_seat: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Agreement:
+class Agreement(NamedTuple):
     state: str
     start: date
     end: date
@@ -154,6 +152,14 @@ class Situation:
     art87_8_request_date: date | None
 
 
+#: Valid codes and aliases mapped to the stored ISO code (one dict lookup per country field).
+_COUNTRY_CODES: dict[str, str] = {c: c for c in data.ISO_COUNTRIES} | data.COUNTRY_ALIASES
+#: Parsed ISO dates; the same few dates recur across a batch, and parsing is pure.
+_DATES: dict[str, date] = {}
+_DATE_CACHE_SIZE = 4096
+_INF = math.inf
+
+
 class _Collector:
     """Collects errors while converting values; converters return None on failure."""
 
@@ -166,25 +172,40 @@ class _Collector:
         self.errors.append({"field": field, "message": message})
 
     def keys(self, obj: dict, allowed: frozenset[str], prefix: str) -> None:
+        if obj.keys() <= allowed:
+            return
         for key in obj:
             if key not in allowed:
                 name = key if isinstance(key, str) else repr(key)
                 self.add(f"{prefix}{name}", "Unknown field; check the spelling.")
 
     def date(self, value: object, field: str, required: bool = True) -> date | None:
+        if value.__class__ is str:
+            known = _DATES.get(value)
+            if known is not None:
+                return known
         if value is None:
             if required:
                 self.add(field, "This date is required (YYYY-MM-DD).")
             return None
         if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:
-                return date.fromisoformat(value)
+                parsed = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if len(_DATES) >= _DATE_CACHE_SIZE:
+                    _DATES.clear()
+                _DATES[value] = parsed
+                return parsed
         self.add(field, "Enter a real date in the form YYYY-MM-DD.")
         return None
 
     def country(self, value: object, field: str, required: bool = True) -> str | None:
+        if value.__class__ is str:
+            code = _COUNTRY_CODES.get(value)
+            if code is not None:
+                return code
         if value is None:
             if required:
                 self.add(field, "A country code is required.")
@@ -197,6 +218,8 @@ class _Collector:
         return None
 
     def boolean(self, value: object, field: str, default: bool | None = None) -> bool | None:
+        if value is True or value is False:
+            return value
         if value is None and default is not None:
             return default
         if isinstance(value, bool):
@@ -205,6 +228,10 @@ class _Collector:
         return None
 
     def number(self, value: object, field: str, low: float, high: float | None) -> float | None:
+        if (value.__class__ is int or value.__class__ is float) and low <= value <= (
+            high if high is not None else _INF
+        ):
+            return float(value)  # the common case; NaN, infinities and bools take the checks below
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.add(field, "Enter a number.")
             return None
@@ -307,6 +334,25 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
     ok = True
     allowed = ALLOWED_ACTIVITIES.get(etype or "", frozenset(ACTIVITIES))
     for i, item in enumerate(raw):
+        if item.__class__ is dict and item.keys() <= WORK_KEYS:
+            # Fast path for a clean item: the same checks as below, without building field paths.
+            country = (
+                _COUNTRY_CODES.get(item.get("country")) if item.get("country").__class__ is str else None
+            )
+            t, pay = item.get("time_pct"), item.get("remuneration_pct")
+            activity = item.get("activity") or DEFAULT_ACTIVITY.get(etype or "")
+            if (
+                country is not None
+                and country not in seen
+                and (t.__class__ is int or t.__class__ is float)
+                and 0 <= t <= 100
+                and (pay.__class__ is int or pay.__class__ is float)
+                and 0 <= pay <= 100
+                and activity in allowed
+            ):
+                seen[country] = i
+                items.append(Work(country, float(t), float(pay), activity))
+                continue
         p = f"work[{i}]"
         if not isinstance(item, dict):
             c.add(p, "Each state of work must be an object.")
@@ -337,8 +383,8 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
     if not ok:
         return None
     if items:
-        for attr, label in (("time_pct", "working time"), ("remuneration_pct", "pay")):
-            total = sum(getattr(w, attr) for w in items)
+        for index, label in ((1, "working time"), (2, "pay")):
+            total = sum(w[index] for w in items)
             if abs(total - 100.0) > SHARE_TOLERANCE:
                 c.add("work", f"The shares of {label} add up to {total:g} %; they must add up to 100 %.")
                 ok = False

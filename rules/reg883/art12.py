@@ -37,7 +37,8 @@ def employer_substantial(
     """P1: the employer "normally carries out its activities" in the sending state: it performs
     substantial activities there other than purely internal management (987/2009 Art. 14(2))."""
     ok = any(e.seat == p.sending_state and e.substantial_activity_in_seat for e in sit.employers)
-    seats = ", ".join(sorted({e.seat for e in sit.employers})) or "none given"
+    # the seats only appear in the explanation of a failure
+    seats = "" if ok else ", ".join(sorted({e.seat for e in sit.employers})) or "none given"
     return tr.check(code, ok, sending=p.sending_state, seats=seats)
 
 
