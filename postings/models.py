@@ -202,3 +202,25 @@ class RequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
+
+
+def _residence_statement_path(instance, filename):
+    return f"residence_statements/{instance.request_id}/statement.pdf"
+
+
+class ResidenceStatement(models.Model):
+    """The residence state's statement that there are no objections (SVB: an employee living outside the
+    issuing state who works in two or more states). Dated within two months before the request."""
+
+    request = models.OneToOneField(CoverageRequest, on_delete=models.CASCADE, related_name="residence_statement")
+    file = models.FileField(_("statement (PDF)"), upload_to=_residence_statement_path)
+    statement_date = models.DateField(_("date of the statement"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("residence state's statement")
+        verbose_name_plural = _("residence state's statements")
+
+    def __str__(self):
+        return f"{self.request} – {self.statement_date}"

@@ -1,11 +1,19 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from .views import consult, drafts, wizard
 
 app_name = "postings"
 
-# Replaced by the wizards, consult and detail pages (issue 5).
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="list"),
-    path("drafts/", TemplateView.as_view(template_name="home.html"), name="drafts"),
-    path("new/<str:kind>/", TemplateView.as_view(template_name="home.html"), name="start"),
+    path("", consult.request_list, name="list"),
+    path("drafts/", drafts.draft_list, name="drafts"),
+    path("new/<str:kind>/", drafts.start, name="start"),
+    path("draft/<int:pk>/", wizard.wizard, name="wizard"),
+    path("draft/<int:pk>/discard/", drafts.draft_discard_view, name="discard"),
+    path("draft/<int:pk>/<str:step>/", wizard.wizard, name="wizard_step"),
+    path("<int:pk>/", consult.request_detail, name="detail"),
+    path("<int:pk>/sent/", drafts.confirmation, name="confirmation"),
+    path("<int:pk>/cancel/", consult.request_cancel_view, name="cancel"),
+    path("<int:pk>/reuse/<str:mode>/", drafts.reuse, name="reuse"),
+    path("<int:pk>/extend/", drafts.extend, name="extend"),
 ]

@@ -111,7 +111,10 @@ def draft_send(*, actor, draft: CoverageRequest, submission_key: str | None) -> 
         locked.save()
         locked.places.all().delete()
         PlaceOfWork.objects.bulk_create(
-            [PlaceOfWork(request=locked, seq=i, **place) for i, place in enumerate(places_from_answers(locked), 1)]
+            [
+                PlaceOfWork(request=locked, seq=i, **place)
+                for i, place in enumerate(places_from_answers(locked), 1)
+            ]
         )
         sent = request_submit(actor=actor, request=locked, submission_key=submission_key)
         audit_record(actor=actor, action="request.submitted", organisation=locked.employer, obj=sent)
@@ -153,7 +156,11 @@ def _denormalise(request: CoverageRequest) -> None:
     """The consult columns, from the answers (drafts show them in My drafts too)."""
     answers = request.answers or {}
     employee_id = (answers.get("employee") or {}).get("employee_id")
-    employee = Employee.objects.filter(pk=employee_id, employer_id=request.employer_id).first() if employee_id else None
+    employee = (
+        Employee.objects.filter(pk=employee_id, employer_id=request.employer_id).first()
+        if employee_id
+        else None
+    )
     request.employee = employee
     request.worker_name = f"{employee.family_name}, {employee.given_names}" if employee else ""
     request.personal_number = employee.personal_number if employee else ""
@@ -178,9 +185,9 @@ def _denormalise(request: CoverageRequest) -> None:
 def _raw_to_initial(raw: dict, step: str, drop: tuple[str, ...]) -> dict:
     prefix = f"{step}-"
     return {
-        key[len(prefix):]: values[0] if isinstance(values, list) and len(values) == 1 else values
+        key[len(prefix) :]: values[0] if isinstance(values, list) and len(values) == 1 else values
         for key, values in raw.items()
-        if key.startswith(prefix) and key[len(prefix):] not in drop
+        if key.startswith(prefix) and key[len(prefix) :] not in drop
     }
 
 
@@ -216,11 +223,19 @@ def reused_answers(source: CoverageRequest, mode: str, *, period: tuple | None =
             data = copy.deepcopy(raw[step])
             data[f"{step}-start"], data[f"{step}-end"] = [period[0].isoformat()], [period[1].isoformat()]
             step_data[step] = data
-            answers[step] = {**source_answers.get(step, {}), "start": period[0].isoformat(),
-                             "end": period[1].isoformat()}
+            answers[step] = {
+                **source_answers.get(step, {}),
+                "start": period[0].isoformat(),
+                "end": period[1].isoformat(),
+            }
         elif step in raw:
             initial[step] = _raw_to_initial(raw[step], step, drop=("start", "end"))
-    answers[WIZARD_KEY] = {"step": opens, "step_data": step_data, "step_files": {}, "extra_data": {"initial": initial}}
+    answers[WIZARD_KEY] = {
+        "step": opens,
+        "step_data": step_data,
+        "step_files": {},
+        "extra_data": {"initial": initial},
+    }
     return answers, opens
 
 
@@ -228,7 +243,12 @@ def draft_reuse(*, actor, source: CoverageRequest, mode: str) -> CoverageRequest
     _check_actor(actor, source.employer)
     answers, opens = reused_answers(source, mode)
     return draft_create(
-        actor=actor, employer=source.employer, kind=source.type, answers=answers, wizard_step=opens, based_on=source
+        actor=actor,
+        employer=source.employer,
+        kind=source.type,
+        answers=answers,
+        wizard_step=opens,
+        based_on=source,
     )
 
 
@@ -243,15 +263,22 @@ def draft_extend(*, actor, source: CoverageRequest, new_end: dt.date) -> Coverag
     )
     answers[WIZARD_KEY]["step"] = opens
     return draft_create(
-        actor=actor, employer=source.employer, kind=source.type, answers=answers, wizard_step=opens,
-        based_on=source, extends=source,
+        actor=actor,
+        employer=source.employer,
+        kind=source.type,
+        answers=answers,
+        wizard_step=opens,
+        based_on=source,
+        extends=source,
     )
 
 
 # --- the residence state's statement ---------------------------------------------------------------
 
 
-def residence_statement_save(*, actor, draft: CoverageRequest, upload, statement_date: dt.date) -> ResidenceStatement:
+def residence_statement_save(
+    *, actor, draft: CoverageRequest, upload, statement_date: dt.date
+) -> ResidenceStatement:
     """Store (or replace) the statement on a draft. The form has checked the PDF, size and date."""
     with transaction.atomic():
         locked = CoverageRequest.objects.select_for_update().get(pk=draft.pk)
@@ -269,8 +296,13 @@ def residence_statement_save(*, actor, draft: CoverageRequest, upload, statement
             statement.uploaded_by = actor
             statement.uploaded_at = timezone.now()
         statement.save()
-        audit_record(actor=actor, action="request.residence_statement", organisation=locked.employer, obj=locked,
-                     statement_date=statement_date.isoformat())
+        audit_record(
+            actor=actor,
+            action="request.residence_statement",
+            organisation=locked.employer,
+            obj=locked,
+            statement_date=statement_date.isoformat(),
+        )
     return statement
 
 

@@ -1,0 +1,122 @@
+"""The consult page's search fields and sortable columns (NSSO 'Consult a request')."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import CoverageRequest, RequestType, Territory
+from .status import IN_PROGRESS, Decision
+
+STATUS_CHOICES = [
+    ("in_progress", _("In progress")),
+    ("closed", _("Closed")),
+    ("cancelled", _("Cancelled")),
+    (Decision.APPROVED, _("Approved")),
+    (Decision.REJECTED, _("Rejected")),
+]
+
+SORT_FIELDS = (
+    ("transaction_number", "number"),
+    ("type", "type"),
+    ("personal_number", "personal_number"),
+    ("worker_name_search", "worker"),
+    ("state_of_work", "state"),
+    ("status", "status"),
+    ("admitted_start", "admitted"),
+    ("requested_start", "requested"),
+)
+SORT_LABELS = {
+    "number": _("Transaction number"),
+    "type": _("Type"),
+    "personal_number": _("Personal number"),
+    "worker": _("Worker"),
+    "state": _("State of work"),
+    "status": _("Status"),
+    "admitted": _("Admitted period"),
+    "requested": _("Requested period"),
+}
+
+_date = forms.DateInput(attrs={"type": "date"})
+
+
+class RequestFilter(django_filters.FilterSet):
+    number = django_filters.CharFilter(
+        field_name="transaction_number", lookup_expr="icontains", label=_("Dossier number")
+    )
+    type = django_filters.ChoiceFilter(
+        choices=RequestType.choices, label=_("Type of request"), empty_label=_("All")
+    )
+    personal_number = django_filters.CharFilter(method="filter_personal_number", label=_("Personal number"))
+    worker = django_filters.CharFilter(method="filter_worker", label=_("Worker's name"))
+    state_of_work = django_filters.ChoiceFilter(
+        choices=countries, label=_("State of work"), empty_label=_("All")
+    )
+    territory = django_filters.ChoiceFilter(
+        choices=Territory.choices, label=_("Territory of occupation"), empty_label=_("All")
+    )
+    requested_start_from = django_filters.DateFilter(
+        field_name="requested_start", lookup_expr="gte", label=_("Requested start, from"), widget=_date
+    )
+    requested_start_to = django_filters.DateFilter(
+        field_name="requested_start", lookup_expr="lte", label=_("Requested start, until"), widget=_date
+    )
+    requested_end_from = django_filters.DateFilter(
+        field_name="requested_end", lookup_expr="gte", label=_("Requested end, from"), widget=_date
+    )
+    requested_end_to = django_filters.DateFilter(
+        field_name="requested_end", lookup_expr="lte", label=_("Requested end, until"), widget=_date
+    )
+    admitted_start_from = django_filters.DateFilter(
+        field_name="admitted_start", lookup_expr="gte", label=_("Admitted start, from"), widget=_date
+    )
+    admitted_start_to = django_filters.DateFilter(
+        field_name="admitted_start", lookup_expr="lte", label=_("Admitted start, until"), widget=_date
+    )
+    admitted_end_from = django_filters.DateFilter(
+        field_name="admitted_end", lookup_expr="gte", label=_("Admitted end, from"), widget=_date
+    )
+    admitted_end_to = django_filters.DateFilter(
+        field_name="admitted_end", lookup_expr="lte", label=_("Admitted end, until"), widget=_date
+    )
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_CHOICES, method="filter_status", label=_("Status"), empty_label=_("All")
+    )
+    sort = django_filters.OrderingFilter(fields=SORT_FIELDS, field_labels=SORT_LABELS, label=_("Sort by"))
+
+    class Meta:
+        model = CoverageRequest
+        fields: list[str] = []
+
+    def filter_personal_number(self, queryset, name, value):
+        compact = value.replace(" ", "").replace(".", "").replace("-", "")
+        return queryset.filter(personal_number=compact)
+
+    def filter_worker(self, queryset, name, value):
+        return queryset.filter(worker_name_search__contains=value.strip().lower())
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status_filter_q(value))
+
+    @property
+    def qs(self):
+        # Newest first unless the person sorted a column; a stable tie-break keeps pages steady.
+        queryset = super().qs
+        if not (self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort")):
+            queryset = queryset.order_by("-submitted_at", "-pk")
+        else:
+            queryset = queryset.order_by(*queryset.query.order_by, "-pk")
+        return queryset
+
+    def has_criteria(self) -> bool:
+        return any(value for key, value in (self.data or {}).items() if key not in ("page", "sort"))
+
+
+def status_filter_q(value: str) -> Q:
+    """What a public status (or decision) in the filter means in internal statuses."""
+    if value == "in_progress":
+        return Q(status__in=IN_PROGRESS)
+    if value in (Decision.APPROVED, Decision.REJECTED):
+        return Q(decision=value)
+    return Q(status=value)

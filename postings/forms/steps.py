@@ -1,0 +1,628 @@
+"""The wizard's step forms, one topic per page (NSSO 'Working Abroad' screens)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+from stdnum import imo
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumError
+
+from ..models import CertificateLanguage, LocationType, Territory
+from ..selectors import employee_search
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+MAX_STATEMENT_BYTES = 5 * 1024 * 1024
+STATEMENT_MAX_AGE_MONTHS = 2
+TERRITORY_STATES = {
+    Territory.QUEBEC: {"CA"},
+    Territory.ALDERNEY: {"GB", "GG"},
+    Territory.GUERNSEY: {"GB", "GG"},
+    Territory.SARK: {"GB", "GG"},
+    Territory.JERSEY: {"GB", "JE"},
+    Territory.ISLE_OF_MAN: {"GB", "IM"},
+}
+
+
+class Classification:
+    EMPLOYED = "employed"
+    CIVIL_SERVANT = "civil_servant"
+    SELF_EMPLOYED = "self_employed"
+    ROAD_RAIL = "transport_road_rail"
+    AIR = "transport_air"
+    SEA = "transport_sea"
+    INLAND = "inland_shipping"
+    RHINE = "rhine_shipping"
+
+    CHOICES = [
+        (EMPLOYED, _("Employed (salaried)")),
+        (CIVIL_SERVANT, _("Civil servant or equivalent")),
+        (SELF_EMPLOYED, _("Self-employed")),
+        (ROAD_RAIL, _("Transport company: road haulage or railway transport")),
+        (AIR, _("Transport company: air transport (home base)")),
+        (SEA, _("Transport company: by sea (flag of the vessel)")),
+        (INLAND, _("Transport company: inland shipping")),
+        (RHINE, _("Transport company: Rhine shipping")),
+    ]
+    POSTING_CHOICES = CHOICES[:2]
+
+
+def yes_no(label, help_text="", required=True):
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        required=required,
+        error_messages={"required": _("Answer yes or no.")},
+    )
+
+
+def country_field(label, required=True, help_text=""):
+    return LazyTypedChoiceField(
+        label=label,
+        choices=[("", _("Choose a state"))] + list(countries),
+        required=required,
+        help_text=help_text,
+        error_messages={
+            "required": _("Choose a state."),
+            "invalid_choice": _("Choose a state from the list."),
+        },
+    )
+
+
+def certificate_language_choices():
+    allowed = settings.PORTAL_INSTITUTION["certificate_languages"]
+    return [(code, label) for code, label in CertificateLanguage.choices if code in allowed]
+
+
+def require(form, names, message):
+    for name in names:
+        if form.cleaned_data.get(name) in (None, ""):
+            form.add_error(name, message)
+
+
+class EmployeeForm(forms.Form):
+    """Look the worker up in the personnel directory, by number or by (part of the) family name."""
+
+    query = forms.CharField(
+        label=_("Personal number or family name"),
+        help_text=_("Part of the family name is enough: 'por' finds 'Delporte'."),
+        required=False,
+        max_length=100,
+    )
+    employee = forms.ModelChoiceField(
+        label=_("Choose the employee"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Search for the employee and choose them from the results."),
+            "invalid_choice": _("Choose an employee from your personnel directory."),
+        },
+    )
+
+    def __init__(self, *args, employees=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.employees = employees
+        self.fields["employee"].queryset = employees
+        self.results = employee_search(employees, self["query"].value() or "")
+        selected = self["employee"].value()
+        if selected and str(selected).isdigit() and all(str(e.pk) != str(selected) for e in self.results):
+            self.results = list(employees.filter(pk=selected)) + self.results
+        self.fields["employee"].widget.choices = [
+            (e.pk, f"{e.family_name}, {e.given_names} – {e.masked_personal_number} – {e.birth_date:%d-%m-%Y}")
+            for e in self.results
+        ]
+
+    def to_answers(self):
+        return {"employee_id": self.cleaned_data["employee"].pk, "query": self.cleaned_data.get("query", "")}
+
+
+class AddressForm(forms.Form):
+    temp_differs = forms.BooleanField(
+        label=_("The temporary residence address is different from the usual residence"), required=False
+    )
+    temp_street = forms.CharField(label=_("Street"), required=False, max_length=200)
+    temp_number = forms.CharField(label=_("Number"), required=False, max_length=20)
+    temp_po_box = forms.CharField(label=_("PO box (if any)"), required=False, max_length=20)
+    temp_postal_code = forms.CharField(label=_("Postal code"), required=False, max_length=20)
+    temp_town = forms.CharField(label=_("Town"), required=False, max_length=100)
+    temp_country = country_field(_("Country"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("temp_differs"):
+            require(
+                self,
+                ["temp_street", "temp_number", "temp_postal_code", "temp_town", "temp_country"],
+                _("Enter this part of the temporary address."),
+            )
+        return data
+
+
+class RelationshipForm(forms.Form):
+    date_of_entry = forms.DateField(
+        label=_("Date of entry into service"),
+        widget=DATE,
+        error_messages={"required": _("Enter the date the employee entered your service.")},
+    )
+    private_sector = yes_no(_("Are you an employer in the private sector?"))
+    classification = forms.ChoiceField(
+        label=_("Worker classification"),
+        choices=Classification.POSTING_CHOICES,
+        widget=forms.RadioSelect,
+        initial=Classification.EMPLOYED,
+        error_messages={"required": _("Choose the worker classification.")},
+    )
+
+    def clean_date_of_entry(self):
+        value = self.cleaned_data["date_of_entry"]
+        if value > timezone.localdate() + dt.timedelta(days=366):
+            raise ValidationError(_("The date of entry into service is too far in the future."))
+        return value
+
+
+class SimultaneousRelationshipForm(RelationshipForm):
+    classification = forms.ChoiceField(
+        label=_("Worker classification"),
+        choices=Classification.CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the worker classification.")},
+    )
+    home_base = country_field(_("Home base (air transport)"), required=False)
+    flag_state = country_field(_("Flag of the vessel (by sea)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("classification") == Classification.AIR:
+            require(self, ["home_base"], _("Choose the state of the home base."))
+        if data.get("classification") == Classification.SEA:
+            require(self, ["flag_state"], _("Choose the flag of the vessel."))
+        return data
+
+
+def check_imo(form, name="imo_number"):
+    """Format errors block; a wrong check digit only warns (ships are sometimes registered with one)."""
+    value = form.cleaned_data.get(name) or ""
+    if not value:
+        return ""
+    try:
+        compact = imo.compact(value)
+        imo.validate(compact)
+    except InvalidChecksum:
+        form.imo_warning = True
+        return imo.compact(value)
+    except StdnumError:
+        form.add_error(name, _("An IMO number has 7 digits, for example IMO 9074729."))
+        return value
+    return compact
+
+
+class PlaceForm(forms.Form):
+    country = country_field(_("State"))
+    territory = forms.ChoiceField(
+        label=_("Territory with its own legislation (if any)"),
+        choices=[("", _("None"))] + list(Territory.choices),
+        required=False,
+    )
+    location_type = forms.ChoiceField(
+        label=_("Type of place"),
+        choices=[("", _("Choose a type"))] + list(LocationType.choices),
+        error_messages={"required": _("Choose the type of place.")},
+    )
+    name = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=200,
+        help_text=_("Region, company, site, home base or vessel"),
+    )
+    identification_number = forms.CharField(label=_("Identification number"), required=False, max_length=40)
+    street = forms.CharField(label=_("Street"), required=False, max_length=200)
+    house_number = forms.CharField(label=_("Number"), required=False, max_length=20)
+    po_box = forms.CharField(label=_("PO box (if any)"), required=False, max_length=20)
+    postal_code = forms.CharField(label=_("Postal code"), required=False, max_length=20)
+    town = forms.CharField(label=_("Town"), required=False, max_length=100)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    registration_number = forms.CharField(
+        label=_("Registration number of the boat"), required=False, max_length=40
+    )
+    harbour_or_river = forms.CharField(label=_("Harbour or river"), required=False, max_length=100)
+    imo_number = forms.CharField(
+        label=_("IMO number"), required=False, max_length=12, help_text=_("7 digits, for example IMO 9074729")
+    )
+    territorial_waters_or_port = yes_no(
+        _("Is the work done in territorial waters or in a port?"), required=False
+    )
+    time_pct = forms.DecimalField(
+        label=_("Share of working time (%)"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("100"),
+        decimal_places=2,
+    )
+
+    NEEDS = {
+        LocationType.COMPANY: [
+            "name",
+            "identification_number",
+            "street",
+            "house_number",
+            "postal_code",
+            "town",
+        ],
+        LocationType.CONSTRUCTION_SITE: ["name"],
+        LocationType.HOME_BASE: ["name"],
+        LocationType.INLAND_VESSEL: ["name", "registration_number", "harbour_or_river"],
+        LocationType.OCEAN_VESSEL: ["name", "imo_number", "territorial_waters_or_port"],
+    }
+
+    def __init__(self, *args, with_share=False, region_needs_name=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.imo_warning = False
+        self.with_share = with_share
+        self.region_needs_name = region_needs_name
+        if not with_share:
+            del self.fields["time_pct"]
+
+    def clean_imo_number(self):
+        return check_imo(self)
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("location_type")
+        needs = list(self.NEEDS.get(kind, []))
+        if kind == LocationType.REGION and self.region_needs_name:
+            needs.append("name")
+        for name in needs:
+            if data.get(name) in (None, "") and name not in self.errors:
+                self.add_error(name, _("Enter this detail for this type of place."))
+        if kind == LocationType.CONSTRUCTION_SITE and not (data.get("description") or data.get("street")):
+            self.add_error(
+                "description", _("Enter a description or a street to pinpoint the construction site.")
+            )
+        territory = data.get("territory")
+        if territory and data.get("country") and data["country"] not in TERRITORY_STATES[territory]:
+            self.add_error("territory", _("This territory is not in the state you chose."))
+        if self.with_share and data.get("time_pct") is None and "time_pct" not in self.errors:
+            self.add_error("time_pct", _("Enter the share of working time in this place."))
+        return data
+
+    def to_answers(self):
+        data = {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
+        if data.get("time_pct") is not None:
+            data["time_pct"] = float(data["time_pct"])
+        data["imo_warning"] = self.imo_warning
+        return data
+
+
+class BasePlaceFormSet(forms.BaseFormSet):
+    """Places of work; 'Add another place' is a submit button that re-renders with one more form."""
+
+    def __init__(self, *args, kind="posting", states=(), **kwargs):
+        self.kind = kind
+        self.states = list(states)
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"with_share": self.kind == "simultaneous", "region_needs_name": self.kind != "simultaneous"}
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            **self.get_form_kwargs(None),
+        )
+        self.add_fields(form, None)
+        return form
+
+    def live_forms(self):
+        return [f for f in self.forms if f.is_valid() and not self._should_delete_form(f) and f.has_changed()]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        places = self.live_forms()
+        if not places:
+            raise ValidationError(_("Add at least one place of work."))
+        countries_used = {f.cleaned_data["country"] for f in places}
+        if self.kind == "posting" and len(countries_used) > 1:
+            raise ValidationError(
+                _(
+                    "A posting has one state of work. For work in several states, "
+                    "request simultaneous occupation."
+                )
+            )
+        if self.kind == "simultaneous":
+            outside = countries_used - set(self.states)
+            if outside:
+                raise ValidationError(
+                    _("Every place must be in one of the states you chose in the previous step.")
+                )
+            missing = set(self.states) - countries_used
+            if missing:
+                raise ValidationError(_("Add at least one place of work in each state you chose."))
+            total = sum(f.cleaned_data["time_pct"] for f in places)
+            if total != 100:
+                raise ValidationError(
+                    _("The shares of working time add up to %(total)s %%; they must add up to 100 %%.")
+                    % {"total": f"{total.normalize():f}"}
+                )
+
+    def to_answers(self):
+        return {"places": [f.to_answers() for f in self.live_forms()]}
+
+
+PlaceFormSet = forms.formset_factory(
+    PlaceForm, formset=BasePlaceFormSet, extra=0, min_num=1, validate_min=False, can_delete=True
+)
+
+
+class StatesForm(forms.Form):
+    """Simultaneous occupation: at least two states."""
+
+    state_1 = country_field(_("First state of work"))
+    state_2 = country_field(_("Second state of work"), required=False)
+    state_3 = country_field(_("Third state of work"), required=False)
+    state_4 = country_field(_("Fourth state of work"), required=False)
+    also_issuing_state = forms.BooleanField(label="", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        issuing = settings.PORTAL_INSTITUTION["state"]
+        self.fields["also_issuing_state"].label = _("The employee also works in %(state)s") % {
+            "state": countries.name(issuing)
+        }
+
+    def clean(self):
+        data = super().clean()
+        issuing = settings.PORTAL_INSTITUTION["state"]
+        chosen = [data.get(f"state_{i}") for i in range(1, 5) if data.get(f"state_{i}")]
+        if len(set(chosen)) != len(chosen):
+            raise ValidationError(_("Choose each state only once."))
+        states = [s for s in chosen if s != issuing]
+        if data.get("also_issuing_state") or issuing in chosen:
+            states.append(issuing)
+            data["also_issuing_state"] = True
+        if len(states) < 2:
+            raise ValidationError(
+                _("Choose at least two states (tick the box if one of them is %(state)s).")
+                % {"state": countries.name(issuing)}
+            )
+        data["states"] = states
+        return data
+
+    def to_answers(self):
+        return {
+            "states": self.cleaned_data["states"],
+            "also_issuing_state": self.cleaned_data["also_issuing_state"],
+        }
+
+
+class PeriodMixin(forms.Form):
+    start = forms.DateField(
+        label=_("Start date"), widget=DATE, error_messages={"required": _("Enter the start date.")}
+    )
+    end = forms.DateField(
+        label=_("End date"), widget=DATE, error_messages={"required": _("Enter the end date.")}
+    )
+    language = forms.ChoiceField(
+        label=_("In which language should the certificate be?"),
+        choices=certificate_language_choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the language of the certificate.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end date must be on or after the start date."))
+        return data
+
+
+class ConditionsForm(PeriodMixin):
+    """Posting and seafarer: the period and the six yes/no questions of the NSSO service."""
+
+    insured_30_days = yes_no(
+        _("Was the employee insured under this state's social security in the 30 days before the start?"),
+        _(
+            "For example as an employee of another employer, on unemployment benefit, "
+            "as a student or pensioner."
+        ),
+    )
+    host_contract = yes_no(
+        _("Has the employee signed an (additional) employment contract with the host company abroad?"),
+        _("A real employment contract, not a document with the practical terms of the mission."),
+    )
+    host_can_change_pay = yes_no(_("Can the host company change the employee's basic pay on its own?"))
+    host_can_dismiss = yes_no(_("Can the host company dismiss the employee?"))
+    host_can_discipline = yes_no(
+        _("Can the host company take disciplinary measures against the employee?"),
+        _("Refusing access to the workplace is not a disciplinary measure here."),
+    )
+    replaces_posted_worker = yes_no(_("Will the employee replace another posted employee?"))
+    mission = forms.CharField(
+        label=_("Short description of the mission (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    field_order = [
+        "start",
+        "end",
+        "insured_30_days",
+        "host_contract",
+        "host_can_change_pay",
+        "host_can_dismiss",
+        "host_can_discipline",
+        "replaces_posted_worker",
+        "mission",
+        "language",
+    ]
+
+
+class PeriodForm(PeriodMixin):
+    """Simultaneous occupation: the period, the language, remarks."""
+
+    remarks = forms.CharField(
+        label=_("Remarks (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ShipForm(forms.Form):
+    """Seafarer: the ship is the place of work."""
+
+    name = forms.CharField(
+        label=_("Name of the ship"),
+        max_length=200,
+        error_messages={"required": _("Enter the name of the ship.")},
+    )
+    imo_number = forms.CharField(
+        label=_("IMO number"),
+        max_length=12,
+        help_text=_("7 digits, for example IMO 9074729"),
+        error_messages={"required": _("Enter the IMO number.")},
+    )
+    flag_state = country_field(_("Flag of the ship"))
+    territorial_waters_or_port = yes_no(_("Is the work done in territorial waters or in a port?"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.imo_warning = False
+
+    def clean_imo_number(self):
+        return check_imo(self)
+
+    def to_answers(self):
+        return {**self.cleaned_data, "imo_warning": self.imo_warning}
+
+
+class StatementForm(forms.Form):
+    """The residence state's statement (an employee living abroad who works in two or more states)."""
+
+    file = forms.FileField(
+        label=_("The statement (PDF, at most 5 MB)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+    statement_date = forms.DateField(
+        label=_("Date of the statement"),
+        help_text=_("The statement must be dated within the last two months."),
+        widget=DATE,
+        error_messages={"required": _("Enter the date of the statement.")},
+    )
+
+    def __init__(self, *args, has_statement=False, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_statement = has_statement
+        self.today = today or timezone.localdate()
+        if has_statement:
+            self.fields["file"].help_text = _("A statement is uploaded. Choose a file only to replace it.")
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            if not self.has_statement:
+                raise ValidationError(_("Upload the statement of the institution of the state of residence."))
+            return None
+        if upload.size > MAX_STATEMENT_BYTES:
+            raise ValidationError(_("The file is larger than 5 MB."))
+        head = upload.read(5)
+        upload.seek(0)
+        if head != b"%PDF-":
+            raise ValidationError(_("The file must be a PDF."))
+        return upload
+
+    def clean_statement_date(self):
+        value = self.cleaned_data["statement_date"]
+        oldest = months_before(self.today, STATEMENT_MAX_AGE_MONTHS)
+        if value > self.today:
+            raise ValidationError(_("The date of the statement cannot be in the future."))
+        if value < oldest:
+            raise ValidationError(
+                _(
+                    "The statement is older than two months (dated before %(date)s). "
+                    "Ask the institution of the "
+                    "state of residence for a new one."
+                )
+                % {"date": oldest.strftime("%d-%m-%Y")}
+            )
+        return value
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class ContactForm(forms.Form):
+    family_name = forms.CharField(
+        label=_("Family name"),
+        max_length=100,
+        error_messages={"required": _("Enter the contact person's family name.")},
+    )
+    given_names = forms.CharField(
+        label=_("First name"),
+        max_length=100,
+        error_messages={"required": _("Enter the contact person's first name.")},
+    )
+    function = forms.CharField(label=_("Function (optional)"), required=False, max_length=100)
+    company = forms.CharField(
+        label=_("Company name"), max_length=200, error_messages={"required": _("Enter the company name.")}
+    )
+    street = forms.CharField(label=_("Street"), max_length=200, required=False)
+    number = forms.CharField(label=_("Number"), max_length=20, required=False)
+    po_box = forms.CharField(label=_("PO box (if any)"), max_length=20, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    town = forms.CharField(label=_("Town"), max_length=100, required=False)
+    country = country_field(_("Country"), required=False)
+    phone = forms.CharField(
+        label=_("Telephone"), max_length=40, error_messages={"required": _("Enter a telephone number.")}
+    )
+    fax = forms.CharField(label=_("Fax (optional)"), max_length=40, required=False)
+    email = forms.EmailField(label=_("E-mail address (optional)"), required=False)
+    remarks = forms.CharField(
+        label=_("Remarks (optional)"),
+        required=False,
+        max_length=2000,
+        help_text=_("Anything that helps the institution decide."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SimultaneousContactForm(ContactForm):
+    remarks = None
+
+
+class CheckForm(forms.Form):
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    ask_art16 = forms.BooleanField(
+        label=_(
+            "Ask for an exception under Article 16 so that the legislation of the issuing state continues "
+            "to apply"
+        ),
+        required=False,
+    )

@@ -1,0 +1,84 @@
+"""Reads of requests, always scoped by the one permission rule (accounts.permissions).
+
+No view fetches a request by id alone: it asks here with the acting employer, so an id that
+belongs to another employer is simply not found (404).
+"""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.models import Employee
+from accounts.permissions import can_act_for
+
+from .models import CoverageRequest
+from .status import Status
+
+EMPLOYEE_SEARCH_LIMIT = 50
+
+
+def requests_for(user, employer) -> QuerySet[CoverageRequest]:
+    """The employer's sent requests (never drafts), or none when `user` may not act for it."""
+    if employer is None or not can_act_for(user, employer):
+        return CoverageRequest.objects.none()
+    return CoverageRequest.objects.filter(employer=employer).exclude(status=Status.DRAFT)
+
+
+def drafts_for(user, employer) -> QuerySet[CoverageRequest]:
+    """The employer's drafts, most recently touched first."""
+    if employer is None or not can_act_for(user, employer):
+        return CoverageRequest.objects.none()
+    return CoverageRequest.objects.filter(employer=employer, status=Status.DRAFT).order_by(
+        "-updated_at", "-pk"
+    )
+
+
+def request_get(user, employer, pk) -> CoverageRequest:
+    """One sent request of the employer, or 404."""
+    return get_object_or_404(
+        requests_for(user, employer).select_related("employee", "extends", "based_on"), pk=pk
+    )
+
+
+def draft_get(user, employer, pk) -> CoverageRequest:
+    """One draft of the employer, or 404."""
+    return get_object_or_404(drafts_for(user, employer).select_related("employee"), pk=pk)
+
+
+def any_request_get(user, employer, pk) -> CoverageRequest:
+    """A draft or a sent request of the employer, or 404 (the wizard redirects a sent one)."""
+    if employer is None or not can_act_for(user, employer):
+        return get_object_or_404(CoverageRequest.objects.none(), pk=pk)
+    return get_object_or_404(
+        CoverageRequest.objects.filter(employer=employer).select_related("employee"), pk=pk
+    )
+
+
+def employees_for(user, employer) -> QuerySet[Employee]:
+    if employer is None or not can_act_for(user, employer):
+        return Employee.objects.none()
+    return Employee.objects.filter(employer=employer)
+
+
+def employee_search(employees: QuerySet[Employee], query: str) -> list[Employee]:
+    """By personal number (exact) or by part of the family name, not case sensitive ('por' finds
+    'Delporte'); the personnel directory keeps a lower-cased copy so this uses an index."""
+    query = (query or "").strip()
+    if not query:
+        return []
+    compact = query.replace(" ", "").replace(".", "").replace("-", "")
+    if compact.isdigit():
+        found = employees.filter(personal_number=compact)
+    else:
+        found = employees.filter(family_name_search__contains=query.lower())
+    return list(found.order_by("family_name", "given_names")[:EMPLOYEE_SEARCH_LIMIT])
+
+
+def worker_requests(request: CoverageRequest) -> QuerySet[CoverageRequest]:
+    """All sent requests of the same worker with the same employer, for the timeline."""
+    if request.employee_id is None:
+        return CoverageRequest.objects.none()
+    return (
+        CoverageRequest.objects.filter(employer_id=request.employer_id, employee_id=request.employee_id)
+        .exclude(status=Status.DRAFT)
+        .order_by("requested_start", "pk")
+    )

@@ -1,0 +1,167 @@
+"""Build the engine's situation (contracts/determination.md) from a request's wizard answers.
+
+`situation_from_request(request)` depends only on the request, its employee and employer (and, for a
+posting, this worker's earlier requests to the same state with the same employer). No clock: the
+reference date is the requested start. The validation task imports it too.
+"""
+
+from django.conf import settings
+from django.db.models.functions import Coalesce
+
+from .wizards.conditions import AIR, SEA, classification
+
+EMPLOYMENT_TYPES = {
+    "employed": "employed",
+    "civil_servant": "civil_servant",
+    "self_employed": "self_employed",
+    "transport_road_rail": "employed",
+    "transport_air": "flight_crew",
+    "transport_sea": "seafarer",
+    "inland_shipping": "employed",
+    "rhine_shipping": "employed",
+}
+ACTIVITIES = {"civil_servant": "civil_servant", "self_employed": "self_employed"}
+PRIOR_INSURANCE_MONTHS_IF_INSURED = 12
+
+
+def _code(country) -> str | None:
+    code = getattr(country, "code", country)
+    return code or None
+
+
+def _number(value):
+    value = float(value)
+    return int(value) if value.is_integer() else round(value, 2)
+
+
+def situation_from_request(request) -> dict:
+    answers = request.answers or {}
+    kind = request.type
+    employee = request.employee
+    employer = request.employer
+    issuing = settings.PORTAL_INSTITUTION["state"]
+    worker_class = classification(answers) if kind != "seafarer" else "transport_sea"
+    employment_type = "seafarer" if kind == "seafarer" else EMPLOYMENT_TYPES.get(worker_class, "employed")
+    activity = ACTIVITIES.get(worker_class, "employed")
+    period = answers.get("period" if kind == "simultaneous" else "conditions") or {}
+    start = period.get("start")
+
+    situation = {
+        "reference_date": start,
+        "residence": _code(employee.country) if employee else None,
+        "nationalities": [_code(employee.nationality)] if employee and _code(employee.nationality) else [],
+        "employment_type": employment_type,
+        "work": [],
+        "employers": []
+        if employment_type == "self_employed"
+        else [{"seat": _code(employer.country), "substantial_activity_in_seat": True}],
+        "posting": None,
+    }
+    if kind == "posting":
+        places = (answers.get("places") or {}).get("places") or []
+        host = places[0]["country"] if places else None
+        situation["work"] = [
+            {"country": host, "time_pct": 100, "remuneration_pct": 100, "activity": activity}
+        ]
+        situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, host)
+    elif kind == "seafarer":
+        ship = answers.get("ship") or {}
+        flag = ship.get("flag_state")
+        situation["flag_state"] = flag
+        situation["work"] = [
+            {"country": flag, "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}
+        ]
+    else:
+        relationship = answers.get("relationship") or {}
+        shares: dict[str, float] = {}
+        for place in (answers.get("places") or {}).get("places") or []:
+            shares[place["country"]] = shares.get(place["country"], 0) + float(place.get("time_pct") or 0)
+        situation["work"] = [
+            {
+                "country": country,
+                "time_pct": _number(share),
+                "remuneration_pct": _number(share),
+                "activity": activity,
+            }
+            for country, share in shares.items()
+        ]
+        if worker_class == SEA:
+            situation["flag_state"] = relationship.get("flag_state") or None
+        if worker_class == AIR:
+            situation["home_base"] = relationship.get("home_base") or None
+    return situation
+
+
+def _posting(request, conditions: dict, issuing: str, host: str | None) -> dict:
+    start = conditions.get("start")
+    return {
+        "sending_state": issuing,
+        "host_state": host,
+        "start": start,
+        "end": conditions.get("end"),
+        "replaces_posted_worker": bool(conditions.get("replaces_posted_worker")),
+        "insured_in_sending_state_months_before": (
+            PRIOR_INSURANCE_MONTHS_IF_INSURED if conditions.get("insured_30_days") else 0
+        ),
+        "direct_relationship_maintained": not any(
+            conditions.get(key)
+            for key in ("host_contract", "host_can_change_pay", "host_can_dismiss", "host_can_discipline")
+        ),
+        "placed_at_disposal_of_third_undertaking": False,
+        "previous_posting_same_employer_host_end": _previous_posting_end(request, host, start),
+        "art16_agreement": None,
+    }
+
+
+def _previous_posting_end(request, host: str | None, start: str | None) -> str | None:
+    """The end of this worker's latest earlier non-cancelled request to the same state, same employer."""
+    from .models import CoverageRequest
+    from .status import Status
+
+    if not (host and start and request.employee_id):
+        return None
+    earlier = (
+        CoverageRequest.objects.filter(
+            employer_id=request.employer_id,
+            employee_id=request.employee_id,
+            state_of_work=host,
+            requested_start__lt=start,
+        )
+        .exclude(status__in=(Status.DRAFT, Status.CANCELLED))
+        .exclude(pk=request.pk)
+        .annotate(effective_end=Coalesce("admitted_end", "requested_end"))
+        .order_by("-effective_end")
+        .values_list("effective_end", flat=True)
+        .first()
+    )
+    return earlier.isoformat() if earlier else None
+
+
+def determine_request(request) -> dict:
+    """The engine's answer for the check-answers page: {"determination": dict|None, "errors": [str]}."""
+    import rules
+
+    determine = getattr(rules, "determine", None)
+    invalid = getattr(rules, "InvalidSituation", None)
+    if determine is None or invalid is None:
+        return {"determination": None, "errors": [], "unavailable": True}
+    try:
+        return {
+            "determination": determine(situation_from_request(request)),
+            "errors": [],
+            "unavailable": False,
+        }
+    except invalid as exc:
+        return {"determination": None, "errors": _messages(exc), "unavailable": False}
+
+
+def _messages(exc) -> list[str]:
+    out = []
+    for error in getattr(exc, "errors", None) or [str(exc)]:
+        if isinstance(error, dict):
+            field = error.get("field") or error.get("path")
+            message = error.get("message") or error.get("msg") or str(error)
+            out.append(f"{message} ({field})" if field else message)
+        else:
+            out.append(str(error))
+    return out

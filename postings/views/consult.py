@@ -1,0 +1,117 @@
+"""Consult (list with filters, sorting, pages), detail, cancel."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ..filters import SORT_LABELS, RequestFilter
+from ..forms.cancel import CancelForm
+from ..selectors import request_get, worker_requests
+from ..services.lifecycle import request_cancel
+from ..status import ALLOWED_TRANSITIONS, Status
+from ..timeline import timeline_svg
+from ..wizards.summary import request_summary
+from .common import employer_view
+
+PAGE_SIZE = 10
+
+
+@employer_view
+def request_list(request, employer):
+    from ..selectors import requests_for
+
+    filterset = RequestFilter(
+        request.GET or None, queryset=requests_for(request.user, employer), request=request
+    )
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("sort", None)
+    current_sort = request.GET.get("sort", "")
+    columns = [
+        {
+            "key": key,
+            "label": label,
+            "sort": f"-{key}" if current_sort == key else key,
+            "direction": "ascending"
+            if current_sort == key
+            else "descending"
+            if current_sort == f"-{key}"
+            else "none",
+        }
+        for key, label in SORT_LABELS.items()
+    ]
+    return render(
+        request,
+        "postings/list.html",
+        {
+            "filter": filterset,
+            "form": filterset.form,
+            "page": page,
+            "columns": columns,
+            "query_string": query.urlencode(),
+            "sort_query_string": sort_query.urlencode(),
+        },
+    )
+
+
+def can_cancel(obj) -> bool:
+    return Status.CANCELLED in ALLOWED_TRANSITIONS.get(obj.status, ())
+
+
+def certificate_of(obj):
+    """The issued certificate, when the pipeline's casework.Certificate exists for this request."""
+    try:
+        return obj.certificate
+    except Exception:  # noqa: BLE001 - no such relation yet, or no certificate issued
+        return None
+
+
+@employer_view
+def request_detail(request, employer, pk):
+    obj = request_get(request.user, employer, pk)
+    history = list(obj.events.select_related("actor"))
+    siblings = list(worker_requests(obj))
+    return render(
+        request,
+        "postings/detail.html",
+        {
+            "request_obj": obj,
+            "summary": request_summary(obj),
+            "places": list(obj.places.all()),
+            "history": history,
+            "certificate": certificate_of(obj),
+            "timeline": timeline_svg(siblings, highlight=obj),
+            "can_cancel": can_cancel(obj),
+        },
+    )
+
+
+@employer_view
+@require_http_methods(["GET", "POST"])
+def request_cancel_view(request, employer, pk):
+    obj = request_get(request.user, employer, pk)
+    if not can_cancel(obj):
+        messages.error(request, _("This request can no longer be cancelled."))
+        return redirect("postings:detail", pk=obj.pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            request_cancel(actor=request.user, request=obj, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            form.add_error("reason", exc.message_dict.get("reason", exc.messages))
+        else:
+            messages.success(
+                request, _("Request %(number)s is cancelled.") % {"number": obj.transaction_number}
+            )
+            return redirect("postings:detail", pk=obj.pk)
+    return render(
+        request,
+        "postings/cancel.html",
+        {"request_obj": obj, "summary": request_summary(obj), "form": form},
+    )

@@ -1,0 +1,263 @@
+"""The three request wizards (formtools NamedUrlWizardView: a URL per step, a working back button),
+with the draft request as storage."""
+
+import datetime as dt
+import tempfile
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.db.models import Model
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import View
+from django_countries import countries
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.views import NamedUrlWizardView, StepsHelper
+
+from ..models import ResidenceStatement
+from ..selectors import any_request_get, employees_for
+from ..services.drafts import WIZARD_KEY, draft_save, draft_send, residence_statement_save
+from ..situation import determine_request
+from ..status import Status
+from ..wizards import conditions
+from ..wizards.steps import SHORT_TITLES, STEPS, TITLES
+from ..wizards.storage import DraftStorage
+from ..wizards.summary import request_summary
+from .common import employer_view
+from .drafts import paper_route
+
+
+def to_json(value):
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items() if not hasattr(v, "read")}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, Model):
+        return value.pk
+    return value
+
+
+def answers_of(form) -> dict:
+    data = form.to_answers() if hasattr(form, "to_answers") else dict(form.cleaned_data)
+    return to_json(data)
+
+
+def _needs_statement(wizard) -> bool:
+    employee = wizard.draft.employee
+    return conditions.needs_residence_statement(
+        wizard.draft.type, employee.country.code if employee else None, settings.PORTAL_INSTITUTION["state"]
+    )
+
+
+class RequestWizard(NamedUrlWizardView):
+    template_name = "postings/wizard.html"
+    # Uploads never go through formtools' temporary storage: the statement is saved on the draft at once.
+    file_storage = FileSystemStorage(location=tempfile.gettempdir())
+    done_step_name = "done"
+
+    # --- wiring the draft in -------------------------------------------------------------------------
+    def dispatch(self, request, *args, **kwargs):
+        self.draft = kwargs.pop("draft")
+        self.employer = kwargs.pop("employer")
+        self.answers = {k: v for k, v in (self.draft.answers or {}).items() if k != WIZARD_KEY}
+        self._initial_override = None
+        self.prefix = self.get_prefix(request, *args, **kwargs)
+        self.storage = DraftStorage(self.prefix, request, self.file_storage, draft=self.draft)
+        self.steps = StepsHelper(self)
+        opened_at = self.storage.current_step
+        response = View.dispatch(self, request, *args, **kwargs)
+        if request.method == "POST" or self.storage.current_step != opened_at:
+            draft_save(
+                actor=request.user,
+                draft=self.draft,
+                answers={**self.answers, WIZARD_KEY: self.storage.data},
+                wizard_step=self.storage.current_step or "",
+            )
+        self.storage.update_response(response)
+        return response
+
+    def get_step_url(self, step):
+        return reverse("postings:wizard_step", kwargs={"pk": self.draft.pk, "step": step})
+
+    # --- forms ---------------------------------------------------------------------------------------
+    def get_form_kwargs(self, step=None):
+        if step == "employee":
+            return {"employees": employees_for(self.request.user, self.employer)}
+        if step == "places":
+            return {"kind": self.draft.type, "states": (self.answers.get("states") or {}).get("states") or []}
+        if step == "statement":
+            return {"has_statement": ResidenceStatement.objects.filter(request=self.draft).exists()}
+        return {}
+
+    def get_form_initial(self, step):
+        if self._initial_override is not None and step == self.steps.current:
+            return self._initial_override
+        reused = (self.storage.extra_data.get("initial") or {}).get(step)
+        if step == "places":
+            return reused or None
+        initial = {}
+        employee = self.draft.employee
+        if step == "relationship" and employee is not None:
+            initial["date_of_entry"] = employee.date_of_entry
+        if step == "contact":
+            user, employer = self.request.user, self.employer
+            initial.update(
+                family_name=user.last_name,
+                given_names=user.first_name,
+                company=employer.name,
+                street=employer.street,
+                postal_code=employer.postal_code,
+                town=employer.town,
+                country=employer.country.code,
+                phone=employer.phone,
+                email=user.email,
+            )
+        initial.update(reused or {})
+        return initial
+
+    def get_form(self, step=None, data=None, files=None):
+        if step is None:
+            step = self.steps.current
+        if step == "check" and self.request.method == "GET" and self.kwargs.get("step") == "check":
+            data = None  # a fresh submission key each time the page is shown
+        form = super().get_form(step, data, files)
+        if step == "check" and not form.is_bound:
+            form.initial["submission_key"] = uuid.uuid4().hex
+        return form
+
+    def process_step(self, form):
+        step = self.steps.current
+        self.answers[step] = answers_of(form)
+        if step == "employee":
+            self.draft.employee = form.cleaned_data["employee"]
+        if step == "statement":
+            residence_statement_save(
+                actor=self.request.user,
+                draft=self.draft,
+                upload=form.cleaned_data.get("file"),
+                statement_date=form.cleaned_data["statement_date"],
+            )
+        return super().process_step(form)
+
+    def process_step_files(self, form):
+        return {}
+
+    def post(self, *args, **kwargs):
+        post = self.request.POST
+        if "search" in post or "add_place" in post:
+            management = ManagementForm(post, prefix=self.prefix)
+            if management.is_valid():
+                self.storage.current_step = management.cleaned_data["current_step"]
+            if "search" in post and self.steps.current == "employee":
+                self._initial_override = {"query": post.get("employee-query", "")}
+                return self.render(self.get_form())
+            if "add_place" in post and self.steps.current == "places":
+                bound = self.get_form(data=post)
+                keep = [f for f in bound.forms if not (f["DELETE"].value())]
+                self._initial_override = [
+                    {name: f[name].value() for name in f.fields if name != "DELETE"} for f in keep
+                ] + [{}]
+                return self.render(self.get_form())
+        return super().post(*args, **kwargs)
+
+    # --- pages ---------------------------------------------------------------------------------------
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        steps = list(self.get_form_list())
+        context.update(
+            draft=self.draft,
+            step_title=TITLES[step],
+            step_number=steps.index(step) + 1,
+            step_count=len(steps),
+            prev_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
+            extra_errors=_formset_errors(form) if step == "places" else [],
+            issuing_state=settings.PORTAL_INSTITUTION["state"],
+        )
+        if step == "check":
+            self.draft.answers = self.answers
+            outcome = determine_request(self.draft)
+            determination = outcome["determination"]
+            context.update(
+                summary=request_summary(self.draft),
+                step_titles=SHORT_TITLES,
+                outcome=outcome,
+                determination=determination,
+                legislation_name=countries.name(determination["legislation"])
+                if determination and determination.get("legislation")
+                else "",
+                not_issuing=conditions.not_issuing_state_legislation(
+                    determination, settings.PORTAL_INSTITUTION["state"]
+                ),
+                offers_art16=conditions.offers_art16(
+                    self.draft.type, determination, settings.PORTAL_INSTITUTION["state"]
+                ),
+            )
+        return context
+
+    def render_revalidation_failure(self, failed_step, form, **kwargs):
+        messages.error(self.request, _("Some answers need your attention before the request can be sent."))
+        return super().render_revalidation_failure(failed_step, form, **kwargs)
+
+    def done(self, form_list, form_dict=None, **kwargs):
+        answers = {}
+        for step, form in form_dict.items():
+            answers[step] = answers_of(form)
+        answers[WIZARD_KEY] = self.storage.data
+        self.answers = {k: v for k, v in answers.items() if k != WIZARD_KEY}
+        draft_save(actor=self.request.user, draft=self.draft, answers=answers, wizard_step="check")
+        try:
+            sent = draft_send(
+                actor=self.request.user,
+                draft=self.draft,
+                submission_key=form_dict["check"].cleaned_data["submission_key"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(self.request, message)
+            return redirect(self.get_step_url("check"))
+        return redirect("postings:confirmation", pk=sent.pk)
+
+
+def _formset_errors(formset) -> list[dict]:
+    if not formset.is_bound:
+        return []
+    errors = [{"anchor": "places", "message": e} for e in formset.non_form_errors()]
+    for form in formset.forms:
+        for field in form:
+            errors += [{"anchor": field.id_for_label, "message": e} for e in field.errors]
+    return errors
+
+
+def _wizard_for(kind):
+    form_list = STEPS[kind]
+    condition_dict = {"statement": _needs_statement} if kind == "simultaneous" else {}
+    return type(f"{kind.title()}Wizard", (RequestWizard,), {}).as_view(
+        form_list=form_list,
+        url_name="postings:wizard_step",
+        done_step_name="done",
+        condition_dict=condition_dict,
+    )
+
+
+WIZARDS = {kind: _wizard_for(kind) for kind in STEPS}
+
+
+@employer_view
+def wizard(request, employer, pk, step=None):
+    draft = any_request_get(request.user, employer, pk)
+    if draft.status != Status.DRAFT:
+        # A second click on Send, or an old bookmark: show what the first one did.
+        return redirect("postings:confirmation", pk=draft.pk)
+    if not employer.established_in_issuing_state:
+        return paper_route(request)
+    return WIZARDS[draft.type](request, pk=pk, step=step, draft=draft, employer=employer)

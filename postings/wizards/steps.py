@@ -1,0 +1,71 @@
+"""Which steps each request type has, in order, with their forms and titles."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ..forms import steps as f
+
+TITLES = {
+    "employee": _("Which employee is this request for?"),
+    "address": _("Does the employee have a temporary address?"),
+    "relationship": _("The employee and your company"),
+    "places": _("Where will the employee work?"),
+    "states": _("In which states will the employee work?"),
+    "ship": _("On which ship will the employee work?"),
+    "conditions": _("Period and work conditions"),
+    "period": _("Period and certificate language"),
+    "statement": _("Statement of the state of residence"),
+    "contact": _("Who can we contact about this request?"),
+    "check": _("Check your answers before sending the request"),
+}
+
+SHORT_TITLES = {
+    "employee": _("Employee"),
+    "address": _("Temporary address"),
+    "relationship": _("Employment"),
+    "places": _("Places of work"),
+    "states": _("States of work"),
+    "ship": _("Ship"),
+    "conditions": _("Period and work conditions"),
+    "period": _("Period"),
+    "statement": _("Statement of the state of residence"),
+    "contact": _("Contact person"),
+    "check": _("Check your answers"),
+}
+
+STEPS = {
+    "posting": [
+        ("employee", f.EmployeeForm),
+        ("address", f.AddressForm),
+        ("relationship", f.RelationshipForm),
+        ("places", f.PlaceFormSet),
+        ("conditions", f.ConditionsForm),
+        ("contact", f.ContactForm),
+        ("check", f.CheckForm),
+    ],
+    "simultaneous": [
+        ("employee", f.EmployeeForm),
+        ("address", f.AddressForm),
+        ("relationship", f.SimultaneousRelationshipForm),
+        ("states", f.StatesForm),
+        ("places", f.PlaceFormSet),
+        ("period", f.PeriodForm),
+        ("statement", f.StatementForm),
+        ("contact", f.SimultaneousContactForm),
+        ("check", f.CheckForm),
+    ],
+    "seafarer": [
+        ("employee", f.EmployeeForm),
+        ("address", f.AddressForm),
+        ("relationship", f.RelationshipForm),
+        ("ship", f.ShipForm),
+        ("conditions", f.ConditionsForm),
+        ("contact", f.ContactForm),
+        ("check", f.CheckForm),
+    ],
+}
+
+# The step that holds the period, per type (reuse "another period" and "extend" open it).
+PERIOD_STEP = {"posting": "conditions", "simultaneous": "period", "seafarer": "conditions"}
+# The step that holds the destination.
+DESTINATION_STEP = {"posting": "places", "simultaneous": "states", "seafarer": "ship"}
+EMPLOYEE_STEPS = ("employee", "address", "relationship")

@@ -1,0 +1,132 @@
+"""Every answer of a request as label/value rows, per step, for check-answers, detail and cancel pages."""
+
+import datetime as dt
+
+from django import forms
+from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from ..forms.steps import PlaceForm, StatementForm
+from . import conditions
+from .steps import SHORT_TITLES, STEPS
+
+HIDDEN = {"query", "submission_key", "imo_warning", "ask_art16", "DELETE"}
+
+
+def display(field, value) -> str:
+    if value in (None, ""):
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    choices = getattr(field, "choices", None)
+    if choices is not None and not isinstance(field, forms.ModelChoiceField):
+        for code, label in choices:
+            if str(code) == str(value):
+                return str(label)
+    if isinstance(field, forms.DateField):
+        try:
+            return date_format(dt.date.fromisoformat(value), "DATE_FORMAT")
+        except (TypeError, ValueError):
+            return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _rows(form_class, data: dict, skip=()) -> list[dict]:
+    rows = []
+    for name, field in form_class.base_fields.items():
+        if name in HIDDEN or name in skip or name not in data:
+            continue
+        value = display(field, data.get(name))
+        if value:
+            rows.append({"label": field.label, "value": value})
+    return rows
+
+
+def active_steps(request) -> list[str]:
+    issuing = settings.PORTAL_INSTITUTION["state"]
+    country = request.employee.country.code if request.employee_id and request.employee else None
+    steps = []
+    for name, _form in STEPS[request.type]:
+        if name == "statement" and not conditions.needs_residence_statement(request.type, country, issuing):
+            continue
+        steps.append(name)
+    return steps
+
+
+def request_summary(request) -> list[dict]:
+    """[{"step", "title", "rows": [{"label", "value"}], "places": [[rows], ...], "warnings": [str]}]."""
+    answers = request.answers or {}
+    forms_by_step = dict(STEPS[request.type])
+    sections = []
+    for step in active_steps(request):
+        if step == "check":
+            continue
+        data = answers.get(step) or {}
+        section = {"step": step, "title": SHORT_TITLES[step], "rows": [], "places": [], "warnings": []}
+        if step == "employee":
+            employee = request.employee
+            if employee is not None:
+                section["rows"] = [
+                    {"label": _("Name"), "value": f"{employee.given_names} {employee.family_name}"},
+                    {"label": settings.PORTAL_INSTITUTION["person_id"], "value": employee.personal_number},
+                    {"label": _("Date of birth"), "value": date_format(employee.birth_date, "DATE_FORMAT")},
+                    {"label": _("Nationality"), "value": employee.nationality.name},
+                    {
+                        "label": _("Address"),
+                        "value": f"{employee.street}, {employee.postal_code} {employee.town}, "
+                        f"{employee.country.name}",
+                    },
+                ]
+        elif step == "address":
+            skip = (
+                ()
+                if conditions.has_temporary_address(answers)
+                else tuple(n for n in data if n != "temp_differs")
+            )
+            section["rows"] = _rows(forms_by_step[step], data, skip=skip)
+        elif step == "places":
+            for place in data.get("places") or []:
+                section["places"].append(
+                    _rows(PlaceForm, place)
+                    + (
+                        [
+                            {
+                                "label": PlaceForm.base_fields["time_pct"].label,
+                                "value": display(None, place["time_pct"]),
+                            }
+                        ]
+                        if place.get("time_pct") is not None
+                        else []
+                    )
+                )
+                if place.get("imo_warning"):
+                    section["warnings"].append(_imo_warning(place.get("imo_number")))
+        elif step == "states":
+            section["rows"] = [
+                {
+                    "label": _("States of work"),
+                    "value": ", ".join(countries.name(c) for c in data.get("states", [])),
+                }
+            ]
+        elif step == "statement":
+            statement = getattr(request, "residence_statement", None) if request.pk else None
+            section["rows"] = _rows(StatementForm, data)
+            if statement is not None:
+                section["rows"].append({"label": _("File"), "value": _("Uploaded")})
+        else:
+            section["rows"] = _rows(forms_by_step[step], data)
+            if data.get("imo_warning"):
+                section["warnings"].append(_imo_warning(data.get("imo_number")))
+        sections.append(section)
+    return sections
+
+
+def _imo_warning(number) -> str:
+    return _(
+        "The check digit of IMO number %(number)s is not right. Check the number; the request can still "
+        "be sent."
+    ) % {"number": number}

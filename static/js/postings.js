@@ -1,0 +1,41 @@
+// Progressive enhancement for the request wizards; every page works without it.
+(function () {
+  "use strict";
+  // Which fields each type of place needs (the rest is hidden, not removed: the server decides).
+  var FIELDS = {
+    region: ["name"],
+    company: ["name", "identification_number", "street", "house_number", "po_box", "postal_code", "town"],
+    construction_site: ["name", "description", "street", "house_number", "postal_code", "town"],
+    home_base: ["name"],
+    inland_vessel: ["name", "registration_number", "harbour_or_river"],
+    ocean_vessel: ["name", "imo_number", "territorial_waters_or_port"]
+  };
+  var ALWAYS = ["country", "territory", "location_type", "time_pct"];
+
+  function update(place) {
+    var select = place.querySelector("[data-field=location_type] select");
+    if (!select) { return; }
+    var wanted = FIELDS[select.value];
+    place.classList.add("js-hidden-fields");
+    place.querySelectorAll(".place-field").forEach(function (wrapper) {
+      var name = wrapper.getAttribute("data-field");
+      var hasError = wrapper.querySelector(".error-message");
+      wrapper.hidden = !(ALWAYS.indexOf(name) >= 0 || !wanted || wanted.indexOf(name) >= 0 || hasError);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-place]").forEach(function (place) {
+      update(place);
+      place.addEventListener("change", function (event) {
+        if (event.target.matches("[data-field=location_type] select")) { update(place); }
+      });
+    });
+    // A double click on Send makes one request on the server anyway; this only avoids the second trip.
+    document.querySelectorAll("[data-prevent-double-click]").forEach(function (button) {
+      button.form.addEventListener("submit", function () {
+        window.setTimeout(function () { button.disabled = true; }, 0);
+      });
+    });
+  });
+})();

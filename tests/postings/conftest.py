@@ -1,0 +1,91 @@
+import datetime as dt
+
+import pytest
+
+import rules
+from postings.models import CoverageRequest
+from postings.status import Status
+from tests import factories
+
+_numbers = iter(range(1, 10**6))
+
+
+class FakeInvalidSituation(Exception):
+    def __init__(self, errors):
+        super().__init__("invalid")
+        self.errors = errors
+
+
+@pytest.fixture
+def engine(monkeypatch):
+    """Stands in for rules.determine per the contract: NL under Art. 12(1) up to 24 months, else the host
+    state under Art. 11(3)(a); InvalidSituation when the period is missing. Records the situations."""
+    seen = []
+
+    def determine(situation):
+        seen.append(situation)
+        if not situation.get("reference_date"):
+            raise FakeInvalidSituation([{"field": "reference_date", "message": "reference_date is required"}])
+        posting = situation.get("posting")
+        if posting:
+            months = (
+                dt.date.fromisoformat(posting["end"]) - dt.date.fromisoformat(posting["start"])
+            ).days / 30.4
+            ok = months <= 24
+            return {
+                "legislation": "NL" if ok else posting["host_state"],
+                "provision": {"instrument": "883/2004", "article": "12(1)" if ok else "11(3)(a)"},
+                "transitional": None,
+                "provisional": False,
+                "certificate": "PD A1",
+                "a1_status_code": "01",
+                "period": {"start": posting["start"], "end": posting["end"]},
+                "reasons": [
+                    {
+                        "code": "ART12_1_MAX_24_MONTHS",
+                        "provision": "Reg. 883/2004 Art. 12(1)",
+                        "passed": ok,
+                        "explanation": f"The planned posting lasts {months:.0f} months; the limit is 24 months.",
+                    }
+                ],
+                "warnings": [],
+            }
+        return {
+            "legislation": "NL",
+            "provision": {"instrument": "883/2004", "article": "13(1)(a)"},
+            "transitional": None,
+            "provisional": True,
+            "certificate": "PD A1",
+            "a1_status_code": "04",
+            "period": None,
+            "reasons": [],
+            "warnings": [],
+        }
+
+    monkeypatch.setattr(rules, "determine", determine, raising=False)
+    monkeypatch.setattr(rules, "InvalidSituation", FakeInvalidSituation, raising=False)
+    return seen
+
+
+@pytest.fixture
+def logged_in(client, employer_admin):
+    client.force_login(employer_admin)
+    return client
+
+
+def make_request(employer, employee=None, user=None, **fields):
+    """A sent request (as the pipeline would leave it), with its consult columns."""
+    user = user or factories.make_user()
+    n = next(_numbers)
+    fields.setdefault("type", "posting")
+    fields.setdefault("status", Status.SUBMITTED)
+    fields.setdefault("state_of_work", "BE")
+    fields.setdefault("requested_start", dt.date(2025, 1, 1))
+    fields.setdefault("requested_end", dt.date(2025, 12, 31))
+    fields.setdefault("submitted_at", dt.datetime(2025, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=n))
+    if employee is not None:
+        fields.setdefault("worker_name", f"{employee.family_name}, {employee.given_names}")
+        fields.setdefault("personal_number", employee.personal_number)
+    return CoverageRequest.objects.create(
+        employer=employer, employee=employee, created_by=user, transaction_number=f"NL-2025-{n:08d}", **fields
+    )
