@@ -8,6 +8,7 @@ import secrets
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,6 +90,7 @@ def letter_issue(*, actor, organisation) -> tuple[ActivationLetter, str]:
             "code": code,
             "letter": letter,
             "addressee": admin.user if admin else None,
+            "activation_url": settings.PORTAL_BASE_URL + reverse("accounts:activate"),
         },
     )
     letter.pdf.save("letter.pdf", ContentFile(pdf), save=True)
