@@ -16,3 +16,17 @@ def engine(monkeypatch):
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PORTAL_BASE_URL = "https://portal.example"
+
+
+@pytest.fixture
+def caseworker_client(client, caseworker):
+    """A caseworker logged in with a verified second factor, as the admin requires."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=caseworker, name="phone", confirmed=True)
+    client.force_login(caseworker)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

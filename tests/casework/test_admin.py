@@ -1,0 +1,160 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import EmploymentPeriod
+from casework.models import Certificate, InboxMessage, Objection
+from postings.services.decisions import request_decide
+from tests import factories
+from tests.casework.builders import committed, determination, make_request
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:postings_coveragerequest_changelist"
+
+
+@pytest.fixture
+def in_review(engine, employer, employer_admin, employee):
+    return make_request(employer, employee, employer_admin)
+
+
+def test_queue_filters_by_flag_status_and_state(
+    caseworker_client, engine, employer, employer_admin, employee
+):
+    clean = make_request(employer, employee, employer_admin)
+    other = factories.make_employee(employer, family_name="Jansen")
+    EmploymentPeriod.objects.filter(employee=other).delete()
+    flagged = make_request(employer, other, employer_admin, state="DE")
+    url = reverse(CHANGELIST)
+    page = caseworker_client.get(url, {"flag": "NOT_EMPLOYED_WHOLE_PERIOD"}).content.decode()
+    assert flagged.transaction_number in page and clean.transaction_number not in page
+    page = caseworker_client.get(url, {"flag": "none"}).content.decode()
+    assert clean.transaction_number in page and flagged.transaction_number not in page
+    page = caseworker_client.get(url, {"state_of_work": "DE"}).content.decode()
+    assert flagged.transaction_number in page and clean.transaction_number not in page
+    page = caseworker_client.get(url, {"status__exact": "in_review", "age": "1"}).content.decode()
+    assert flagged.transaction_number in page and clean.transaction_number in page
+
+
+def test_change_page_is_read_only_and_shows_everything(caseworker_client, in_review):
+    page = caseworker_client.get(reverse("admin:postings_coveragerequest_change", args=[in_review.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "ART12_1_MAX_24_MONTHS" in html  # the determination's reasons
+    assert "No flags" in html
+    assert "validated" in html  # the history
+    assert 'name="_save"' not in html and "deletelink" not in html
+    assert "Approve" in html and "Ask for information" in html
+    response = caseworker_client.post(
+        reverse("admin:postings_coveragerequest_change", args=[in_review.pk]), {"worker_name": "Someone else"}
+    )
+    in_review.refresh_from_db()
+    assert in_review.worker_name != "Someone else"
+    assert response.status_code in (302, 403)
+
+
+def test_no_add_no_delete(caseworker_client, in_review):
+    assert caseworker_client.get(reverse("admin:postings_coveragerequest_add")).status_code == 403
+    assert (
+        caseworker_client.get(
+            reverse("admin:postings_coveragerequest_delete", args=[in_review.pk])
+        ).status_code
+        == 403
+    )
+
+
+def test_approve_with_a_shorter_admitted_period(caseworker_client, in_review, caseworker):
+    url = reverse("admin:postings_coveragerequest_approve", args=[in_review.pk])
+    form = caseworker_client.get(url).content.decode()
+    assert 'value="2027-03-01"' in form and 'value="2027-12-31"' in form
+    bad = caseworker_client.post(url, {"admitted_start": "2027-01-01", "admitted_end": "2027-06-30"})
+    assert "must start within the requested period" in bad.content.decode()
+    with committed():
+        response = caseworker_client.post(url, {"admitted_start": "2027-03-01", "admitted_end": "2027-06-30"})
+    assert response.status_code == 302
+    in_review.refresh_from_db()
+    assert in_review.decision == "approved" and in_review.admitted_end == dt.date(2027, 6, 30)
+    assert Certificate.objects.filter(request=in_review).exists()
+    assert in_review.events.get(kind="approved").actor == caseworker
+
+
+def test_reject_page_requires_a_reason(caseworker_client, in_review, employer):
+    url = reverse("admin:postings_coveragerequest_reject", args=[in_review.pk])
+    assert "Give the reason" in caseworker_client.post(url, {"reason": ""}).content.decode()
+    with committed():
+        caseworker_client.post(url, {"reason": "No substantial activity in NL."})
+    assert InboxMessage.objects.get(organisation=employer).body.endswith("No substantial activity in NL.")
+
+
+def test_ask_information_action_redirects_to_the_form(caseworker_client, in_review, employer):
+    response = caseworker_client.post(
+        reverse(CHANGELIST), {"action": "ask_information", "_selected_action": [in_review.pk]}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:postings_coveragerequest_ask", args=[in_review.pk])
+    caseworker_client.post(response["Location"], {"message": "Send the contract."})
+    in_review.refresh_from_db()
+    assert in_review.status == "info_requested"
+
+
+def test_employers_and_unverified_staff_are_kept_out(client, in_review, employer_admin, caseworker):
+    client.force_login(employer_admin)
+    assert client.get(reverse(CHANGELIST)).status_code == 302
+    staff = factories.make_user(is_staff=True)  # staff but not a caseworker
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff, name="p", confirmed=True)
+    client.force_login(staff)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    assert client.get(reverse(CHANGELIST)).status_code == 403
+    assert (
+        client.get(reverse("admin:postings_coveragerequest_approve", args=[in_review.pk])).status_code == 403
+    )
+
+
+def test_record_objection_and_host_state_json(
+    caseworker_client, engine, employer, employer_admin, caseworker
+):
+    worker = factories.make_employee(employer, family_name="Peeters")
+    engine.result = determination(article="13(1)(a)", code="02", provisional=True)
+    request = make_request(employer, worker, employer_admin, type="simultaneous")
+    with committed():
+        request_decide(actor=caseworker, request=request, decision="approved")
+    certificate = request.certificate
+    url = reverse("admin:casework_certificate_objection", args=[certificate.pk])
+    caseworker_client.post(url, {"state": "BE", "received_on": "2027-03-10", "reason": "Works mostly in BE."})
+    assert Objection.objects.get(certificate=certificate).state == "BE"
+    data = caseworker_client.get(
+        reverse("admin:casework_certificate_host_state", args=[certificate.pk])
+    ).json()
+    record = data["records"][0]
+    assert record["sed"] == "A003" and record["receiving_state"] == "BE"
+    assert record["decision"]["provisional"] is True
+    assert record["person"]["family_name"] == "Peeters"
+
+
+def test_print_queue(caseworker_client, engine, employer, employer_admin, employee, caseworker):
+    request = make_request(employer, employee, employer_admin, output_channel="paper")
+    with committed():
+        request_decide(actor=caseworker, request=request, decision="approved")
+    certificate = request.certificate
+    assert certificate.print_required
+    # paper: no download link in the e-box message
+    assert InboxMessage.objects.get(organisation=employer, kind="certificate").certificate is None
+    url = reverse("admin:casework_printqueueentry_changelist")
+    assert certificate.number in caseworker_client.get(url).content.decode()
+    caseworker_client.post(url, {"action": "mark_printed", "_selected_action": [certificate.pk]})
+    certificate.refresh_from_db()
+    assert certificate.printed_at is not None and certificate.printed_by == caseworker
+
+
+def test_dashboard_draws_charts_for_caseworkers_only(caseworker_client, client, in_review, employer_admin):
+    page = caseworker_client.get(reverse("casework:dashboard")).content.decode()
+    assert page.count("<svg") == 4
+    assert "Requests per status" in page and "Belgium" in page
+    client.force_login(employer_admin)
+    assert client.get(reverse("casework:dashboard")).status_code == 404
