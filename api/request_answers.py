@@ -1,0 +1,157 @@
+"""API-specific: turn a JSON request body into the wizard's answers, checked by the wizard's own forms.
+
+The pages store, per wizard step, what the step's form cleaned (`answers[step]`) and what was typed
+(`answers["_wizard"]["step_data"]`). The API builds the same form data from JSON, runs the same step
+forms (postings.forms.steps via postings.wizards.steps.STEPS), and stores the same two things, so a
+draft made through the API opens in the wizard exactly as if typed there, and the same rules apply.
+"""
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from postings.services.drafts import WIZARD_KEY
+from postings.views.wizard import answers_of
+from postings.wizards.steps import STEPS
+
+# Steps the API does not take: "check" (its only answer, ask_art16, is a top-level field) and
+# "statement" (a PDF upload, made in the portal).
+SKIPPED_STEPS = ("check", "statement")
+MAX_STATES = 4
+
+
+def api_steps(kind: str) -> list[str]:
+    return [name for name, _form in STEPS[kind] if name not in SKIPPED_STEPS]
+
+
+def _is_yes_no(field) -> bool:
+    return isinstance(field, forms.TypedChoiceField) and {c[0] for c in field.choices} == {"yes", "no"}
+
+
+def _form_value(field, value):
+    if isinstance(field, forms.BooleanField):
+        return "on" if value else ""
+    if _is_yes_no(field):
+        return "" if value is None else ("yes" if value else "no")
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _prefixed(form_class, prefix: str, values: dict, **form_kwargs) -> dict:
+    fields = form_class(**form_kwargs).fields
+    return {
+        f"{prefix}-{name}": _form_value(fields[name], value)
+        for name, value in values.items()
+        if name in fields
+    }
+
+
+def _query_dict(data: dict) -> QueryDict:
+    qd = QueryDict(mutable=True)
+    for key, value in data.items():
+        qd[key] = value
+    return qd
+
+
+def _form_data(kind: str, step: str, value, form_class, form_kwargs: dict) -> dict:
+    if step == "employee":
+        return {"employee-employee": str(value)}
+    if step == "places":
+        data = {
+            "places-TOTAL_FORMS": str(len(value)),
+            "places-INITIAL_FORMS": "0",
+            "places-MIN_NUM_FORMS": "1",
+            "places-MAX_NUM_FORMS": "1000",
+        }
+        place_fields = form_class.form(with_share=kind == "simultaneous").fields
+        for index, place in enumerate(value):
+            for name, item in place.items():
+                if name in place_fields:
+                    data[f"places-{index}-{name}"] = _form_value(place_fields[name], item)
+        return data
+    if step == "states":
+        return {f"states-state_{i}": code for i, code in enumerate(value, 1)}
+    return _prefixed(form_class, step, value, **form_kwargs)
+
+
+def _form_kwargs(step: str, kind: str, employees, states) -> dict:
+    if step == "employee":
+        return {"employees": employees}
+    if step == "places":
+        return {"kind": kind, "states": states}
+    return {}
+
+
+def _errors(step: str, form) -> list[dict]:
+    """The form's errors with the API's field paths: places[0].country, conditions.start, states[1]."""
+    out = []
+    if step == "places":
+        out += [{"field": "places", "message": str(m)} for m in form.non_form_errors()]
+        for index, form_errors in enumerate(form.errors):
+            for name, messages in form_errors.items():
+                path = f"places[{index}]" + ("" if name == "__all__" else f".{name}")
+                out += [{"field": path, "message": str(m)} for m in messages]
+        return out
+    for name, messages in form.errors.items():
+        if step == "employee":
+            path = "employee"
+        elif step == "states":
+            path = "states" if name == "__all__" else f"states[{int(name.rsplit('_', 1)[1]) - 1}]"
+        else:
+            path = step if name == "__all__" else f"{step}.{name}"
+        out += [{"field": path, "message": str(m)} for m in messages]
+    return out
+
+
+def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[dict, list[dict]]:
+    """Check the steps present in `given` (JSON values by step) with the wizard's forms.
+
+    Returns (the new answers: `current` with the given steps replaced, errors with field paths).
+    """
+    answers = dict(current or {})
+    wizard = dict(answers.get(WIZARD_KEY) or {})
+    step_data = dict(wizard.get("step_data") or {})
+    errors: list[dict] = []
+    forms_by_step = dict(STEPS[kind])
+    if "states" in given and len(given["states"]) > MAX_STATES:
+        errors.append({"field": "states", "message": _("Choose at most four states.")})
+        return answers, errors
+    for step in api_steps(kind):
+        if step not in given:
+            continue
+        states = (answers.get("states") or {}).get("states") or []  # checked before places
+        form_class = forms_by_step[step]
+        kwargs = _form_kwargs(step, kind, employees, states)
+        data = _form_data(kind, step, given[step], form_class, kwargs)
+        form = form_class(data=_query_dict(data), prefix=step, **kwargs)
+        if not form.is_valid():
+            errors += _errors(step, form)
+            continue
+        answers[step] = answers_of(form)
+        step_data[step] = {key: [value] for key, value in data.items()}
+    if "ask_art16" in given:
+        answers["check"] = {"ask_art16": bool(given["ask_art16"])}
+    missing = [s for s in api_steps(kind) if s not in answers]
+    wizard.update(
+        step=missing[0] if missing else "check",
+        step_data=step_data,
+        step_files=wizard.get("step_files") or {},
+        extra_data=wizard.get("extra_data") or {},
+    )
+    answers[WIZARD_KEY] = wizard
+    return answers, errors
+
+
+def missing_steps(kind: str, answers: dict) -> list[dict]:
+    """What must still be answered before the request can be sent."""
+    return [
+        {"field": step, "message": _("This part is required before the request can be sent.")}
+        for step in api_steps(kind)
+        if step not in (answers or {})
+    ]
+
+
+def public_answers(answers: dict) -> dict:
+    """The answers as the API shows them (the wizard's own state left out)."""
+    return {k: v for k, v in (answers or {}).items() if k != WIZARD_KEY}
