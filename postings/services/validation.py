@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ..models import CoverageRequest
+from ..wizards.conditions import needs_residence_statement
 from ..status import Decision, Status
 from .decisions import is_clean_posting, request_decide, request_start_review
 
@@ -221,15 +222,11 @@ def check_earlier_requests(request: CoverageRequest) -> list[dict]:
     return flags
 
 
-def residence_statement_needed(request: CoverageRequest) -> bool:
-    """A worker living abroad who works in two or more states needs the residence state's
-    statement first (legislation.md 2.4, step 5)."""
-    employee = request.employee
-    return request.type == "simultaneous" and employee.country.code != settings.PORTAL_INSTITUTION["state"]
-
-
 def check_residence_statement(request: CoverageRequest) -> list[dict]:
-    if not residence_statement_needed(request):
+    # A worker living abroad who works in two or more states needs the residence state's statement
+    # first (legislation.md 2.4, step 5): the wizard's own predicate decides.
+    employee_country = request.employee.country.code if request.employee.country else None
+    if not needs_residence_statement(request.type, employee_country, settings.PORTAL_INSTITUTION["state"]):
         return []
     model = _model("postings", "ResidenceStatement")
     if model is not None and model.objects.filter(request=request).exists():

@@ -58,6 +58,24 @@ class FakeEngine:
         return self.result
 
 
+def posting_answers(start: dt.date, end: dt.date, state: str = "BE") -> dict:
+    """Wizard answers of a clean posting (what postings.situation reads)."""
+    return {
+        "relationship": {"classification": "employed"},
+        "places": {"places": [{"country": state, "location_type": "company", "name": "Bouwbedrijf 1 NV"}]},
+        "conditions": {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "insured_30_days": True,
+            "replaces_posted_worker": False,
+            "host_contract": False,
+            "host_can_change_pay": False,
+            "host_can_dismiss": False,
+            "host_can_discipline": False,
+        },
+    }
+
+
 def make_request(
     employer,
     employee,
@@ -72,6 +90,8 @@ def make_request(
     language="en",
     **fields,
 ) -> CoverageRequest:
+    if type == "posting":
+        fields.setdefault("answers", posting_answers(start, end, state))
     request = CoverageRequest.objects.create(
         type=type,
         employer=employer,
