@@ -45,7 +45,7 @@ def engine(monkeypatch):
                         "code": "ART12_1_MAX_24_MONTHS",
                         "provision": "Reg. 883/2004 Art. 12(1)",
                         "passed": ok,
-                        "explanation": f"The planned posting lasts {months:.0f} months; the limit is 24 months.",
+                        "explanation": f"The planned posting lasts {months:.0f} months; the limit is 24.",
                     }
                 ],
                 "warnings": [],

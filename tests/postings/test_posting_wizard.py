@@ -54,7 +54,7 @@ def test_posting_from_start_to_confirmation(logged_in, employee, engine):
     page = check.content.decode()
     assert "Brugbouw NV" in page and "Building a bridge" in page
     assert "Expected outcome" in page and "12(1)" in page
-    assert "The planned posting lasts 10 months" in page
+    assert "The planned posting lasts 10 months; the limit is 24." in page
     done = send(logged_in, draft)
     sent = CoverageRequest.objects.get(pk=draft.pk)
     assert done["Location"] == reverse("postings:confirmation", args=[sent.pk])
@@ -205,3 +205,10 @@ def test_employer_established_abroad_gets_the_paper_route(client, db, country):
     assert CoverageRequest.objects.count() == 0
     assert client.post(reverse("postings:start", args=["posting"])).status_code in (200, 302)
     assert CoverageRequest.objects.count() == 0
+
+
+def test_check_answers_with_the_real_engine(logged_in, employee):
+    draft = start(logged_in, "posting")
+    page = walk_to_check(logged_in, draft, employee).content.decode()
+    assert "Expected outcome: the legislation of <strong>Netherlands</strong> applies" in page
+    assert "12(1)" in page
