@@ -1,9 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import api, views
 
 app_name = "selfcheck"
 
-# Replaced by the self-check page and the determinations API (issue 3).
 urlpatterns = [
-    path("check/", TemplateView.as_view(template_name="home.html"), name="check"),
+    path("check/", views.check, name="check"),
+    path("api/v1/determinations/", api.DeterminationView.as_view(), name="determinations"),
 ]

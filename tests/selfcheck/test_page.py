@@ -1,0 +1,89 @@
+"""The public self-check page at /check/."""
+
+import pytest
+
+URL = "/check/"
+
+POSTING = {
+    "residence": "NL",
+    "employment_type": "employed",
+    "work_1_country": "BE",
+    "work_1_time": "100",
+    "work_1_pay": "100",
+    "employer_seat": "NL",
+    "employer_substantial": "on",
+    "start": "2030-03-01",
+    "end": "2031-02-28",
+    "is_posting": "on",
+    "sending_state": "NL",
+    "months_insured_before": "12",
+}
+
+
+@pytest.mark.django_db
+def test_get_renders_form(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Where do you live?" in html
+    assert 'name="work_4_country"' in html
+
+
+@pytest.mark.django_db
+def test_valid_posting_shows_determination(client):
+    response = client.post(URL, POSTING)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Netherlands" in html
+    assert "12(1)" in html
+    assert "A PD A1 would be issued" in html
+    assert "The planned posting lasts 12 months; the limit is 24 months." in html
+    assert 'href="/requests/"' in html
+
+
+@pytest.mark.django_db
+def test_multi_state_shows_reasons_and_provisional(client):
+    data = {
+        "residence": "BE",
+        "employment_type": "employed",
+        "work_1_country": "BE",
+        "work_1_time": "24",
+        "work_1_pay": "24",
+        "work_2_country": "NL",
+        "work_2_time": "76",
+        "work_2_pay": "76",
+        "employer_seat": "NL",
+        "employer_substantial": "on",
+    }
+    html = client.post(URL, data).content.decode()
+    assert "13(1)(b)(i)" in html
+    assert "Not met" in html
+    assert "provisional" in html
+
+
+@pytest.mark.django_db
+def test_missing_answers_show_errors_at_fields(client):
+    response = client.post(URL, {"employment_type": "seafarer"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert 'href="#id_residence"' in html
+    assert 'id="id_flag_state-error"' in html or "flag state" in html
+    assert response.context["form"].errors["flag_state"]
+
+
+@pytest.mark.django_db
+def test_engine_errors_are_mapped_to_fields(client):
+    data = dict(POSTING, work_1_time="60")  # shares no longer add up to 100
+    response = client.post(URL, data)
+    form = response.context["form"]
+    assert "work_1_time" in form.errors
+    data = dict(POSTING, end="2029-01-01")  # ends before it starts
+    assert "end" in client.post(URL, data).context["form"].errors
+
+
+@pytest.mark.django_db
+def test_garbage_post_is_not_a_500(client):
+    response = client.post(URL, {"employment_type": "x" * 1000, "work_1_time": "abc", "start": "31-31-31"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
