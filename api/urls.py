@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import personnel, requests
+from .views import personnel, requests, webhooks
 from .views.fallback import not_found
 
 app_name = "api"
@@ -25,6 +25,11 @@ urlpatterns = [
     path(E + "requests/<int:pk>/extend/", requests.RequestExtend.as_view(), name="request-extend"),
     path(E + "requests/<int:pk>/certificate/", requests.CertificateDetail.as_view(), name="certificate"),
     path(E + "requests/<int:pk>/certificate/pdf/", requests.CertificatePdf.as_view(), name="certificate-pdf"),
+    path(E + "webhooks/", webhooks.WebhookListCreate.as_view(), name="webhooks"),
+    path(E + "webhooks/<int:pk>/", webhooks.WebhookDetail.as_view(), name="webhook"),
+    path(
+        E + "webhooks/<int:pk>/deliveries/", webhooks.WebhookDeliveryList.as_view(), name="webhook-deliveries"
+    ),
     # Anything else under /api/v1/ answers in the API's JSON error shape, not with an HTML page.
     re_path(r"^.*$", not_found),
 ]

@@ -1,0 +1,194 @@
+"""Webhooks: an employer's endpoint receives the status changes of its requests, signed with HMAC.
+
+Queued rows are written in the transaction that changed the status (so a rolled-back change sends
+nothing), and the Celery task is queued after the commit. Each delivery is unique per webhook and
+source (event row or certificate), so a repeated signal or task sends an event once.
+A webhook only receives events while the person who registered it may still act for the employer.
+"""
+
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.permissions import can_act_for
+from accounts.services.audit import audit_record
+
+from ..models import Webhook, WebhookDelivery
+
+logger = logging.getLogger(__name__)
+
+EVENTS = {
+    "request.in_review": "The request is being reviewed.",
+    "request.approved": "The request was approved.",
+    "request.rejected": "The request was rejected.",
+    "request.cancelled": "The request was cancelled.",
+    "certificate.ready": "The certificate (PDF) can be downloaded.",
+    "determination.definitive": "A provisional determination became definitive.",
+}
+TIMEOUT_SECONDS = 10
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def allow_loopback_http() -> bool:
+    return getattr(settings, "API_WEBHOOK_ALLOW_LOOPBACK_HTTP", settings.PORTAL_ENV != "production")
+
+
+def check_url(url: str) -> str:
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url
+    if parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS and allow_loopback_http():
+        return url
+    raise ValidationError({"url": _("Enter an https:// address.")})
+
+
+def webhooks_for(user, employer):
+    if employer is None or not can_act_for(user, employer):
+        return Webhook.objects.none()
+    return Webhook.objects.filter(organisation=employer)
+
+
+def deliveries_for(user, employer):
+    if employer is None or not can_act_for(user, employer):
+        return WebhookDelivery.objects.none()
+    return WebhookDelivery.objects.filter(webhook__organisation=employer).select_related("webhook")
+
+
+@transaction.atomic
+def webhook_create(*, actor, employer, url: str) -> tuple[Webhook, str]:
+    """Register an endpoint; returns (webhook, secret). Show the secret once: it signs every delivery."""
+    if not can_act_for(actor, employer):
+        raise PermissionDenied
+    url = check_url(url)
+    if len(url) > 500:
+        raise ValidationError({"url": _("The address is too long.")})
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    webhook = Webhook.objects.create(organisation=employer, url=url, secret=secret, created_by=actor)
+    audit_record(actor=actor, action="webhook.created", organisation=employer, obj=webhook, url=url)
+    return webhook, secret
+
+
+@transaction.atomic
+def webhook_deactivate(*, actor, webhook: Webhook) -> Webhook:
+    if not can_act_for(actor, webhook.organisation):
+        raise PermissionDenied
+    webhook = Webhook.objects.select_for_update().get(pk=webhook.pk)
+    if webhook.active:
+        webhook.active = False
+        webhook.save(update_fields=["active"])
+        audit_record(
+            actor=actor, action="webhook.deactivated", organisation=webhook.organisation, obj=webhook
+        )
+    return webhook
+
+
+def sign(secret: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def request_data(request) -> dict:
+    return {
+        "id": request.pk,
+        "employer": request.employer_id,
+        "type": request.type,
+        "transaction_number": request.transaction_number,
+        "status": request.status,
+        "decision": request.decision,
+        "requested_start": request.requested_start,
+        "requested_end": request.requested_end,
+        "admitted_start": request.admitted_start,
+        "admitted_end": request.admitted_end,
+        "url": f"/api/v1/employers/{request.employer_id}/requests/{request.pk}/",
+    }
+
+
+def queue_event(*, request, event: str, dedup_key: str, extra: dict | None = None) -> list[WebhookDelivery]:
+    """One delivery per active webhook of the request's employer, sent after the commit."""
+    created = []
+    webhooks = Webhook.objects.filter(organisation_id=request.employer_id, active=True).select_related(
+        "created_by"
+    )
+    for webhook in webhooks:
+        if not can_act_for(webhook.created_by, request.employer):
+            continue
+        payload = {
+            "event": event,
+            "description": EVENTS[event],
+            "occurred_at": timezone.now(),
+            "request": request_data(request),
+            **(extra or {}),
+        }
+        delivery, is_new = WebhookDelivery.objects.get_or_create(
+            webhook=webhook,
+            dedup_key=dedup_key,
+            defaults={"event": event, "payload": json.loads(json.dumps(payload, cls=DjangoJSONEncoder))},
+        )
+        if is_new:
+            created.append(delivery)
+    if created:
+        ids = [d.pk for d in created]
+        transaction.on_commit(lambda: _queue(ids))
+    return created
+
+
+def _queue(ids: list[int]) -> None:
+    from ..tasks import deliver_webhook
+
+    for pk in ids:
+        try:
+            deliver_webhook.delay(pk)
+        except Exception:  # noqa: BLE001 - broker down: the row stays queued and can be re-sent
+            logger.warning("broker unavailable; webhook delivery %s stays queued", pk)
+
+
+def delivery_attempt(*, delivery_id: int) -> bool:
+    """POST the delivery once; records the outcome. True when delivered (or delivered before)."""
+    delivery = WebhookDelivery.objects.select_related("webhook").get(pk=delivery_id)
+    if delivery.delivered_at is not None:
+        return True
+    webhook = delivery.webhook
+    if not webhook.active:
+        return True  # switched off since: nothing more to do
+    body = json.dumps({"id": str(delivery.pk), **delivery.payload}, separators=(",", ":")).encode()
+    http_request = urllib.request.Request(  # noqa: S310 - the scheme is checked (https or loopback http)
+        check_url(webhook.url),
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": "coverage-portal-webhooks/1",
+            "X-Portal-Event": delivery.event,
+            "X-Portal-Delivery": str(delivery.pk),
+            "X-Portal-Signature": sign(webhook.secret, body),
+        },
+    )
+    status_code, error = None, ""
+    try:
+        with urllib.request.urlopen(http_request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+            status_code = response.status
+    except urllib.error.HTTPError as exc:
+        status_code, error = exc.code, f"HTTP {exc.code}"
+    except (urllib.error.URLError, OSError, ValidationError) as exc:
+        error = str(getattr(exc, "reason", exc))[:500]
+    delivered = status_code is not None and 200 <= status_code < 300
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        attempts=F("attempts") + 1,
+        status_code=status_code,
+        last_error="" if delivered else error,
+        delivered_at=timezone.now() if delivered else None,
+    )
+    return delivered

@@ -1,0 +1,68 @@
+"""Webhooks of an employer: register (the secret is shown once), list, switch off, delivery log."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import generics, status
+from rest_framework.response import Response
+
+from ..serializers.webhooks import WebhookCreatedSerializer, WebhookDeliverySerializer, WebhookSerializer
+from ..services.idempotency import IDEMPOTENCY_PARAMETER, idempotent
+from ..services.webhooks import deliveries_for, webhook_create, webhook_deactivate, webhooks_for
+from .base import EmployerMixin
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Webhooks", tags=["webhooks"]),
+    post=extend_schema(
+        summary="Register a webhook",
+        tags=["webhooks"],
+        parameters=[IDEMPOTENCY_PARAMETER],
+        request=WebhookSerializer,
+        responses={201: WebhookCreatedSerializer},
+        examples=[
+            OpenApiExample("Endpoint", value={"url": "https://payroll.example/a1-events"}, request_only=True)
+        ],
+    ),
+)
+class WebhookListCreate(EmployerMixin, generics.ListAPIView):
+    serializer_class = WebhookSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return webhooks_for(self.request.user, self.get_employer()).order_by("-created_at", "-pk")
+
+    @idempotent
+    def post(self, request, *args, **kwargs):
+        serializer = WebhookSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        webhook, secret = webhook_create(
+            actor=request.user, employer=self.get_employer(), url=serializer.validated_data["url"]
+        )
+        webhook.secret = secret
+        return Response(WebhookCreatedSerializer(webhook).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    get=extend_schema(summary="One webhook", tags=["webhooks"]),
+    delete=extend_schema(summary="Switch a webhook off", tags=["webhooks"], responses={204: None}),
+)
+class WebhookDetail(EmployerMixin, generics.RetrieveDestroyAPIView):
+    serializer_class = WebhookSerializer
+
+    def get_queryset(self):
+        return webhooks_for(self.request.user, self.get_employer())
+
+    def perform_destroy(self, instance):
+        webhook_deactivate(actor=self.request.user, webhook=instance)
+
+
+@extend_schema_view(get=extend_schema(summary="Delivery log of a webhook", tags=["webhooks"]))
+class WebhookDeliveryList(EmployerMixin, generics.ListAPIView):
+    serializer_class = WebhookDeliverySerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        webhook = get_object_or_404(
+            webhooks_for(self.request.user, self.get_employer()), pk=self.kwargs["pk"]
+        )
+        return deliveries_for(self.request.user, self.get_employer()).filter(webhook=webhook)
