@@ -1,11 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import auth, authorizations, organisation, personnel, registration, switch_employer
+from .views import account, auth, authorizations, organisation, personnel, registration, switch_employer
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("", account, name="account"),
     path("switch-employer/", switch_employer, name="switch_employer"),
     # Registration and activation
     path("register/", registration.register, name="register"),

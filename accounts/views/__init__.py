@@ -25,3 +25,27 @@ def switch_employer(request):
     ):
         target = "home"
     return redirect(target)
+
+
+def account(request):
+    """What the person can manage: their organisation's people, mandates, authorizations, second factor."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.shortcuts import render
+
+    from ..acting import get_acting_employer
+    from ..otp import has_confirmed_device
+    from ..permissions import can_administer, managed_organisations
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    employer = get_acting_employer(request)
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "employer": employer,
+            "managed": managed_organisations(request.user).order_by("name"),
+            "administers_employer": employer is not None and can_administer(request.user, employer),
+            "has_totp": has_confirmed_device(request.user),
+        },
+    )

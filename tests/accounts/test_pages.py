@@ -246,3 +246,14 @@ def test_user_is_never_created_without_organisation_on_bad_registration(client):
     client.post(reverse("accounts:register"), {**REGISTER, "password2": "x"})
     assert not User.objects.filter(email="piet@jansen.test").exists()
     assert timezone.now()
+
+
+def test_account_page_links_what_the_person_may_manage(client, employer, employer_admin, representative_user):
+    client.force_login(employer_admin)
+    html = client.get(reverse("accounts:account")).content.decode()
+    assert reverse("accounts:mandates") in html and reverse("accounts:users", args=[employer.pk]) in html
+    client.force_login(representative_user)
+    html = client.get(reverse("accounts:account")).content.decode()
+    assert reverse("accounts:mandates") not in html and reverse("accounts:authorizations") in html
+    client.logout()
+    assert client.get(reverse("accounts:account")).status_code == 302
