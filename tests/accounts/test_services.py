@@ -178,3 +178,29 @@ def test_representative_cannot_grant_mandates(employer, representative_user, rep
 def test_employee_model_lowercases_search_name(employer):
     employee = factories.make_employee(employer, family_name="DelPorte")
     assert Employee.objects.get(pk=employee.pk).family_name_search == "delporte"
+
+
+def test_authorization_serves_one_application(employer, representative_firm, representative_user, caseworker):
+    from django.core.files.base import ContentFile
+
+    from accounts.models import EmployeeAuthorization
+    from accounts.services import authorizations as svc
+
+    employee = factories.make_employee(employer)
+    upload = ContentFile(b"%PDF-1.4", name="a.pdf")
+    authorization = svc.authorization_upload(
+        actor=representative_user, employer=employer, employee=employee, upload=upload
+    )
+    assert svc.authorization_available(employee=employee, representative=representative_firm) is None
+    svc.authorization_decide(actor=caseworker, authorization=authorization, accept=True)
+    found = svc.authorization_available(employee=employee, representative=representative_firm)
+    assert found == authorization
+    svc.authorization_mark_used(actor=representative_user, authorization=found, request_id=41)
+    assert svc.authorization_available(employee=employee, representative=representative_firm) is None
+    with pytest.raises(ValidationError):
+        svc.authorization_mark_used(actor=representative_user, authorization=found, request_id=42)
+    with pytest.raises(ValidationError):
+        svc.authorization_decide(actor=caseworker, authorization=found, accept=False, reason="late")
+    with pytest.raises(PermissionDenied):
+        svc.authorization_decide(actor=representative_user, authorization=found, accept=True)
+    assert EmployeeAuthorization.objects.get().used_by_request_id == 41
