@@ -114,14 +114,18 @@ def main() -> None:
         rules.determine(s)
     timings = []
     clock = time.perf_counter
-    begin = clock()
+    # The machines are shared: wall time includes time other processes hold the core, so the
+    # rate is computed from this process's CPU time (what one core delivers); the median per
+    # call is wall time and is robust against the occasional preemption.
+    cpu_begin, begin = time.process_time(), clock()
     for s in situations:
         t0 = clock()
         rules.determine(s)
         timings.append(clock() - t0)
-    total = clock() - begin
+    cpu, wall = time.process_time() - cpu_begin, clock() - begin
     print(
-        f"rules engine: {n} determinations in {total:.2f} s = {n / total:,.0f} determinations/s on one core; "
+        f"rules engine: {n} determinations, {n / cpu:,.0f} determinations/s on one core (CPU time; "
+        f"{n / wall:,.0f}/s wall clock on a shared machine); "
         f"median {statistics.median(timings) * 1e6:.1f} µs per determination"
     )
 

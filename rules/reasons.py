@@ -490,10 +490,12 @@ class Trace:
 
     def check(self, code: str, passed: bool, provision: str | None = None, **figures: object) -> bool:
         cited, if_passed, if_failed = CATALOGUE[code]
+        if provision is None:
+            provision = cited.format(**figures) if code in _CITATIONS_WITH_FIELDS else cited
         self.reasons.append(
             {
                 "code": code,
-                "provision": provision or (cited.format(**figures) if "{" in cited else cited),
+                "provision": provision,
                 "passed": bool(passed),
                 "explanation": (if_passed if passed else if_failed).format(**figures),
             }
@@ -516,3 +518,6 @@ for _code, (_cited, _ok, _ko) in list(CATALOGUE.items()):
             _ko,
         )
 del _code, _cited, _ok, _ko, _article
+
+#: Codes whose citation itself takes figures (treaty names and sources).
+_CITATIONS_WITH_FIELDS = frozenset(code for code, (cited, _ok, _ko) in CATALOGUE.items() if "{" in cited)
