@@ -14,7 +14,7 @@ from stdnum import imo
 from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 
-from ..models import CertificateLanguage, LocationType, Territory
+from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -604,6 +604,17 @@ class ContactForm(forms.Form):
     )
     fax = forms.CharField(label=_("Fax (optional)"), max_length=40, required=False)
     email = forms.EmailField(label=_("E-mail address (optional)"), required=False)
+    output_channel = forms.ChoiceField(
+        label=_("How should we deliver the certificate?"),
+        help_text=_(
+            "E-box: the certificate arrives in your company's e-box and on this portal. "
+            "Paper: it is printed and sent by post to your company's address."
+        ),
+        choices=OutputChannel.choices,
+        widget=forms.RadioSelect,
+        initial=OutputChannel.EBOX,
+        required=False,
+    )
     remarks = forms.CharField(
         label=_("Remarks (optional)"),
         required=False,
@@ -611,6 +622,10 @@ class ContactForm(forms.Form):
         help_text=_("Anything that helps the institution decide."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def clean_output_channel(self):
+        # A draft saved before the question existed has no answer: the default, e-box.
+        return self.cleaned_data.get("output_channel") or OutputChannel.EBOX
 
 
 class SimultaneousContactForm(ContactForm):

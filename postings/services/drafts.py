@@ -19,7 +19,7 @@ from accounts.models import Employee
 from accounts.permissions import can_act_for, representative_firms_for
 from accounts.services.audit import audit_record
 
-from ..models import CoverageRequest, PlaceOfWork, RequestType, ResidenceStatement
+from ..models import CoverageRequest, OutputChannel, PlaceOfWork, RequestType, ResidenceStatement
 from ..status import Status
 from ..wizards.steps import DESTINATION_STEP, EMPLOYEE_STEPS, PERIOD_STEP, STEPS
 from .lifecycle import request_submit
@@ -168,6 +168,8 @@ def _denormalise(request: CoverageRequest) -> None:
     request.requested_start = _date(period.get("start"))
     request.requested_end = _date(period.get("end"))
     request.language = period.get("language") or ""
+    channel = (answers.get("contact") or {}).get("output_channel")
+    request.output_channel = channel if channel in OutputChannel.values else OutputChannel.EBOX
     places = (answers.get("places") or {}).get("places") or []
     request.territory = next((p["territory"] for p in places if p.get("territory")), "")
     if request.type == RequestType.SEAFARER:
