@@ -92,6 +92,26 @@ def situation_from_request(request) -> dict:
     return situation
 
 
+TEMPORARY_ADDRESS_PARTS = ("street", "number", "po_box", "postal_code", "town", "country")
+
+
+def temporary_address(request) -> dict | None:
+    """The employee's temporary address as answered in this request (PD A1 field 1.9), or None.
+
+    Pure: reads only `request.answers["address"]` (no database, no clock). None when the person said
+    the temporary address is not different from the usual one, or did not reach that step. Keys:
+    street, number, po_box, postal_code, town, country (ISO code); missing parts are "".
+    """
+    address = (getattr(request, "answers", None) or {}).get("address") or {}
+    if not address.get("temp_differs"):
+        return None
+    parts = {part: str(address.get(f"temp_{part}") or "").strip() for part in TEMPORARY_ADDRESS_PARTS}
+    if not any(parts.values()):
+        return None
+    parts["country"] = parts["country"].upper()
+    return parts
+
+
 def _posting(request, conditions: dict, issuing: str, host: str | None) -> dict:
     start = conditions.get("start")
     return {
