@@ -1,6 +1,8 @@
 """drf-spectacular: the bearer token's security scheme."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):
@@ -14,3 +16,43 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
             "description": "A personal API token created in the portal (Account → API tokens). "
             "It acts with exactly the rights of the person who created it.",
         }
+
+
+class ErrorItemSerializer(serializers.Serializer):
+    field = serializers.CharField(
+        help_text="Path of the input that is wrong (places[0].country, conditions.start); empty for the call."
+    )
+    message = serializers.CharField(help_text="What is wrong, in plain words.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    errors = ErrorItemSerializer(many=True, help_text="Every problem found.")
+
+
+ERROR_CODES = {
+    "400": "The input is not valid; every problem is listed with its field path.",
+    "401": "No token, or a token that is not valid or revoked.",
+    "403": "Not allowed.",
+    "404": "Not found, or not yours to see.",
+    "405": "Method not allowed.",
+    "406": "Cannot answer in the media type asked for.",
+    "409": "Not possible in the request's current status.",
+    "415": "Unsupported media type.",
+    "422": "The Idempotency-Key was used for a different call.",
+    "429": "Too many calls; wait as long as Retry-After says.",
+}
+
+
+class ApiAutoSchema(AutoSchema):
+    """Every operation documents the API's error answers, all in the one error shape."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        for code, description in ERROR_CODES.items():
+            if code not in responses:
+                response = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+                response["description"] = description
+                responses[code] = response
+        return responses

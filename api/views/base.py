@@ -9,6 +9,8 @@ from accounts.permissions import employers_for
 
 from ..authentication import BearerTokenAuthentication
 from ..errors import exception_handler
+from ..pagination import ApiPagination
+from ..schema import ApiAutoSchema
 from ..throttling import TokenRateThrottle
 
 
@@ -16,6 +18,8 @@ class ApiMixin:
     authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
     permission_classes = [permissions.IsAuthenticated]
     throttle_classes = [TokenRateThrottle]
+    schema = ApiAutoSchema()
+    pagination_class = ApiPagination
 
     def get_exception_handler(self):
         return exception_handler

@@ -1,0 +1,48 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def schema(client):
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_bearer_scheme_and_determinations_are_described(schema):
+    assert schema["components"]["securitySchemes"]["bearerAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": schema["components"]["securitySchemes"]["bearerAuth"]["description"],
+    }
+    assert "/api/v1/determinations/" in schema["paths"]
+    operation = schema["paths"]["/api/v1/employers/{employer_id}/requests/"]["post"]
+    assert {"bearerAuth": []} in operation["security"]
+
+
+def test_each_request_type_has_an_example(schema):
+    operation = schema["paths"]["/api/v1/employers/{employer_id}/requests/"]["post"]
+    examples = operation["requestBody"]["content"]["application/json"]["examples"]
+    assert {e["value"]["type"] for e in examples.values()} == {"posting", "simultaneous", "seafarer"}
+
+
+def test_every_api_field_is_described(schema):
+    undocumented = []
+
+    def walk(name, node, path):
+        for key, prop in (node.get("properties") or {}).items():
+            if "description" not in prop and "$ref" not in prop and not prop.get("allOf"):
+                undocumented.append(f"{name}.{key}")
+
+    for name, component in schema["components"]["schemas"].items():
+        if component.get("type") == "object":
+            walk(name, component, "")
+    assert not undocumented, undocumented
+
+
+def test_errors_are_documented_in_one_shape(schema):
+    operation = schema["paths"]["/api/v1/employers/{employer_id}/personnel/"]["post"]
+    for code in ("400", "401", "404", "422"):
+        ref = operation["responses"][code]["content"]["application/json"]["schema"]["$ref"]
+        assert ref.endswith("/Error")
