@@ -49,7 +49,7 @@ def any_request_get(user, employer, pk) -> CoverageRequest:
     if employer is None or not can_act_for(user, employer):
         return get_object_or_404(CoverageRequest.objects.none(), pk=pk)
     return get_object_or_404(
-        CoverageRequest.objects.filter(employer=employer).select_related("employee"), pk=pk
+        CoverageRequest.objects.filter(employer=employer).select_related("employee", "extends"), pk=pk
     )
 
 

@@ -425,10 +425,20 @@ class PeriodMixin(forms.Form):
         error_messages={"required": _("Choose the language of the certificate.")},
     )
 
+    def __init__(self, *args, extension_check=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # For a request that extends another: answers -> {field: message} (services.drafts.extension_errors).
+        self.extension_check = extension_check
+
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end date must be on or after the start date."))
+        if self.extension_check is not None and data.get("start") and data.get("end"):
+            period = {"start": data["start"].isoformat(), "end": data["end"].isoformat()}
+            for name, message in self.extension_check(period).items():
+                if name not in self.errors:
+                    self.add_error(name, message)
         return data
 
 

@@ -107,6 +107,9 @@ def draft_send(*, actor, draft: CoverageRequest, submission_key: str | None) -> 
         _check_actor(actor, locked.employer)
         if locked.status != Status.DRAFT:
             return request_submit(actor=actor, request=locked, submission_key=submission_key)
+        problems = extension_errors(locked)
+        if problems:
+            raise ValidationError(list(problems.values()))
         _denormalise(locked)
         locked.save()
         locked.places.all().delete()
@@ -254,14 +257,80 @@ def draft_reuse(*, actor, source: CoverageRequest, mode: str) -> CoverageRequest
     )
 
 
+# NSSO offers "Extend a request" for simultaneous occupation. A posting may be extended too: Art. 12
+# allows up to 24 months in total, and beyond that the check-answers page offers an Art. 16 exception.
+# A seafarer's request covers one voyage; a new voyage is a new request ("another period").
+EXTENDABLE_TYPES = (RequestType.POSTING, RequestType.SIMULTANEOUS)
+
+
+def can_extend(request: CoverageRequest) -> bool:
+    return (
+        request.type in EXTENDABLE_TYPES
+        and request.status not in (Status.DRAFT, Status.CANCELLED)
+        and current_end(request) is not None
+    )
+
+
+def current_end(request: CoverageRequest) -> dt.date | None:
+    """The end of a request's period: the admitted end once decided, else the requested end."""
+    return request.admitted_end or request.requested_end
+
+
+def extension_errors(draft: CoverageRequest, period: dict | None = None) -> dict[str, str]:
+    """For a draft that extends a request: its period (`period`, or the one in its answers) must come
+    after the extended request's end. {field: message}, empty when fine or not an extension."""
+    source = draft.extends
+    end = current_end(source) if source is not None else None
+    if end is None:
+        return {}
+    if period is None:
+        period = (draft.answers or {}).get(PERIOD_STEP[draft.type]) or {}
+    new_start, new_end = _date(period.get("start")), _date(period.get("end"))
+    values = {"number": source.transaction_number, "date": end.strftime("%d-%m-%Y")}
+    errors = {}
+    if new_start is not None and new_start <= end:
+        errors["start"] = (
+            _(
+                "This request extends request %(number)s, which ends on %(date)s: the extension must "
+                "start after %(date)s."
+            )
+            % values
+        )
+    if new_end is not None and new_end <= end:
+        errors["end"] = (
+            _(
+                "This request extends request %(number)s, which ends on %(date)s: the new end date must "
+                "be after %(date)s."
+            )
+            % values
+        )
+    return errors
+
+
 def draft_extend(*, actor, source: CoverageRequest, new_end: dt.date) -> CoverageRequest:
     """Extend: a new request from the day after the source's end to `new_end` (sets `extends`)."""
     _check_actor(actor, source.employer)
-    current_end = source.admitted_end or source.requested_end
-    if current_end is None or new_end <= current_end:
-        raise ValidationError({"new_end": _("The new end date must be after the current end date.")})
+    if source.type not in EXTENDABLE_TYPES:
+        raise ValidationError(
+            {
+                "new_end": _(
+                    "A seafarer's request cannot be extended. Make a new request for the same employee "
+                    "and another period."
+                )
+            }
+        )
+    if source.status in (Status.DRAFT, Status.CANCELLED):
+        raise ValidationError({"new_end": _("Only a sent request that is not cancelled can be extended.")})
+    end = current_end(source)
+    if end is None or new_end <= end:
+        raise ValidationError(
+            {
+                "new_end": _("The new end date must be after %(date)s, the end of the current request.")
+                % {"date": end.strftime("%d-%m-%Y") if end else "–"}
+            }
+        )
     answers, opens = reused_answers(
-        source, ReuseMode.OTHER_PERIOD, period=(current_end + dt.timedelta(days=1), new_end)
+        source, ReuseMode.OTHER_PERIOD, period=(end + dt.timedelta(days=1), new_end)
     )
     answers[WIZARD_KEY]["step"] = opens
     return draft_create(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
 from ..selectors import request_get, worker_requests
+from ..services.drafts import can_extend
 from ..services.lifecycle import request_cancel
 from ..status import ALLOWED_TRANSITIONS, Status
 from ..timeline import timeline_svg
@@ -88,6 +89,7 @@ def request_detail(request, employer, pk):
             "certificate": certificate_of(obj),
             "timeline": timeline_svg(siblings, highlight=obj),
             "can_cancel": can_cancel(obj),
+            "can_extend": can_extend(obj),
         },
     )
 

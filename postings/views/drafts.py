@@ -12,8 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ..models import RequestType
 from ..selectors import draft_get, drafts_for, request_get
-from ..services.drafts import ReuseMode, draft_create, draft_discard, draft_extend, draft_reuse
-from ..status import Status
+from ..services.drafts import (
+    ReuseMode,
+    can_extend,
+    current_end,
+    draft_create,
+    draft_discard,
+    draft_extend,
+    draft_reuse,
+)
 from ..wizards.steps import STEPS
 from .common import employer_view
 
@@ -116,7 +123,7 @@ class ExtendForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def extend(request, employer, pk):
     source = request_get(request.user, employer, pk)
-    if source.status == Status.CANCELLED:
+    if not can_extend(source):
         raise Http404
     form = ExtendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -126,4 +133,8 @@ def extend(request, employer, pk):
             form.add_error("new_end", exc.message_dict.get("new_end", exc.messages))
         else:
             return redirect("postings:wizard_step", pk=draft.pk, step=draft.wizard_step)
-    return render(request, "postings/extend.html", {"request_obj": source, "form": form})
+    return render(
+        request,
+        "postings/extend.html",
+        {"request_obj": source, "form": form, "current_end": current_end(source)},
+    )

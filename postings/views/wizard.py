@@ -5,6 +5,7 @@ import datetime as dt
 import tempfile
 import uuid
 from decimal import Decimal
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,11 +22,17 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from ..models import ResidenceStatement
 from ..selectors import any_request_get, employees_for
-from ..services.drafts import WIZARD_KEY, draft_save, draft_send, residence_statement_save
+from ..services.drafts import (
+    WIZARD_KEY,
+    draft_save,
+    draft_send,
+    extension_errors,
+    residence_statement_save,
+)
 from ..situation import determine_request
 from ..status import Status
 from ..wizards import conditions
-from ..wizards.steps import SHORT_TITLES, STEPS, TITLES
+from ..wizards.steps import PERIOD_STEP, SHORT_TITLES, STEPS, TITLES
 from ..wizards.storage import DraftStorage
 from ..wizards.summary import request_summary
 from .common import employer_view
@@ -96,6 +103,8 @@ class RequestWizard(NamedUrlWizardView):
             return {"kind": self.draft.type, "states": (self.answers.get("states") or {}).get("states") or []}
         if step == "statement":
             return {"has_statement": ResidenceStatement.objects.filter(request=self.draft).exists()}
+        if step == PERIOD_STEP[self.draft.type] and self.draft.extends_id:
+            return {"extension_check": partial(extension_errors, self.draft)}
         return {}
 
     def get_form_initial(self, step):
