@@ -258,6 +258,14 @@ SPECTACULAR_SETTINGS = {
     "applicable-legislation engine which state's social security legislation applies.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name per choice set: every country field shares the ISO list, and the status fields of
+    # different models get names that say whose status they are.
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "django_countries.countries",
+        "RequestStatusEnum": "postings.status.Status",
+        "OrganisationStatusEnum": "accounts.models.Organisation.Status",
+        "CertificateStatusEnum": ["valid", "provisional", "withdrawn"],
+    },
 }
 
 # --- The issuing institution ----------------------------------------------------------------------
