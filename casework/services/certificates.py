@@ -70,7 +70,7 @@ def certificate_issue(*, request_id: int) -> Certificate | None:
 
     with transaction.atomic():
         request = (
-            CoverageRequest.objects.select_for_update()
+            CoverageRequest.objects.select_for_update(of=("self",))
             .select_related("employee", "employer")
             .filter(pk=request_id)
             .first()

@@ -37,7 +37,9 @@ def request_transition(
     )
 
 
-def request_record_event(*, request: CoverageRequest, actor, kind: str, reason: str = "", data=None) -> RequestEvent:
+def request_record_event(
+    *, request: CoverageRequest, actor, kind: str, reason: str = "", data=None
+) -> RequestEvent:
     """An event that does not change the status (a certificate issued, a message answered)."""
     return RequestEvent.objects.create(
         request=request,
@@ -116,7 +118,11 @@ def request_cancel(*, actor, request: CoverageRequest, reason: str) -> CoverageR
         if not can_act_for(actor, request.employer):
             raise PermissionDenied
         request_transition(
-            request=request, to_status=Status.CANCELLED, actor=actor, kind="cancelled", reason=reason,
+            request=request,
+            to_status=Status.CANCELLED,
+            actor=actor,
+            kind="cancelled",
+            reason=reason,
             cancel_reason=reason,
         )
     return request

@@ -265,7 +265,7 @@ def request_validate(*, request_id: int) -> CoverageRequest | None:
     institution turned on automatic approval of clean postings."""
     with transaction.atomic():
         request = (
-            CoverageRequest.objects.select_for_update()
+            CoverageRequest.objects.select_for_update(of=("self",))
             .select_related("employee", "employer")
             .filter(pk=request_id)
             .first()

@@ -13,6 +13,17 @@ def engine(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def eager_tasks():
+    """Tasks run in-process here even when REDIS_URL is set (CI); tests/pipeline uses a real worker."""
+    from coverage_portal.celery import app
+
+    before = {key: app.conf[key] for key in ("task_always_eager", "task_eager_propagates")}
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    app.conf.update(before)
+
+
+@pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PORTAL_BASE_URL = "https://portal.example"

@@ -1,8 +1,8 @@
 import datetime as dt
+import secrets
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from casework.models import Certificate, InboxMessage
@@ -16,8 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
+def own_address(client):
+    """A fresh client address per test: the rate limit counts per address (and the cache may be
+    the shared Redis in CI, which must not be flushed)."""
+    client.defaults["REMOTE_ADDR"] = (
+        f"10.{secrets.randbelow(250)}.{secrets.randbelow(250)}.{secrets.randbelow(250)}"
+    )
 
 
 @pytest.fixture
