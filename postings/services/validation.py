@@ -15,8 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ..models import CoverageRequest
-from ..wizards.conditions import needs_residence_statement
 from ..status import Decision, Status
+from ..wizards.conditions import needs_residence_statement
 from .decisions import is_clean_posting, request_decide, request_start_review
 
 logger = logging.getLogger(__name__)
