@@ -387,6 +387,9 @@ TCN_883_START = Dated(date(2011, 1, 1), "Reg. (EU) 1231/2010 Art. 1, 3")
 TCN_883_EXCLUDED: frozenset[str] = frozenset({"DK", "GB"})
 TCN_1408_START = Dated(date(2003, 6, 1), "Reg. (EC) 859/2003 Art. 1")
 TCN_1408_EXCLUDED: frozenset[str] = frozenset({"DK"})
+#: Where Reg. 1231/2010 does not cover a third-country national but Reg. 859/2003 does,
+#: Reg. 1408/71 keeps deciding.
+REF_TCN_1408_KEPT = "Reg. 883/2004 Art. 90(1)(a); Reg. 1231/2010 Art. 2"
 
 # --------------------------------------------------------------------------------------
 # Thresholds
@@ -439,6 +442,12 @@ class Treaty:
     seafarer_rule: str | None = None  # "residence" where the treaty names the residence state
     aircrew_rule: str | None = None  # "residence" or "employer_seat"
     special_article: str = ""  # article of the crew rules
+    #: a fresh posting by the same employer only this many months after the previous one ended
+    fresh_posting_gap_months: int | None = None
+    #: the posting rule is lost when the worker is also employed by an employer in the host state
+    excludes_host_employer: bool = False
+    #: successive postings less than this many months apart count as one posting
+    successive_postings_months: int | None = None
 
 
 def _tid(a: str, b: str) -> str:
@@ -472,6 +481,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         60,
         "VI(2)(a)",
         "NLT BWBV0001612 Art. VI(2)(a)",
+        excludes_host_employer=True,  # Art. VI(2)(a): not if also employed by a host-state employer
     ),
     Treaty(_tid("CL", "NL"), frozenset({"CL"}), "NL-Chile agreement", 24, "8", "NLT BWBV0001264 Art. 8"),
     Treaty(
@@ -502,6 +512,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "7",
         "NLT BWBV0003018 Art. 7",
         extension_note="longer by agreement",
+        fresh_posting_gap_months=12,  # Art. 7: a fresh posting only after 1 year has passed
     ),
     Treaty(
         _tid("CV", "NL"),
@@ -563,7 +574,15 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "",
         "S001 §18.1.2 (posting period not found)",
     ),
-    Treaty(_tid("NL", "UY"), frozenset({"UY"}), "NL-Uruguay agreement", 24, "7", "NLT BWBV0001767 Art. 7"),
+    Treaty(
+        _tid("NL", "UY"),
+        frozenset({"UY"}),
+        "NL-Uruguay agreement",
+        24,
+        "7",
+        "NLT BWBV0001767 Art. 7",
+        excludes_host_employer=True,  # Art. 7: not if also employed by a host-state employer
+    ),
     Treaty(_tid("NL", "US"), frozenset({"US"}), "NL-USA agreement", 60, "9", "NLT BWBV0002519 Art. 9"),
     Treaty(
         _tid("KR", "NL"),
@@ -572,6 +591,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         60,
         "7",
         "NLT BWBV0001568 Art. 7",
+        successive_postings_months=12,  # Art. 7: postings < 12 months apart count as one
         seafarer_rule="residence",
         aircrew_rule="employer_seat",
         special_article="8",

@@ -73,6 +73,16 @@ def _regulations(sit: Situation, states: frozenset[str], tr: Trace, issuer: str,
             return treaties.decide(sit, scope.all_states(sit), tr, issuer)
         return reg1408.run(sit, ref, tr, old_area)
     if not scope.persons_covered(sit, states, ref, tr, old=False, with_uk=with_uk):
+        # Reg. 883/2004 Art. 90(1)(a): Reg. 1408/71 stays in force for third-country nationals
+        # covered by Reg. 859/2003 where Reg. 1231/2010 does not (yet) cover them: before
+        # 2011-01-01, and in the relations with a state not bound by Reg. 1231/2010 but bound
+        # by Reg. 859/2003 (the United Kingdom while it was a member state).
+        if sit.nationalities and scope.persons_covered(sit, states, ref, tr, old=True, with_uk=with_uk):
+            tr.warn(
+                f"Reg. 1231/2010 does not cover this third-country national here, but Reg. 859/2003 does, "
+                f"so Reg. 1408/71 still decides ({data.REF_TCN_1408_KEPT})."
+            )
+            return reg1408.run(sit, ref, tr, scope.area_1408(ref))
         return treaties.decide(sit, scope.all_states(sit), tr, issuer)
     kept = transitional.art87_8(sit, states, start, tr, with_uk=with_uk)
     if kept.outcome is not None:

@@ -456,6 +456,18 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed.",
         "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed.",
     ),
+    "TREATY_FRESH_POSTING_GAP": (
+        "{source}",
+        "The previous posting to this state ended on {previous}; the treaty allows a fresh one from "
+        "{earliest} ({gap} months later) and this one starts on {start}.",
+        "The previous posting to this state ended on {previous}; the treaty allows a fresh one only from "
+        "{earliest} ({gap} months later), but this one starts on {start}.",
+    ),
+    "TREATY_NO_HOST_EMPLOYER": (
+        "{source}",
+        "The worker is not also employed by an employer in {host}.",
+        "The worker is also employed by an employer in {host}, so the treaty's posting rule does not apply.",
+    ),
     "TREATY_DIRECT_RELATIONSHIP": (
         "S001 §18.2.1; SVB",
         "The sending employer keeps paying the wages and directing the work.",

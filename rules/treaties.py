@@ -10,7 +10,7 @@ coverage (S001 §18.1.3, §18.2.1).
 from __future__ import annotations
 
 from . import data
-from .dates import describe_duration, exceeds_months
+from .dates import add_months, describe_duration, exceeds_months
 from .outcome import Outcome
 from .reasons import Trace
 from .reg883.art12 import _months
@@ -117,6 +117,35 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
             minimum=data.PRIOR_INSURANCE_MONTHS,
         )
     )
+    previous = p.previous_posting_same_employer_host_end
+    if t.fresh_posting_gap_months is not None and previous is not None:
+        earliest = add_months(previous, t.fresh_posting_gap_months)
+        results.append(
+            tr.check(
+                "TREATY_FRESH_POSTING_GAP",
+                p.start >= earliest,
+                source=t.source,
+                previous=previous.isoformat(),
+                start=p.start.isoformat(),
+                earliest=earliest.isoformat(),
+                gap=t.fresh_posting_gap_months,
+            )
+        )
+    if (
+        t.successive_postings_months is not None
+        and previous is not None
+        and p.start < add_months(previous, t.successive_postings_months)
+    ):
+        tr.warn(
+            f"Under the {t.name} postings less than {t.successive_postings_months} months apart count as "
+            f"one: add the previous posting that ended on {previous.isoformat()} to this one before "
+            "relying on the maximum."
+        )
+    if t.excludes_host_employer and sit.employment_type != "self_employed":
+        host_seats = [e.seat for e in sit.employers if e.seat == p.host_state]
+        results.append(
+            tr.check("TREATY_NO_HOST_EMPLOYER", not host_seats, source=t.source, host=p.host_state)
+        )
     if sit.employment_type != "self_employed":
         results.append(tr.check("TREATY_DIRECT_RELATIONSHIP", p.direct_relationship_maintained))
     else:

@@ -81,8 +81,7 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
     out.transitional = ("883/2004", "87(8)")
     out.status = status_for(STATUS_1408, out.article)
     out.certificate = "PD A1" if out.status is not None else None
-    out.provisional = False
-    out.period = None
+    out.provisional = False  # the period of a posting kept under 1408/71 stays the posting's
     tr.warn(
         "Reg. 1408/71 keeps applying under Art. 87(8) of Reg. 883/2004 until "
         f"{end.isoformat()} at the latest, "
