@@ -189,7 +189,7 @@ class RequestWizard(NamedUrlWizardView):
             step_number=steps.index(step) + 1,
             step_count=len(steps),
             prev_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
-            extra_errors=_formset_errors(form) if step == "places" else [],
+            error_list=error_list(form),
             issuing_state=settings.PORTAL_INSTITUTION["state"],
         )
         if step == "check":
@@ -237,13 +237,33 @@ class RequestWizard(NamedUrlWizardView):
         return redirect("postings:confirmation", pk=sent.pk)
 
 
-def _formset_errors(formset) -> list[dict]:
-    if not formset.is_bound:
+def field_anchor(field) -> str:
+    """The id the error summary links to: the input itself, the first option of a radio group, or
+    (for the employee step before a search found anyone) the search box."""
+    widget = field.field.widget
+    if getattr(widget, "input_type", None) == "radio":
+        if field.name == "employee" and not getattr(field.form, "results", True):
+            return field.form["query"].id_for_label
+        return f"{field.auto_id}_0"
+    return field.id_for_label
+
+
+def error_list(form) -> list[dict]:
+    """[{"anchor", "message"}] for the error summary, for a form or a formset. Every anchor is the id
+    of an element on the page (tests/postings/test_accessibility.py checks it)."""
+    if form is None or not form.is_bound:
         return []
-    errors = [{"anchor": "places", "message": e} for e in formset.non_form_errors()]
-    for form in formset.forms:
-        for field in form:
-            errors += [{"anchor": field.id_for_label, "message": e} for e in field.errors]
+    if hasattr(form, "forms"):  # the places formset
+        errors = [{"anchor": "places", "message": e} for e in form.non_form_errors()]
+        for place in form.forms:
+            errors += error_list(place)
+        return errors
+    visible = form.visible_fields()
+    first = field_anchor(visible[0]) if visible else ""
+    errors = [{"anchor": first, "message": e} for e in form.non_field_errors()]
+    for field in form:
+        anchor = "" if field.is_hidden else field_anchor(field)
+        errors += [{"anchor": anchor, "message": e} for e in field.errors]
     return errors
 
 
