@@ -95,6 +95,7 @@ def certificate_context(certificate) -> dict:
         "institution": settings.PORTAL_INSTITUTION,
         "institution_country": _country(settings.PORTAL_INSTITUTION["state"]),
         "verify_url": verification_url(certificate),
+        "verify_page": settings.PORTAL_BASE_URL + reverse("casework:verify"),
         "qr": qr_data_uri(verification_url(certificate)),
     }
 

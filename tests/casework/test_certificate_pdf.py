@@ -54,8 +54,9 @@ def test_english_certificate_has_every_section(engine, employer, employer_admin,
     assert certificate.number in text
     assert "Netherlands (NL)" in text
     assert "2027-03-01" in text and "2027-09-30" in text  # the admitted, shortened period
-    ticked = [line for line in text.splitlines() if "X 3.1 " in line or "X3.1 " in line]
-    assert ticked and "Posted employed person" in ticked[0]
+    ticked = [line for line in text.splitlines() if "☒ 3." in line]
+    assert len(ticked) == 1 and "☒ 3.1 Posted employed person" in ticked[0]
+    assert text.count("☐ 3.") == 11  # all twelve boxes printed, one ticked
     assert "Van Dijk Bouw B.V." in text and employer.kvk_number in text
     assert "Bouwbedrijf 1 NV" in text and "Rue Haute 10" in text
     assert "Sociale Verzekeringsbank" in text and "NL:SVB01" in text
@@ -88,10 +89,10 @@ def test_german_art13_certificate_is_provisional_with_box_3_2(engine, employer, 
     text = pdf_text(certificate)
     assert "PORTABLES DOKUMENT A1" in text and "Niederlande (NL)" in text
     assert certificate.provisional
-    line = next(line for line in text.splitlines() if "Beschäftigte Person, die in zwei" in line)
-    assert "X" in line.split("Beschäftigte Person")[0]
+    assert "☒ 3.2 Beschäftigte Person, die in zwei" in text
+    assert "☒ 3.1" not in text
     # more than three places: no fixed address, described by the states
-    assert "Belgien" in text
+    assert "☒ Belgien" in text
 
 
 def test_issuing_twice_makes_one_certificate(engine, employer, employer_admin, employee, caseworker):
