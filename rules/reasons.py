@@ -501,18 +501,18 @@ class Trace:
         self.warnings: list[str] = []
 
     def check(self, code: str, passed: bool, provision: str | None = None, **figures: object) -> bool:
-        cited, if_passed, if_failed = CATALOGUE[code]
+        cited, cite_fields, if_passed, passed_fields, if_failed, failed_fields = _COMPILED[code]
         if provision is None:
-            provision = cited.format(**figures) if code in _CITATIONS_WITH_FIELDS else cited
+            provision = cited.format_map(figures) if cite_fields else cited
+        passed = bool(passed)
+        if passed:
+            explanation = if_passed.format_map(figures) if passed_fields else if_passed
+        else:
+            explanation = if_failed.format_map(figures) if failed_fields else if_failed
         self.reasons.append(
-            {
-                "code": code,
-                "provision": provision,
-                "passed": bool(passed),
-                "explanation": (if_passed if passed else if_failed).format(**figures),
-            }
+            {"code": code, "provision": provision, "passed": passed, "explanation": explanation}
         )
-        return bool(passed)
+        return passed
 
     def warn(self, text: str) -> None:
         if text not in self.warnings:
@@ -531,5 +531,8 @@ for _code, (_cited, _ok, _ko) in list(CATALOGUE.items()):
         )
 del _code, _cited, _ok, _ko, _article
 
-#: Codes whose citation itself takes figures (treaty names and sources).
-_CITATIONS_WITH_FIELDS = frozenset(code for code, (cited, _ok, _ko) in CATALOGUE.items() if "{" in cited)
+#: CATALOGUE with, per template, whether it takes figures at all (most sentences without
+#: figures are used as they are, without a format call).
+_COMPILED: dict[str, tuple[str, bool, str, bool, str, bool]] = {
+    code: (cited, "{" in cited, ok, "{" in ok, ko, "{" in ko) for code, (cited, ok, ko) in CATALOGUE.items()
+}

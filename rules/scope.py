@@ -6,10 +6,11 @@ a third-country national is covered.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
-from functools import lru_cache
 
 from . import data
+from .dates import ONE_DAY
 from .reasons import Trace
 from .situation import Situation
 
@@ -20,15 +21,17 @@ def involved_states(sit: Situation) -> frozenset[str]:
     """States in which the person lives or works, the posting's states, and the seats, flag and
     home base where these are coordination states (a seat outside the EU/EEA/CH does not take
     the case out of the regulation: 987/2009 Art. 14(11) handles it)."""
-    states = {sit.residence}
-    states.update(w.country for w in sit.work)
-    if sit.posting is not None:
-        states.add(sit.posting.sending_state)
-        states.add(sit.posting.host_state)
-    states.update(e.seat for e in sit.employers if e.seat in COORDINATION_STATES)
-    for extra in (sit.flag_state, sit.home_base):
-        if extra in COORDINATION_STATES:
-            states.add(extra)
+    states = [sit.residence]
+    states += [w.country for w in sit.work]
+    p = sit.posting
+    if p is not None:
+        states += (p.sending_state, p.host_state)
+    coordination = COORDINATION_STATES
+    states += [e.seat for e in sit.employers if e.seat in coordination]
+    if sit.flag_state in coordination:
+        states.append(sit.flag_state)
+    if sit.home_base in coordination:
+        states.append(sit.home_base)
     return frozenset(states)
 
 
@@ -37,20 +40,41 @@ def all_states(sit: Situation) -> frozenset[str]:
     return involved_states(sit) | {e.seat for e in sit.employers}
 
 
-@lru_cache(maxsize=512)
+def _segments(starts: dict[str, date], extra: tuple[date, ...] = ()) -> tuple[date, ...]:
+    """The dates on which the set of states applying a regulation changes, in order."""
+    return tuple(sorted(set(starts.values()) | set(extra)))
+
+
+# The areas only change on a handful of dates (accessions, the CH/EEA start dates, the end of
+# the UK's membership), so each is computed once per period between two such dates and found
+# with a binary search: the reference dates of a batch are all different.
+_UK_AFTER = data.UK_END_MEMBER.value + ONE_DAY
+_BREAKS_883 = _segments(data._START_883, (_UK_AFTER,))
+_BREAKS_1408 = _segments(data.START_1408)
+_AREA_883: dict[tuple[int, bool], frozenset[str]] = {}
+_AREA_1408: dict[int, frozenset[str]] = {}
+
+
 def area_883(at: date, with_uk: bool = False) -> frozenset[str]:
     """States that count as Member States for Reg. 883/2004 on ``at``. After 2020 the UK only
     counts for situations the Withdrawal Agreement keeps under the EU rules."""
-    states = {c for c, start in data._START_883.items() if start <= at}
-    if at > data.UK_END_MEMBER.value and not with_uk:
-        states.discard(data.UNITED_KINGDOM)
-    return frozenset(states)
+    key = (bisect_right(_BREAKS_883, at), with_uk)
+    area = _AREA_883.get(key)
+    if area is None:
+        states = {c for c, start in data._START_883.items() if start <= at}
+        if at > data.UK_END_MEMBER.value and not with_uk:
+            states.discard(data.UNITED_KINGDOM)
+        area = _AREA_883[key] = frozenset(states)
+    return area
 
 
-@lru_cache(maxsize=512)
 def area_1408(at: date) -> frozenset[str]:
     """States that applied Reg. 1408/71 on ``at``."""
-    return frozenset(c for c, start in data.START_1408.items() if start <= at)
+    key = bisect_right(_BREAKS_1408, at)
+    area = _AREA_1408.get(key)
+    if area is None:
+        area = _AREA_1408[key] = frozenset(c for c, start in data.START_1408.items() if start <= at)
+    return area
 
 
 def _covered_nationality(nationality: str, at: date, with_uk: bool) -> bool:

@@ -155,7 +155,7 @@ class Situation(NamedTuple):
 _COUNTRY_CODES: dict[str, str] = {c: c for c in data.ISO_COUNTRIES} | data.COUNTRY_ALIASES
 #: Parsed ISO dates; the same few dates recur across a batch, and parsing is pure.
 _DATES: dict[str, date] = {}
-_DATE_CACHE_SIZE = 4096
+_DATE_CACHE_SIZE = 1 << 16  # about 180 years of days
 _INF = math.inf
 
 
@@ -328,30 +328,15 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
     if etype is not None and etype != "inactive" and not raw:
         c.add("work", "Give at least one state of work.")
         return None
+    if etype in DEFAULT_ACTIVITY:
+        fast = _fast_work(raw, etype)
+        if fast is not None:
+            return fast
     items: list[Work] = []
     seen: dict[str, int] = {}
     ok = True
     allowed = ALLOWED_ACTIVITIES.get(etype or "", frozenset(ACTIVITIES))
     for i, item in enumerate(raw):
-        if item.__class__ is dict and item.keys() <= WORK_KEYS:
-            # Fast path for a clean item: the same checks as below, without building field paths.
-            country = (
-                _COUNTRY_CODES.get(item.get("country")) if item.get("country").__class__ is str else None
-            )
-            t, pay = item.get("time_pct"), item.get("remuneration_pct")
-            activity = item.get("activity") or DEFAULT_ACTIVITY.get(etype or "")
-            if (
-                country is not None
-                and country not in seen
-                and (t.__class__ is int or t.__class__ is float)
-                and 0 <= t <= 100
-                and (pay.__class__ is int or pay.__class__ is float)
-                and 0 <= pay <= 100
-                and activity in allowed
-            ):
-                seen[country] = i
-                items.append(Work(country, float(t), float(pay), activity))
-                continue
         p = f"work[{i}]"
         if not isinstance(item, dict):
             c.add(p, "Each state of work must be an object.")
@@ -401,6 +386,46 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
     return tuple(items) if ok else None
 
 
+def _fast_work(raw: list, etype: str) -> tuple[Work, ...] | None:
+    """The common case of clean work items for a type with one kind of activity, checked
+    without building field paths. Anything unusual returns None and goes through the full
+    checks of _parse_work, which report the errors; both accept exactly the same lists."""
+    allowed = ALLOWED_ACTIVITIES[etype]
+    default = DEFAULT_ACTIVITY[etype]
+    items: list[Work] = []
+    seen: set[str] = set()
+    total_t = total_p = 0.0
+    codes = _COUNTRY_CODES
+    keys = WORK_KEYS
+    for item in raw:
+        if item.__class__ is not dict or not item.keys() <= keys:
+            return None
+        country, t, pay = item.get("country"), item.get("time_pct"), item.get("remuneration_pct")
+        country = codes.get(country) if country.__class__ is str else None
+        activity = item.get("activity")
+        if activity is None:
+            activity = default
+        if (
+            country is None
+            or activity.__class__ is not str
+            or country in seen
+            or not (t.__class__ is int or t.__class__ is float)
+            or not 0 <= t <= 100
+            or not (pay.__class__ is int or pay.__class__ is float)
+            or not 0 <= pay <= 100
+            or activity not in allowed
+        ):
+            return None
+        seen.add(country)
+        t, pay = float(t), float(pay)
+        total_t += t
+        total_p += pay
+        items.append(Work(country, t, pay, activity))
+    if abs(total_t - 100.0) > SHARE_TOLERANCE or abs(total_p - 100.0) > SHARE_TOLERANCE:
+        return None
+    return tuple(items)
+
+
 def _parse_employers(c: _Collector, raw: object, etype: str | None) -> tuple[Employer, ...] | None:
     if raw is None:
         raw = []
@@ -414,6 +439,17 @@ def _parse_employers(c: _Collector, raw: object, etype: str | None) -> tuple[Emp
         c.add("employers", "An inactive person has no employer; leave the list empty.")
         return None
     items: list[Employer] = []
+    for item in raw:  # fast path for clean items; anything else is checked in full below
+        if item.__class__ is dict and item.keys() <= EMPLOYER_KEYS:
+            seat, substantial = item.get("seat"), item.get("substantial_activity_in_seat")
+            seat = _COUNTRY_CODES.get(seat) if seat.__class__ is str else None
+            if seat is not None and (substantial is True or substantial is False):
+                items.append(Employer(seat, substantial))
+                continue
+        break
+    else:
+        return tuple(items)
+    items = []
     ok = True
     for i, item in enumerate(raw):
         p = f"employers[{i}]"

@@ -115,3 +115,21 @@ def test_booleans_and_numbers_are_strict():
         work=[{"country": "BE", "time_pct": float("nan"), "remuneration_pct": 100, "activity": "employed"}]
     )
     assert "work[0].time_pct" in errors_of(s)
+
+
+def test_odd_activity_values_are_errors_not_crashes():
+    for bad in ("", ["employed"], {"x": 1}, 3):
+        s = situation()
+        s["work"][0]["activity"] = bad
+        with pytest.raises(rules.InvalidSituation) as info:
+            rules.determine(s)
+        assert info.value.errors[0]["field"] == "work[0].activity"
+
+
+def test_odd_employer_values_are_errors_not_crashes():
+    for bad in (["NL"], None, "XX"):
+        s = situation()
+        s["employers"][0]["seat"] = bad
+        with pytest.raises(rules.InvalidSituation) as info:
+            rules.determine(s)
+        assert info.value.errors[0]["field"] == "employers[0].seat"
