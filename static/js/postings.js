@@ -25,12 +25,12 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-place]").forEach(function (place) {
-      update(place);
-      place.addEventListener("change", function (event) {
-        if (event.target.matches("[data-field=location_type] select")) { update(place); }
-      });
+    document.querySelectorAll("[data-place]").forEach(update);
+    // Delegated, so places added without a reload (postings-places.js) behave the same.
+    document.addEventListener("change", function (event) {
+      if (event.target.matches("[data-field=location_type] select")) { update(event.target.closest("[data-place]")); }
     });
+    document.addEventListener("postings:place-added", function (event) { update(event.target); });
     // A double click on Send makes one request on the server anyway; this only avoids the second trip.
     document.querySelectorAll("[data-prevent-double-click]").forEach(function (button) {
       button.form.addEventListener("submit", function () {
