@@ -1,9 +1,18 @@
 from django.apps import AppConfig
 
+# Periodic tasks (celery beat): deliveries queued while the broker was down are re-queued.
+BEAT_SCHEDULE = {
+    "sweep-webhook-deliveries": {"task": "api.tasks.sweep_webhook_deliveries", "schedule": 60.0},
+}
+
 
 class ApiConfig(AppConfig):
     name = "api"
     verbose_name = "API"
 
     def ready(self):
+        from coverage_portal.celery import app
+
         from . import schema, signals  # noqa: F401 - registers the OpenAPI extension and the webhook hooks
+
+        app.conf.beat_schedule.update(BEAT_SCHEDULE)

@@ -6,6 +6,7 @@ source (event row or certificate), so a repeated signal or task sends an event o
 A webhook only receives events while the person who registered it may still act for the employer.
 """
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -146,20 +147,50 @@ def queue_event(*, request, event: str, dedup_key: str, extra: dict | None = Non
 
 
 def _queue(ids: list[int]) -> None:
-    from ..tasks import deliver_webhook
+    from ..tasks import deliver_webhook, retry_base_seconds
 
     for pk in ids:
         try:
-            deliver_webhook.delay(pk)
-        except Exception:  # noqa: BLE001 - broker down: the row stays queued and can be re-sent
+            deliver_webhook.delay(pk, retry_base=retry_base_seconds())
+        except Exception:  # noqa: BLE001 - broker down: the row stays queued; the sweep re-sends it
             logger.warning("broker unavailable; webhook delivery %s stays queued", pk)
 
 
+def deliveries_requeue_waiting(*, older_than_seconds: int) -> list[int]:
+    """Queue again the deliveries still waiting for a first attempt after `older_than_seconds`.
+    Each row is re-checked under its lock, so a delivery made meanwhile is not queued again (and
+    delivery_attempt checks under the same lock, so a queued twice delivery is still sent once)."""
+    cutoff = timezone.now() - dt.timedelta(seconds=older_than_seconds)
+    waiting = WebhookDelivery.objects.filter(
+        delivered_at__isnull=True, attempts=0, webhook__active=True, created_at__lte=cutoff
+    )
+    requeued = []
+    for pk in waiting.order_by("created_at", "pk").values_list("pk", flat=True):
+        with transaction.atomic():
+            row = (
+                WebhookDelivery.objects.select_for_update()
+                .filter(pk=pk, delivered_at__isnull=True, attempts=0)
+                .first()
+            )
+            if row is None:
+                continue
+            requeued.append(pk)
+            transaction.on_commit(lambda pk=pk: _queue([pk]))
+    return requeued
+
+
 def delivery_attempt(*, delivery_id: int) -> bool:
-    """POST the delivery once; records the outcome. True when delivered (or delivered before)."""
-    delivery = WebhookDelivery.objects.select_related("webhook").get(pk=delivery_id)
-    if delivery.delivered_at is not None:
-        return True
+    """POST the delivery once; records the outcome. True when delivered (or delivered before).
+    The row stays locked during the attempt: a second task for the same row (queued again by the
+    sweep) waits, then finds it delivered, so the receiver gets it once."""
+    with transaction.atomic():
+        delivery = WebhookDelivery.objects.select_for_update().get(pk=delivery_id)
+        if delivery.delivered_at is not None:
+            return True
+        return _attempt(delivery)
+
+
+def _attempt(delivery: WebhookDelivery) -> bool:
     webhook = delivery.webhook
     if not webhook.active:
         return True  # switched off since: nothing more to do
