@@ -1,10 +1,20 @@
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Membership
 from api.services.tokens import token_create, token_revoke
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Token ids repeat from test to test (each test's rows are rolled back), and the per-token rate
+    limit counts in the cache: without a clean cache, one test's calls use up the next one's budget."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def client_for(user) -> APIClient:
