@@ -7,15 +7,18 @@ draft made through the API opens in the wizard exactly as if typed there, and th
 """
 
 from django import forms
+from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from postings.models import ResidenceStatement
 from postings.services.drafts import WIZARD_KEY
 from postings.views.wizard import answers_of
+from postings.wizards.conditions import needs_residence_statement
 from postings.wizards.steps import STEPS
 
 # Steps the API does not take: "check" (its only answer, ask_art16, is a top-level field) and
-# "statement" (a PDF upload, made in the portal).
+# "statement" (a PDF upload: POST it to the draft's /statement/).
 SKIPPED_STEPS = ("check", "statement")
 MAX_STATES = 4
 
@@ -155,3 +158,27 @@ def missing_steps(kind: str, answers: dict) -> list[dict]:
 def public_answers(answers: dict) -> dict:
     """The answers as the API shows them (the wizard's own state left out)."""
     return {k: v for k, v in (answers or {}).items() if k != WIZARD_KEY}
+
+
+def statement_needed(request) -> bool:
+    """The wizard's own predicate: a worker living outside the issuing state who works in two or more
+    states needs the residence state's statement."""
+    employee = request.employee if request.employee_id else None
+    country = employee.country.code if employee and employee.country else None
+    return needs_residence_statement(request.type, country, settings.PORTAL_INSTITUTION["state"])
+
+
+def statement_missing(request) -> list[dict]:
+    """The statement as a problem, when the request needs one and none was uploaded."""
+    if not statement_needed(request) or ResidenceStatement.objects.filter(request=request).exists():
+        return []
+    return [
+        {
+            "field": "statement",
+            "message": _(
+                "The worker lives in %(state)s: upload the statement of that state's institution "
+                "(POST it to this draft's statement/) before sending."
+            )
+            % {"state": request.employee.country.name},
+        }
+    ]

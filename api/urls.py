@@ -21,6 +21,7 @@ urlpatterns = [
     path(E + "requests/<int:pk>/", requests.RequestDetail.as_view(), name="request"),
     path(E + "requests/<int:pk>/validate/", requests.RequestValidate.as_view(), name="request-validate"),
     path(E + "requests/<int:pk>/submit/", requests.RequestSubmit.as_view(), name="request-submit"),
+    path(E + "requests/<int:pk>/statement/", requests.RequestStatement.as_view(), name="request-statement"),
     path(E + "requests/<int:pk>/cancel/", requests.RequestCancel.as_view(), name="request-cancel"),
     path(E + "requests/<int:pk>/extend/", requests.RequestExtend.as_view(), name="request-extend"),
     path(E + "requests/<int:pk>/certificate/", requests.CertificateDetail.as_view(), name="certificate"),

@@ -306,6 +306,18 @@ class RequestDetailSerializer(RequestSerializer):
         read_only_fields = fields
 
 
+class StatementUploadSerializer(serializers.Serializer):
+    """For the schema: the upload is checked by the wizard's own StatementForm."""
+
+    file = serializers.FileField(
+        required=False,
+        help_text=_("The statement (PDF, at most 5 MB). May be left out to change only the date."),
+    )
+    statement_date = serializers.DateField(
+        help_text=_("Date of the statement (YYYY-MM-DD), within the last two months.")
+    )
+
+
 class ProblemSerializer(serializers.Serializer):
     field = serializers.CharField(
         help_text=_("Path of the answer concerned; empty for the request as a whole.")

@@ -3,25 +3,35 @@ cancel, extend, and the certificate. Every write goes through postings' services
 
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import generics, status
+from rest_framework import generics, serializers, status
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from postings.filters import RequestFilter
-from postings.models import RequestEvent
+from postings.forms.steps import StatementForm
+from postings.models import RequestEvent, ResidenceStatement
 from postings.selectors import any_request_get, drafts_for, employees_for, request_get, requests_for
-from postings.services.drafts import draft_create, draft_discard, draft_extend, draft_save, draft_send
+from postings.services.drafts import (
+    draft_create,
+    draft_discard,
+    draft_extend,
+    draft_save,
+    draft_send,
+    residence_statement_save,
+)
 from postings.services.lifecycle import request_cancel
 from postings.services.validation import validation_flags
 from postings.status import IllegalTransition, Status
 from postings.views.consult import certificate_of
 
 from ..errors import errors_response
-from ..request_answers import clean_steps, missing_steps
+from ..request_answers import clean_steps, missing_steps, statement_missing, statement_needed
 from ..serializers.certificates import CertificateSerializer
 from ..serializers.requests import (
     AnswersSerializer,
@@ -30,6 +40,7 @@ from ..serializers.requests import (
     ExtendSerializer,
     RequestDetailSerializer,
     RequestSerializer,
+    StatementUploadSerializer,
     ValidationResultSerializer,
 )
 from ..services.idempotency import IDEMPOTENCY_PARAMETER, idempotent, submission_key_for
@@ -161,8 +172,15 @@ class RequestDetail(RequestObjectMixin, APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+def _problems(draft) -> list[dict]:
+    """What must still be done before a draft can be sent (nothing once it has been sent)."""
+    if draft.status != Status.DRAFT:
+        return []
+    return missing_steps(draft.type, draft.answers) + statement_missing(draft)
+
+
 def _problems_and_outcome(draft):
-    problems = missing_steps(draft.type, draft.answers)
+    problems = _problems(draft)
     determination, flags = None, []
     if draft.employee_id and draft.requested_start and draft.requested_end:
         determination, flags = validation_flags(draft)
@@ -204,12 +222,50 @@ class RequestSubmit(RequestObjectMixin, APIView):
     @idempotent
     def post(self, request, *args, **kwargs):
         draft = self.get_request_object()
-        problems = missing_steps(draft.type, draft.answers) if draft.status == Status.DRAFT else []
+        problems = _problems(draft)
         if problems:
             return errors_response(problems, status.HTTP_400_BAD_REQUEST)
         key = submission_key_for(request.user, request.headers.get("Idempotency-Key", "").strip())
         sent = draft_send(actor=request.user, draft=draft, submission_key=key)
         return self.detail_response(sent)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Upload the residence state's statement",
+        description="Simultaneous activity of a worker living outside the issuing state: the statement "
+        "of the residence state's institution (PDF, at most 5 MB, dated within the last two months) "
+        "must be on the draft before it can be sent. A new upload replaces the old one; without a "
+        "file, only the date of the statement already uploaded changes.",
+        tags=["requests"],
+        request={"multipart/form-data": StatementUploadSerializer},
+        responses={200: RequestDetailSerializer},
+    )
+)
+class RequestStatement(RequestObjectMixin, APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    def post(self, request, *args, **kwargs):
+        draft = self.get_request_object()
+        self.require_draft(draft)
+        if not statement_needed(draft):
+            raise serializers.ValidationError(
+                {"file": [_("This request does not need the residence state's statement.")]}
+            )
+        form = StatementForm(
+            data=request.data,
+            files=request.FILES,
+            has_statement=ResidenceStatement.objects.filter(request=draft).exists(),
+        )
+        if not form.is_valid():
+            raise serializers.ValidationError(form.errors)
+        residence_statement_save(
+            actor=request.user,
+            draft=draft,
+            upload=form.cleaned_data["file"],
+            statement_date=form.cleaned_data["statement_date"],
+        )
+        return self.detail_response(draft)
 
 
 @extend_schema_view(
