@@ -1,6 +1,7 @@
 """The PD A1 as a PDF (WeasyPrint), in the certificate's language, with a QR code that opens the
 verification page and a document number on every page."""
 
+import functools
 from urllib.parse import urlencode
 
 import segno
@@ -105,8 +106,16 @@ def render_certificate_html(certificate) -> str:
         return render_to_string("certificates/pd_a1.html", certificate_context(certificate))
 
 
+@functools.cache
+def _font_config():
+    """One font configuration per process: fontconfig is set up once, not for every certificate."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def render_certificate_pdf(certificate) -> bytes:
     from weasyprint import HTML
 
     html = render_certificate_html(certificate)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_font_config())

@@ -1,0 +1,121 @@
+"""Browser tests in Chromium: a caseworker decides in the admin, the employer gets the result, an
+inspector verifies the certificate."""
+
+import subprocess
+
+import pytest
+from django_otp.oath import totp
+from playwright.sync_api import expect
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from casework.models import Certificate
+from postings.services.decisions import request_decide
+from tests import factories
+from tests.casework.builders import make_request
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def in_process_tasks(settings, tmp_path):
+    """Tasks run in the live server's thread (also in CI, where REDIS_URL is set)."""
+    from coverage_portal.celery import app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    before = {key: app.conf[key] for key in ("task_always_eager", "task_eager_propagates")}
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    app.conf.update(before)
+
+
+@pytest.fixture
+def case(employer, employer_admin, employee):
+    return make_request(employer, employee, employer_admin)
+
+
+def log_in(page, live_server, email):
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def log_in_caseworker(page, live_server, caseworker):
+    device = TOTPDevice.objects.create(user=caseworker, name="phone", confirmed=True)
+    log_in(page, live_server, caseworker.email)
+    if page.get_by_label("Code from your authenticator app").count():
+        token = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
+        page.get_by_label("Code from your authenticator app").fill(f"{token:06d}")
+        page.get_by_role("button", name="Continue").click()
+
+
+def open_request_in_admin(page, live_server, case):
+    page.goto(f"{live_server.url}/admin/postings/coveragerequest/")
+    page.get_by_role("link", name=case.transaction_number).click()
+    expect(page.get_by_text("Legislation: NL").first).to_be_visible()
+    expect(page.get_by_text("No flags").first).to_be_visible()
+
+
+def test_caseworker_approves_and_employer_downloads(
+    live_server, page, case, caseworker, employer_admin, tmp_path
+):
+    log_in_caseworker(page, live_server, caseworker)
+    open_request_in_admin(page, live_server, case)
+    page.get_by_role("link", name="Approve", exact=True).click()
+    page.get_by_label("Admitted until").fill("2027-09-30")
+    page.get_by_role("button", name="Approve and issue the certificate").click()
+    expect(page.get_by_text("Done: Approve")).to_be_visible()
+    certificate = Certificate.objects.get(request=case)
+
+    page.context.clear_cookies()
+    log_in(page, live_server, employer_admin.email)
+    page.goto(live_server.url + "/inbox/")
+    page.get_by_role("link", name=f"Certificate for request {case.transaction_number}").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the certificate (PDF)").click()
+    path = tmp_path / "downloaded.pdf"
+    download_info.value.save_as(path)
+    text = subprocess.run(["/usr/bin/pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert certificate.number in text and "Delporte" in text and "2027-09-30" in text
+
+
+def test_rejection_reaches_the_employer_with_its_reason(live_server, page, case, caseworker, employer_admin):
+    log_in_caseworker(page, live_server, caseworker)
+    open_request_in_admin(page, live_server, case)
+    page.get_by_role("link", name="Reject", exact=True).click()
+    page.get_by_role("button", name="Reject the request").click()
+    expect(page.get_by_text("Give the reason for the rejection").first).to_be_visible()
+    page.get_by_label("Reason for the rejection").fill(
+        "The worker was not insured in the Netherlands before."
+    )
+    page.get_by_role("button", name="Reject the request").click()
+
+    page.context.clear_cookies()
+    log_in(page, live_server, employer_admin.email)
+    page.goto(live_server.url + "/inbox/")
+    page.get_by_role("link", name=f"Request {case.transaction_number} was rejected").click()
+    expect(page.get_by_text("The worker was not insured in the Netherlands before.")).to_be_visible()
+
+
+def test_verification_accepts_a_real_certificate_and_refuses_an_altered_number(
+    live_server, page, case, caseworker, settings
+):
+    settings.PORTAL_BASE_URL = live_server.url
+    request_decide(actor=caseworker, request=case, decision="approved")
+    certificate = Certificate.objects.get(request=case)
+    from casework.pdf import verification_url
+
+    page.goto(verification_url(certificate))  # what the QR code opens
+    expect(page.locator("h1")).to_have_text("This certificate is valid")
+    expect(page.get_by_text("A. D.")).to_be_visible()
+
+    page.get_by_label("Certificate number").fill(certificate.number[:-1] + "Z")
+    page.get_by_label("Holder's date of birth").fill("1985-07-30")
+    page.get_by_role("button", name="Check certificate").click()
+    expect(page.locator("h1").first).to_have_text("Certificate not found")
+
+    page.get_by_label("Certificate number").fill(certificate.number)
+    page.get_by_label("Holder's date of birth").fill("1985-07-30")
+    page.get_by_role("button", name="Check certificate").click()
+    expect(page.locator("h1").first).to_have_text("This certificate is valid")
