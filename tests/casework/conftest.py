@@ -1,6 +1,6 @@
 import pytest
 
-from tests.casework.builders import FakeEngine, FakeInvalid
+from tests.casework.builders import FakeEngine, FakeInvalid, eager_celery
 
 
 @pytest.fixture
@@ -14,13 +14,8 @@ def engine(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def eager_tasks():
-    """Tasks run in-process here even when REDIS_URL is set (CI); tests/pipeline uses a real worker."""
-    from coverage_portal.celery import app
-
-    before = {key: app.conf[key] for key in ("task_always_eager", "task_eager_propagates")}
-    app.conf.update(task_always_eager=True, task_eager_propagates=True)
-    yield
-    app.conf.update(before)
+    with eager_celery():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from casework.models import Certificate
 from postings.services.decisions import request_decide
 from tests import factories
-from tests.casework.builders import make_request
+from tests.casework.builders import eager_celery, make_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -19,13 +19,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def in_process_tasks(settings, tmp_path):
     """Tasks run in the live server's thread (also in CI, where REDIS_URL is set)."""
-    from coverage_portal.celery import app
-
     settings.MEDIA_ROOT = tmp_path / "media"
-    before = {key: app.conf[key] for key in ("task_always_eager", "task_eager_propagates")}
-    app.conf.update(task_always_eager=True, task_eager_propagates=True)
-    yield
-    app.conf.update(before)
+    with eager_celery():
+        yield
 
 
 @pytest.fixture
