@@ -158,6 +158,8 @@ def check_employee_authorization(request: CoverageRequest) -> list[dict]:
             qs = qs.filter(employee=request.employee)
         if "representative" in names:
             qs = qs.filter(representative_id=request.representative_id)
+        if "used_by_request_id" in names:  # one authorization per application
+            qs = qs.filter(Q(used_by_request_id__isnull=True) | Q(used_by_request_id=request.pk))
     if not qs.exists():
         return [missing]
     if "status" in names:

@@ -100,11 +100,42 @@ def test_posting_two_months_later_is_fine(engine, employer, employer_admin, empl
     assert codes(later) == []
 
 
-def test_representative_without_employee_authorization(
+def authorization_codes(request):
+    return [c for c in codes(request) if c.startswith("AUTHORIZATION")]
+
+
+def test_representative_needs_the_employees_accepted_authorization(
     engine, employer, representative_firm, representative_user, employee
 ):
-    request = make_request(employer, employee, representative_user, representative=representative_firm)
-    assert [c for c in codes(request) if c.startswith("AUTHORIZATION")] in (["AUTHORIZATION_MISSING"],)
+    from accounts.models import EmployeeAuthorization
+
+    def authorize(status):
+        return EmployeeAuthorization.objects.create(
+            employer=employer,
+            employee=employee,
+            representative=representative_firm,
+            file="auth.pdf",
+            uploaded_by=representative_user,
+            status=status,
+        )
+
+    def filed(year):
+        start = dt.date(year, 3, 1)
+        return make_request(
+            employer,
+            employee,
+            representative_user,
+            representative=representative_firm,
+            start=start,
+            end=start + dt.timedelta(days=100),
+        )
+
+    assert authorization_codes(filed(2027)) == ["AUTHORIZATION_MISSING"]
+    pending = authorize("pending")
+    assert authorization_codes(filed(2028)) == ["AUTHORIZATION_NOT_ACCEPTED"]
+    pending.status = "accepted"
+    pending.save()
+    assert authorization_codes(filed(2029)) == []
 
 
 def test_residence_statement_needed_for_a_worker_living_abroad(engine, employer, employer_admin):
