@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from postings.models import ResidenceStatement
 from postings.services.drafts import WIZARD_KEY
-from postings.views.wizard import answers_of
+from postings.wizards.answers import answers_of
 from postings.wizards.conditions import needs_residence_statement
 from postings.wizards.steps import STEPS
 

@@ -1,8 +1,13 @@
 """Rate limits per API token (a person's session counts as one more bucket)."""
 
+import logging
+
+from redis.exceptions import RedisError
 from rest_framework.throttling import SimpleRateThrottle
 
 from .models import ApiToken
+
+logger = logging.getLogger(__name__)
 
 
 class TokenRateThrottle(SimpleRateThrottle):
@@ -10,6 +15,16 @@ class TokenRateThrottle(SimpleRateThrottle):
     of REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]."""
 
     scope = "user"
+
+    def allow_request(self, request, view):
+        # The counters live in the cache (Redis). When Redis is down the request is let through
+        # rather than answered with a 500: sending must keep working (the request is committed to
+        # PostgreSQL and the sweep queues its validation once the broker is back).
+        try:
+            return super().allow_request(request, view)
+        except (RedisError, OSError):
+            logger.warning("cache unavailable: API rate limit not applied to this call")
+            return True
 
     def get_cache_key(self, request, view):
         if isinstance(request.auth, ApiToken):

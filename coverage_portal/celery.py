@@ -1,4 +1,7 @@
-"""The Celery application. Worker: `celery -A coverage_portal worker`; beat: `celery -A coverage_portal beat`."""
+"""The Celery application.
+
+Worker: `celery -A coverage_portal worker`; beat: `celery -A coverage_portal beat`.
+"""
 
 import os
 

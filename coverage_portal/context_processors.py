@@ -12,6 +12,8 @@ def portal(request):
         "institution": settings.PORTAL_INSTITUTION,
         "acting_employer": SimpleLazyObject(lambda: get_acting_employer(request)),
         # Lists are evaluated lazily: pages that never show the switcher never query for it.
-        "employer_choices": SimpleLazyObject(lambda: list(employers_for(user).order_by("name")) if user else []),
+        "employer_choices": SimpleLazyObject(
+            lambda: list(employers_for(user).order_by("name")) if user else []
+        ),
         "user_is_caseworker": bool(user and is_caseworker(user)),
     }

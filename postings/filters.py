@@ -8,6 +8,7 @@ from django_countries import countries
 
 from .models import CoverageRequest, RequestType, Territory
 from .status import IN_PROGRESS, Decision
+from .widgets import FastSelect
 
 STATUS_CHOICES = [
     ("in_progress", _("In progress")),
@@ -51,7 +52,7 @@ class RequestFilter(django_filters.FilterSet):
     personal_number = django_filters.CharFilter(method="filter_personal_number", label=_("Personal number"))
     worker = django_filters.CharFilter(method="filter_worker", label=_("Worker's name"))
     state_of_work = django_filters.ChoiceFilter(
-        choices=countries, label=_("State of work"), empty_label=_("All")
+        choices=countries, label=_("State of work"), empty_label=_("All"), widget=FastSelect
     )
     territory = django_filters.ChoiceFilter(
         choices=Territory.choices, label=_("Territory of occupation"), empty_label=_("All")

@@ -50,7 +50,9 @@ class CoverageRequest(models.Model):
     type = models.CharField(_("type"), max_length=20, choices=RequestType.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
-    transaction_number = models.CharField(_("transaction number"), max_length=30, unique=True, null=True, blank=True)
+    transaction_number = models.CharField(
+        _("transaction number"), max_length=30, unique=True, null=True, blank=True
+    )
 
     employer = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="coverage_requests")
     employee = models.ForeignKey(
@@ -63,7 +65,9 @@ class CoverageRequest(models.Model):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="filed_requests"
     )
     based_on = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    extends = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="extensions")
+    extends = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="extensions"
+    )
 
     # Everything the person answered in the wizard, by step; the source of truth for a draft.
     answers = models.JSONField(_("answers"), default=dict, blank=True)
@@ -79,7 +83,9 @@ class CoverageRequest(models.Model):
     requested_end = models.DateField(_("requested end"), null=True, blank=True)
     admitted_start = models.DateField(_("admitted start"), null=True, blank=True)
     admitted_end = models.DateField(_("admitted end"), null=True, blank=True)
-    language = models.CharField(_("certificate language"), max_length=2, choices=CertificateLanguage.choices, blank=True)
+    language = models.CharField(
+        _("certificate language"), max_length=2, choices=CertificateLanguage.choices, blank=True
+    )
     output_channel = models.CharField(
         _("output channel"), max_length=10, choices=OutputChannel.choices, default=OutputChannel.EBOX
     )
@@ -130,6 +136,10 @@ class CoverageRequest(models.Model):
     def __str__(self):
         return self.transaction_number or f"draft {self.pk}"
 
+    def save(self, *args, **kwargs):
+        self.worker_name_search = self.worker_name.lower()
+        super().save(*args, **kwargs)
+
     @property
     def public_status(self):
         return PUBLIC_STATUS[self.status]
@@ -137,10 +147,6 @@ class CoverageRequest(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == Status.DRAFT
-
-    def save(self, *args, **kwargs):
-        self.worker_name_search = self.worker_name.lower()
-        super().save(*args, **kwargs)
 
 
 class LocationType(models.TextChoices):
@@ -171,8 +177,12 @@ class PlaceOfWork(models.Model):
     harbour_or_river = models.CharField(_("harbour or river"), max_length=100, blank=True)
     imo_number = models.CharField(_("IMO number"), max_length=12, blank=True)
     flag_state = CountryField(_("flag"), blank=True)
-    territorial_waters_or_port = models.BooleanField(_("in territorial waters or a port"), null=True, blank=True)
-    time_pct = models.DecimalField(_("share of working time (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+    territorial_waters_or_port = models.BooleanField(
+        _("in territorial waters or a port"), null=True, blank=True
+    )
+    time_pct = models.DecimalField(
+        _("share of working time (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("place of work")
@@ -212,7 +222,9 @@ class ResidenceStatement(models.Model):
     """The residence state's statement that there are no objections (SVB: an employee living outside the
     issuing state who works in two or more states). Dated within two months before the request."""
 
-    request = models.OneToOneField(CoverageRequest, on_delete=models.CASCADE, related_name="residence_statement")
+    request = models.OneToOneField(
+        CoverageRequest, on_delete=models.CASCADE, related_name="residence_statement"
+    )
     file = models.FileField(_("statement (PDF)"), upload_to=_residence_statement_path)
     statement_date = models.DateField(_("date of the statement"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

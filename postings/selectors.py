@@ -82,3 +82,13 @@ def worker_requests(request: CoverageRequest) -> QuerySet[CoverageRequest]:
         .exclude(status=Status.DRAFT)
         .order_by("requested_start", "pk")
     )
+
+
+def certificate_of(obj):
+    """The certificate issued for a request, or None while there is none."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        return obj.certificate
+    except ObjectDoesNotExist:
+        return None

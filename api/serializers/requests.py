@@ -279,7 +279,7 @@ class RequestSerializer(serializers.ModelSerializer):
         return public_answers(obj.answers)
 
     def get_certificate(self, obj) -> CertificateSummarySerializer(allow_null=True):  # type: ignore[valid-type]
-        from postings.views.consult import certificate_of
+        from postings.selectors import certificate_of
 
         certificate = certificate_of(obj)
         if certificate is None:

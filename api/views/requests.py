@@ -16,7 +16,14 @@ from rest_framework.views import APIView
 from postings.filters import RequestFilter
 from postings.forms.steps import StatementForm
 from postings.models import RequestEvent, ResidenceStatement
-from postings.selectors import any_request_get, drafts_for, employees_for, request_get, requests_for
+from postings.selectors import (
+    any_request_get,
+    certificate_of,
+    drafts_for,
+    employees_for,
+    request_get,
+    requests_for,
+)
 from postings.services.drafts import (
     draft_create,
     draft_discard,
@@ -28,7 +35,6 @@ from postings.services.drafts import (
 from postings.services.lifecycle import request_cancel
 from postings.services.validation import validation_flags
 from postings.status import IllegalTransition, Status
-from postings.views.consult import certificate_of
 
 from ..errors import errors_response
 from ..request_answers import clean_steps, missing_steps, statement_missing, statement_needed

@@ -16,6 +16,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
+from ..widgets import FastLazySelect
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -70,6 +71,7 @@ def country_field(label, required=True, help_text=""):
     return LazyTypedChoiceField(
         label=label,
         choices=[("", _("Choose a state"))] + list(countries),
+        widget=FastLazySelect,
         required=required,
         help_text=help_text,
         error_messages={

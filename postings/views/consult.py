@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
-from ..selectors import request_get, worker_requests
+from ..selectors import certificate_of, request_get, worker_requests
 from ..services.drafts import can_extend
 from ..services.lifecycle import request_cancel
 from ..status import ALLOWED_TRANSITIONS, Status
@@ -63,14 +63,6 @@ def request_list(request, employer):
 
 def can_cancel(obj) -> bool:
     return Status.CANCELLED in ALLOWED_TRANSITIONS.get(obj.status, ())
-
-
-def certificate_of(obj):
-    """The issued certificate, when the pipeline's casework.Certificate exists for this request."""
-    try:
-        return obj.certificate
-    except Exception:  # noqa: BLE001 - no such relation yet, or no certificate issued
-        return None
 
 
 @employer_view

@@ -1,17 +1,14 @@
 """The three request wizards (formtools NamedUrlWizardView: a URL per step, a working back button),
 with the draft request as storage."""
 
-import datetime as dt
 import tempfile
 import uuid
-from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
-from django.db.models import Model
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -32,30 +29,12 @@ from ..services.drafts import (
 from ..situation import determine_request
 from ..status import Status
 from ..wizards import conditions
+from ..wizards.answers import answers_of
 from ..wizards.steps import PERIOD_STEP, SHORT_TITLES, STEPS, TITLES
 from ..wizards.storage import DraftStorage
 from ..wizards.summary import request_summary
 from .common import employer_view
 from .drafts import paper_route
-
-
-def to_json(value):
-    if isinstance(value, dict):
-        return {k: to_json(v) for k, v in value.items() if not hasattr(v, "read")}
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, Model):
-        return value.pk
-    return value
-
-
-def answers_of(form) -> dict:
-    data = form.to_answers() if hasattr(form, "to_answers") else dict(form.cleaned_data)
-    return to_json(data)
 
 
 def _needs_statement(wizard) -> bool:
