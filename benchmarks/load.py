@@ -1,0 +1,247 @@
+"""Load: the portal under many people at once, with real PostgreSQL, Redis, gunicorn and a Celery worker.
+
+    .venv/bin/python benchmarks/load.py [--users 40] [--seconds 60] [--total 100000] [--employers 1000]
+
+Starts throw-away PostgreSQL and Redis (scripts/services.sh) unless DATABASE_URL and REDIS_URL are
+set, migrates with production settings (behind a pretend TLS proxy on 127.0.0.1), seeds 10,000
+requests, starts gunicorn (2 workers per core) and a Celery worker, measures the consult page alone,
+grows the table to 100,000 requests over 1,000 employers, measures it again, then drives the mix of
+benchmarks/locustfile.py with locust in headless mode for a fixed time. Stops everything at the end
+(also on Ctrl-C) and prints one line of figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._common import (  # noqa: E402
+    BIN,
+    PY,
+    ROOT,
+    Processes,
+    Services,
+    celery_argv,
+    free_port,
+    gunicorn_argv,
+    handle_signals,
+    log,
+    portal_env,
+    prepare,
+    wait_http,
+)
+
+CONSULT_QUERIES = [
+    "",
+    "?page=2",
+    "?page=5",
+    "?worker=jan",
+    "?status=approved",
+    "?state_of_work=BE",
+    "?sort=worker",
+    "?sort=-requested&page=3",
+    "?status=in_progress&sort=state",
+    "?worker=por&page=2",
+]
+
+
+def seed(env: dict, total: int, employers: int, out: Path) -> None:
+    result = subprocess.run(
+        [PY, "benchmarks/seed.py", "--total", str(total), "--employers", str(employers), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"seeding failed:\n{result.stderr[-3000:]}")
+    log(result.stderr.strip().splitlines()[-1])
+
+
+class Browser:
+    """A logged-in employer for the quiet consult measurements (cookies by hand: they are Secure)."""
+
+    def __init__(self, base: str, state: dict, which: int = 0):
+        self.base = base
+        self.http = requests.Session()
+        self.headers = {"X-Forwarded-Proto": "https"}
+        self.cookies: dict[str, str] = {}
+        self.get("/accounts/login/")
+        origin = "https://" + base.split("://", 1)[1]
+        employer = state["employers"][which]
+        r = self.http.post(
+            base + "/accounts/login/",
+            data={"username": employer["email"], "password": state["password"]},
+            allow_redirects=False,
+            headers={
+                **self.headers,
+                "Cookie": self.cookie_header(),
+                "Origin": origin,
+                "X-CSRFToken": self.cookies.get("csrftoken", ""),
+            },
+        )
+        self.remember(r)
+        if r.status_code != 302:
+            raise RuntimeError(f"login for the consult measurement failed: {r.status_code}")
+
+    def cookie_header(self) -> str:
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+
+    def remember(self, response) -> None:
+        self.cookies.update({c.name: c.value for c in response.cookies})
+
+    def get(self, path: str):
+        r = self.http.get(
+            self.base + path, headers={**self.headers, "Cookie": self.cookie_header()}, allow_redirects=False
+        )
+        self.remember(r)
+        return r
+
+
+def consult_p95(base: str, state: dict, rounds: int = 10) -> tuple[float, float]:
+    """The consult page with its filters, one request at a time (nothing else running): p50, p95 ms.
+    The measured employers are spread over the table (their rows grow with it)."""
+    browsers = [Browser(base, state, which) for which in (0, len(state["employers"]) // 2)]
+    for b in browsers:  # warm up each worker's caches
+        for q in CONSULT_QUERIES:
+            b.get("/requests/" + q)
+    times = []
+    for _ in range(rounds):
+        for b in browsers:
+            for q in CONSULT_QUERIES:
+                t0 = time.perf_counter()
+                r = b.get("/requests/" + q)
+                times.append((time.perf_counter() - t0) * 1000)
+                if r.status_code != 200:
+                    raise RuntimeError(f"consult {q!r} answered {r.status_code}")
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def run_locust(base: str, env: dict, users: int, seconds: int, prefix: Path, procs: Processes) -> None:
+    argv = [
+        str(BIN / "locust"),
+        "-f",
+        "benchmarks/locustfile.py",
+        "--headless",
+        "-u",
+        str(users),
+        "-r",
+        str(max(1, users // 4)),
+        "-t",
+        f"{seconds}s",
+        "--host",
+        base,
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--stop-timeout",
+        "10",
+        "--loglevel",
+        "WARNING",
+    ]
+    proc = procs.start("locust", argv, env)
+    try:
+        proc.wait(seconds + 120)
+    except subprocess.TimeoutExpired:
+        procs.stop("locust")
+    if not Path(f"{prefix}_stats.csv").exists():
+        raise RuntimeError(f"locust wrote no figures:\n{procs.tail('locust')}")
+
+
+def read_stats(prefix: Path) -> dict[str, dict]:
+    with open(f"{prefix}_stats.csv", newline="") as f:
+        return {row["Name"]: row for row in csv.DictReader(f)}
+
+
+def figure(stats: dict, name: str) -> str:
+    row = stats.get(name)
+    if not row or not int(row["Request Count"]):
+        return "n/a"
+    return f"{float(row['50%']):.0f}/{float(row['95%']):.0f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 40)))
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--total", type=int, default=100_000)
+    parser.add_argument("--employers", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+    args = parser.parse_args()
+    handle_signals()
+    work = Path(tempfile.mkdtemp(prefix="portal-load-"))
+    state_file = work / "state.json"
+    with Services() as services, Processes() as procs:
+        env = portal_env(services)
+        prepare(env)
+        seed(env, args.total // 10, args.employers, state_file)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        procs.start("gunicorn", gunicorn_argv(port, args.workers), env)
+        procs.start("celery", celery_argv(), env)
+        wait_http(base + "/healthz")
+        state = json.loads(state_file.read_text())
+        small = consult_p95(base, state)
+        log(f"consult at {args.total // 10} rows: p50/p95 {small[0]:.1f}/{small[1]:.1f} ms")
+        seed(env, args.total, args.employers, state_file)
+        state = json.loads(state_file.read_text())
+        large = consult_p95(base, state)
+        log(f"consult at {args.total} rows: p50/p95 {large[0]:.1f}/{large[1]:.1f} ms")
+        before = services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
+        log(f"locust: {args.users} users for {args.seconds} s against {args.workers} gunicorn workers")
+        random.seed(1)
+        run_locust(
+            base, {**env, "BENCH_STATE": str(state_file)}, args.users, args.seconds, work / "locust", procs
+        )
+        stats = read_stats(work / "locust")
+        sent = int(
+            services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
+        ) - int(before)
+        waiting = services.psql(
+            "SELECT count(*) FROM postings_coveragerequest WHERE status = 'submitted' "
+            "AND submitted_at > now() - interval '10 minutes'"
+        )
+        log(f"requests sent during the run: {sent}; still waiting for validation: {waiting}")
+        total = stats["Aggregated"]
+        failures = sum(int(r["Failure Count"]) for name, r in stats.items() if name != "Aggregated")
+        rps = float(total["Requests/s"])
+        for name, row in stats.items():
+            log(
+                f"  {name:14} n={row['Request Count']:>6} fail={row['Failure Count']:>3} "
+                f"p50={row['50%']:>5} p95={row['95%']:>5} p99={row['99%']:>5} ms"
+            )
+        print(
+            f"load: {rps:.0f} req/s overall; list p50/p95 {figure(stats, 'list')}; "
+            f"detail {figure(stats, 'detail')}; "
+            f"wizard step {figure(stats, 'wizard step')}; wizard send {figure(stats, 'wizard send')}; "
+            f"certificate {figure(stats, 'certificate')}; api submit {figure(stats, 'api submit')} "
+            f"(create {figure(stats, 'api create')}); verify {figure(stats, 'verify')}; errors {failures}; "
+            f"consult p95 at {args.total // 10:,} rows {small[1]:.0f} ms "
+            f"vs {args.total:,} rows {large[1]:.0f} ms",
+            flush=True,
+        )
+        if failures:
+            log(
+                (work / "locust_failures.csv").read_text()[-2000:]
+                if (work / "locust_failures.csv").exists()
+                else ""
+            )
+            log("gunicorn log:\n" + procs.tail("gunicorn", 40))
+
+
+if __name__ == "__main__":
+    main()
