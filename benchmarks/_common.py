@@ -153,6 +153,10 @@ class Services:
             stderr=subprocess.DEVNULL,
         )
 
+    def postmaster_pid(self) -> int | None:
+        pidfile = Path(self.vars.get("SERVICES_DIR", "/nonexistent")) / "pg" / "data" / "postmaster.pid"
+        return int(pidfile.read_text().split()[0]) if pidfile.exists() else None
+
     def psql(self, sql: str) -> str:
         return subprocess.run(
             ["psql", self.vars["DATABASE_URL"], "-At", "-c", sql], check=True, capture_output=True, text=True
@@ -240,6 +244,37 @@ class Processes:
     def tail(self, name: str, lines: int = 30) -> str:
         path = self.logdir / f"{name}.log"
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: str) -> list[str] | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def cpu_seconds(pgid: int | None = None, parent: int | None = None) -> float:
+    """CPU time (user + system) of a process group, or of a process and its children (PostgreSQL's
+    postmaster and backends), including children that already exited. The machine is shared, so
+    this, not the wall clock, says what the portal costs."""
+    total = 0.0
+    for pid in (p for p in os.listdir("/proc") if p.isdigit()):
+        fields = _stat(pid)
+        if fields is None:
+            continue
+        leader = int(pid) in (pgid, parent)
+        if (
+            (pgid is not None and int(fields[2]) == pgid)
+            or (parent is not None and int(fields[1]) == parent)
+            or leader
+        ):
+            total += int(fields[11]) + int(fields[12])
+            if leader:
+                total += int(fields[13]) + int(fields[14])
+    return total / TICK
 
 
 def gunicorn_argv(port: int, workers: int) -> list[str]:

@@ -35,6 +35,7 @@ from benchmarks._common import (  # noqa: E402
     Processes,
     Services,
     celery_argv,
+    cpu_seconds,
     free_port,
     gunicorn_argv,
     handle_signals,
@@ -111,7 +112,7 @@ class Browser:
         return r
 
 
-def consult_p95(base: str, state: dict, rounds: int = 10) -> tuple[float, float]:
+def consult_p95(base: str, state: dict, rounds: int = 15) -> tuple[float, float]:
     """The consult page with its filters, one request at a time (nothing else running): p50, p95 ms.
     The measured employers are spread over the table (their rows grow with it)."""
     browsers = [Browser(base, state, which) for which in (0, len(state["employers"]) // 2)]
@@ -204,9 +205,15 @@ def main() -> None:
         before = services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
         log(f"locust: {args.users} users for {args.seconds} s against {args.workers} gunicorn workers")
         random.seed(1)
+        groups = {name: procs.procs[name].pid for name in ("gunicorn", "celery")}
+        postmaster = services.postmaster_pid()
+        cpu_before = {name: cpu_seconds(pgid=pid) for name, pid in groups.items()}
+        cpu_before["postgres"] = cpu_seconds(parent=postmaster) if postmaster else 0.0
         run_locust(
             base, {**env, "BENCH_STATE": str(state_file)}, args.users, args.seconds, work / "locust", procs
         )
+        cpu = {name: cpu_seconds(pgid=pid) - cpu_before[name] for name, pid in groups.items()}
+        cpu["postgres"] = (cpu_seconds(parent=postmaster) if postmaster else 0.0) - cpu_before["postgres"]
         stats = read_stats(work / "locust")
         sent = int(
             services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
@@ -219,6 +226,13 @@ def main() -> None:
         total = stats["Aggregated"]
         failures = sum(int(r["Failure Count"]) for name, r in stats.items() if name != "Aggregated")
         rps = float(total["Requests/s"])
+        served = max(1, int(total["Request Count"]))
+        per_request = 1000 * sum(cpu.values()) / served
+        log(
+            "server CPU during the run: "
+            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in cpu.items())
+            + f" = {per_request:.1f} ms per request (web {1000 * cpu['gunicorn'] / served:.1f} ms)"
+        )
         for name, row in stats.items():
             log(
                 f"  {name:14} n={row['Request Count']:>6} fail={row['Failure Count']:>3} "
@@ -231,7 +245,8 @@ def main() -> None:
             f"certificate {figure(stats, 'certificate')}; api submit {figure(stats, 'api submit')} "
             f"(create {figure(stats, 'api create')}); verify {figure(stats, 'verify')}; errors {failures}; "
             f"consult p95 at {args.total // 10:,} rows {small[1]:.0f} ms "
-            f"vs {args.total:,} rows {large[1]:.0f} ms",
+            f"vs {args.total:,} rows {large[1]:.0f} ms; server CPU {per_request:.0f} ms per request "
+            f"(so {2000 / per_request:.0f} req/s on 2 free cores)",
             flush=True,
         )
         if failures:

@@ -16,6 +16,7 @@ import re
 import threading
 import time
 import uuid
+from datetime import date, timedelta
 from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,9 +41,12 @@ COMPANY = {
     "postal_code": "1000",
     "town": "Brussels",
 }
+# A period a few weeks ahead, as a real posting would be requested.
+START = date.today() + timedelta(days=21)
+END = START + timedelta(days=300)
 CONDITIONS = {
-    "start": "2026-03-01",
-    "end": "2026-12-31",
+    "start": START.isoformat(),
+    "end": END.isoformat(),
     "insured_30_days": "yes",
     "host_contract": "no",
     "host_can_change_pay": "no",
@@ -67,8 +71,8 @@ API_POSTING = {
         }
     ],
     "conditions": {
-        "start": "2026-03-01",
-        "end": "2026-12-31",
+        "start": START.isoformat(),
+        "end": END.isoformat(),
         "language": "nl",
         "insured_30_days": True,
         "host_contract": False,
