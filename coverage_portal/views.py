@@ -40,7 +40,7 @@ def _database_ok() -> tuple[bool, str]:
 def _broker_ok() -> tuple[bool, str]:
     from coverage_portal.celery import app
 
-    if app.conf.task_always_eager:
+    if app.conf.broker_url.startswith("memory://"):
         return True, "in-process"
     try:
         with app.connection_for_write() as conn:

@@ -39,15 +39,22 @@ def make_employer(name=None, country="NL", status=Organisation.Status.ACTIVE, **
     extra.setdefault("postal_code", "1012 LG")
     extra.setdefault("town", "Amsterdam")
     return Organisation.objects.create(
-        kind=Organisation.Kind.EMPLOYER, name=name or f"Employer {n} B.V.", country=country, status=status, **extra
+        kind=Organisation.Kind.EMPLOYER,
+        name=name or f"Employer {n} B.V.",
+        country=country,
+        status=status,
+        **extra,
     )
 
 
 def make_representative(name=None, country="NL", status=Organisation.Status.ACTIVE, **extra) -> Organisation:
     n = next(_seq)
     return Organisation.objects.create(
-        kind=Organisation.Kind.REPRESENTATIVE, name=name or f"Tax Consultants {n}", country=country,
-        status=status, **extra,
+        kind=Organisation.Kind.REPRESENTATIVE,
+        name=name or f"Tax Consultants {n}",
+        country=country,
+        status=status,
+        **extra,
     )
 
 
@@ -81,6 +88,8 @@ def make_employee(employer, family_name="Delporte", given_names="Anna", **extra)
     extra.setdefault("country", "NL")
     extra.setdefault("date_of_entry", dt.date(2015, 1, 1))
     extra.setdefault("sex", Employee.Sex.FEMALE)
-    employee = Employee.objects.create(employer=employer, family_name=family_name, given_names=given_names, **extra)
+    employee = Employee.objects.create(
+        employer=employer, family_name=family_name, given_names=given_names, **extra
+    )
     EmploymentPeriod.objects.create(employee=employee, start=employee.date_of_entry)
     return employee

@@ -9,13 +9,7 @@ from api.models import WebhookDelivery
 from api.services.webhooks import queue_event, webhook_create
 from postings.models import CoverageRequest
 from tests import factories
-from tests.pipeline.conftest import (  # noqa: F401 - the pipeline's worker fixtures, reused
-    HAVE_SERVICES,
-    celery_worker_process,
-    media_root,
-    wait_until,
-    worker,
-)
+from tests.worker import HAVE_SERVICES, wait_until
 
 from .conftest import client_for
 from .test_webhooks_and_certificates import Receiver

@@ -28,7 +28,6 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, monkeypatch):
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_broker_does_not_answer(client, monkeypatch):
     # A port nobody listens on: the same as Redis being stopped.
-    monkeypatch.setitem(app.conf, "task_always_eager", False)
     monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:9/0")
     response = client.get("/healthz")
     assert response.status_code == 503

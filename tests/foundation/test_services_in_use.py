@@ -29,10 +29,10 @@ def test_database_is_the_one_the_environment_names():
 def test_broker_is_the_one_the_environment_names():
     if REQUIRED or os.environ.get("REDIS_URL"):
         assert app.conf.broker_url.startswith("redis://")
-        assert app.conf.task_always_eager is False
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=3)
             assert conn.transport.driver_type == "redis"
         assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
     else:
+        assert app.conf.broker_url == "memory://"
         assert app.conf.task_always_eager is True

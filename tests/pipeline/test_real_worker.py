@@ -11,7 +11,7 @@ from postings.status import Decision, Status
 from postings.tasks import sweep_stuck_requests, validate_request
 from tests import factories
 from tests.casework.builders import make_request
-from tests.pipeline.conftest import wait_until
+from tests.worker import wait_until
 
 pytestmark = pytest.mark.services
 
