@@ -289,3 +289,24 @@ def test_verification_by_qr_link_is_rate_limited_per_address(client):
     assert client.get(url).status_code == 200  # the empty form costs nothing and stays open
     client.defaults["REMOTE_ADDR"] = "10.251.0.1"
     assert client.get(url, {"n": "NL-A1-2026-0000001-XXXX", "s": "nope"}).status_code == 200
+
+
+# --- when Redis is down -------------------------------------------------------------------------------
+
+
+def test_the_api_keeps_answering_when_the_rate_limit_cache_is_down(employer_admin, employer, monkeypatch):
+    """The per-token limit lives in Redis; an outage must not turn every API call into a 500 (payroll
+    software keeps sending; benchmarks/faults.py stops Redis for 30 s)."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from api.throttling import TokenRateThrottle
+
+    class Down:
+        def get(self, *args, **kwargs):
+            raise RedisConnectionError("Error 111 connecting to 127.0.0.1. Connection refused.")
+
+        set = get
+
+    monkeypatch.setattr(TokenRateThrottle, "cache", Down())
+    response = client_for(employer_admin).get(f"/api/v1/employers/{employer.pk}/personnel/")
+    assert response.status_code == 200
