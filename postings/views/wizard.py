@@ -1,6 +1,7 @@
 """The three request wizards (formtools NamedUrlWizardView: a URL per step, a working back button),
 with the draft request as storage."""
 
+import re
 import tempfile
 import uuid
 from functools import partial
@@ -96,6 +97,8 @@ class RequestWizard(NamedUrlWizardView):
         employee = self.draft.employee
         if step == "relationship" and employee is not None:
             initial["date_of_entry"] = employee.date_of_entry
+        if step == "address" and employee is not None:
+            initial.update(directory_temporary_address(employee))
         if step == "contact":
             user, employer = self.request.user, self.employer
             initial.update(
@@ -170,6 +173,7 @@ class RequestWizard(NamedUrlWizardView):
             prev_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
             error_list=error_list(form),
             issuing_state=settings.PORTAL_INSTITUTION["state"],
+            employee=self.draft.employee,
         )
         if step == "check":
             self.draft.answers = self.answers
@@ -214,6 +218,27 @@ class RequestWizard(NamedUrlWizardView):
                 messages.error(self.request, message)
             return redirect(self.get_step_url("check"))
         return redirect("postings:confirmation", pk=sent.pk)
+
+
+def directory_temporary_address(employee) -> dict:
+    """The address step's initial answers from the personnel directory's temporary address, if any.
+
+    The directory keeps the street with its number ("Avenue Louise 120"); the step asks them apart.
+    """
+    if not (employee.temp_street or employee.temp_town):
+        return {}
+    street, number = (employee.temp_street or "").strip(), ""
+    match = re.match(r"^(.*\D)\s+(\d+\S*)$", street)
+    if match:
+        street, number = match.group(1).strip(), match.group(2)
+    return {
+        "temp_differs": True,
+        "temp_street": street,
+        "temp_number": number,
+        "temp_postal_code": employee.temp_postal_code or "",
+        "temp_town": employee.temp_town or "",
+        "temp_country": employee.temp_country.code if employee.temp_country else "",
+    }
 
 
 def field_anchor(field) -> str:

@@ -59,3 +59,53 @@ def test_no_temporary_address_unless_the_person_says_it_differs():
         "town": "",
         "country": "FR",
     }
+
+
+def test_the_directorys_temporary_address_is_filled_in_and_can_be_sent_as_is(logged_in, employer, engine):
+    from tests import factories
+
+    from .test_posting_wizard import COMPANY
+    from .wizard_helpers import CONDITIONS, CONTACT, places_data
+
+    worker = factories.make_employee(
+        employer,
+        family_name="Bakker",
+        given_names="Sanne",
+        temp_street="Avenue Louise 120",
+        temp_postal_code="1050",
+        temp_town="Brussels",
+        temp_country="BE",
+    )
+    draft = start(logged_in, "posting")
+    post_step(logged_in, draft, "employee", {"query": "bakker", "employee": worker.pk}, P)
+    page = logged_in.get(step_url(draft, "address")).content.decode()
+    assert "Kerkstraat 10, 1017 GB Amsterdam" in page  # the usual address, to compare with
+    assert "checked" in page.split('name="address-temp_differs"')[1].split(">")[0]
+    assert 'value="Avenue Louise"' in page and 'value="120"' in page
+    assert 'value="1050"' in page and 'value="Brussels"' in page
+    assert '<option value="BE" selected>' in page
+    # The person only presses Continue: the prefilled address is what is sent.
+    fields = {
+        "temp_differs": "on",
+        "temp_street": "Avenue Louise",
+        "temp_number": "120",
+        "temp_postal_code": "1050",
+        "temp_town": "Brussels",
+        "temp_country": "BE",
+    }
+    assert post_step(logged_in, draft, "address", fields, P)["Location"] == step_url(draft, "relationship")
+    post_step(logged_in, draft, "relationship", {"date_of_entry": "2015-01-01", "private_sector": "yes"}, P)
+    post_step(logged_in, draft, "places", places_data([COMPANY]), P)
+    post_step(logged_in, draft, "conditions", CONDITIONS, P)
+    post_step(logged_in, draft, "contact", CONTACT, P)
+    send(logged_in, draft)
+    assert temporary_address(CoverageRequest.objects.get(pk=draft.pk))["street"] == "Avenue Louise"
+
+
+def test_an_employee_without_a_temporary_address_gets_an_unticked_box(logged_in, employee, engine):
+    draft = start(logged_in, "posting")
+    post_step(logged_in, draft, "employee", {"query": "por", "employee": employee.pk}, P)
+    page = logged_in.get(step_url(draft, "address")).content.decode()
+    box = page.split('name="address-temp_differs"')[1].split(">")[0]
+    assert "checked" not in box
+    assert "comes from your personnel directory" not in page
