@@ -165,12 +165,15 @@ class RequestWizard(NamedUrlWizardView):
         context = super().get_context_data(form=form, **kwargs)
         step = self.steps.current
         steps = list(self.get_form_list())
+        returning = self.returning_to_check() and step != "check"
+        prev_url = self.get_step_url(self.steps.prev) if self.steps.prev else None
         context.update(
             draft=self.draft,
             step_title=TITLES[step],
             step_number=steps.index(step) + 1,
             step_count=len(steps),
-            prev_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
+            prev_url=self.get_step_url("check") if returning else prev_url,
+            returning_to_check=returning,
             error_list=error_list(form),
             issuing_state=settings.PORTAL_INSTITUTION["state"],
             employee=self.draft.employee,
@@ -195,6 +198,31 @@ class RequestWizard(NamedUrlWizardView):
                 ),
             )
         return context
+
+    # --- "Change" from check-your-answers comes back there -------------------------------------------
+    def returning_to_check(self) -> bool:
+        return self.request.GET.get("return") == "check" or bool(self.request.POST.get("return_to_check"))
+
+    def render_next_step(self, form, **kwargs):
+        if not self.returning_to_check():
+            return super().render_next_step(form, **kwargs)
+        # Back to check-your-answers, unless the change makes a later step incomplete (say, other states
+        # for simultaneous occupation whose places no longer fit): then that step first.
+        target = self.first_incomplete_step_after(self.steps.current) or "check"
+        self.storage.current_step = target
+        url = self.get_step_url(target)
+        return redirect(url if target == "check" else f"{url}?return=check")
+
+    def first_incomplete_step_after(self, step):
+        names = [name for name in self.get_form_list() if name != "check"]
+        for name in names[names.index(step) + 1 :]:
+            data = self.storage.get_step_data(name)
+            if data is None:
+                return name
+            form = self.get_form(name, data=data, files=self.storage.get_step_files(name))
+            if not form.is_valid():
+                return name
+        return None
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
         messages.error(self.request, _("Some answers need your attention before the request can be sent."))
