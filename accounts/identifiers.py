@@ -61,6 +61,12 @@ def clean_enterprise_number(value: str) -> str:
         ) from exc
 
 
+def mask_personal_number(number: str) -> str:
+    """For lists and reports: the last 4 characters, enough to tell people apart, not to misuse."""
+    number = _squash(number)
+    return "•" * max(len(number) - 4, 0) + number[-4:]
+
+
 def personal_number_label() -> str:
     return settings.PORTAL_INSTITUTION["person_id"]
 

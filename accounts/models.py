@@ -229,8 +229,9 @@ class Employee(models.Model):
     @property
     def masked_personal_number(self) -> str:
         """For lists: enough to tell people apart, not enough to misuse."""
-        number = self.personal_number
-        return "•" * max(len(number) - 4, 0) + number[-4:]
+        from .identifiers import mask_personal_number
+
+        return mask_personal_number(self.personal_number)
 
 
 class EmploymentPeriod(models.Model):
@@ -382,7 +383,8 @@ class ImportJob(models.Model):
     created_count = models.PositiveIntegerField(default=0)
     duplicate_count = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
-    # [{"row": 2, "name": "...", "outcome": "created|duplicate|error", "errors": ["column: message"]}]
+    # [{"row": 2, "name": "...", "number": "•••••2333", "outcome": "created|duplicate|error|not_imported",
+    #   "errors": ["column: message"]}]
     report = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)

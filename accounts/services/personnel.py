@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..identifiers import mask_personal_number
 from ..models import Employee, EmploymentPeriod, ImportJob
 from ..permissions import can_act_for
 from .audit import audit_record
@@ -174,7 +175,13 @@ def _validate_rows(job: ImportJob, rows: list[dict]):
         data = _row_to_form_data(row)
         form = form_class(data=data, country_codes=country_codes)
         name = f"{data['family_name']}, {data['given_names']}".strip(", ")
-        entry = {"row": index, "name": name, "outcome": "created", "errors": []}
+        entry = {
+            "row": index,
+            "name": name,
+            "number": mask_personal_number(data["personal_number"]),
+            "outcome": "created",
+            "errors": [],
+        }
         if not form.is_valid():
             entry["outcome"] = "error"
             for field, errors in form.errors.items():

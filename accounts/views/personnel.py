@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -77,7 +78,8 @@ def _edit(request, employee=None):
         )
         formset = PeriodFormSet(prefix="periods", initial=initial)
     period_errors = [
-        {"anchor": f"id_periods-{i}-{name}", "message": error}
+        # A period's own errors (end before start) are shown at its "end"; the summary links there.
+        {"anchor": f"id_periods-{i}-{'end' if name == '__all__' else name}", "message": error}
         for i, f in enumerate(formset.forms)
         for name, errors in f.errors.items()
         for error in errors
@@ -150,6 +152,9 @@ def personnel_import_status(request, pk):
                 "rows_total": job.rows_total,
                 "percent": job.percent,
                 "finished": job.finished,
+                "label": render_to_string(
+                    "accounts/personnel/import_progress_label.txt", {"job": job}, request=request
+                ).strip(),
             }
         )
     return render(request, "accounts/personnel/import_status.html", {"job": job})

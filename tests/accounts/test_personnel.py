@@ -1,7 +1,9 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Employee, ImportJob
 from tests import factories
@@ -211,8 +213,15 @@ def test_import_status_json_for_polling(admin_client, employer, employer_admin):
         "rows_total": 10,
         "percent": 50,
         "finished": False,
+        "label": "5 of 10 rows checked",
     }
-    assert 'http-equiv="refresh"' in admin_client.get(url).content.decode()
+    html = admin_client.get(url).content.decode()
+    assert 'http-equiv="refresh"' in html  # without JavaScript the page reloads itself
+    assert '<progress id="import-bar" max="10" value="5">' in html
+    job.status, job.rows_done, job.finished_at = ImportJob.Status.DONE, 10, timezone.now()
+    job.save()
+    finished = admin_client.get(url).content.decode()
+    assert 'http-equiv="refresh"' not in finished and "fetch(" not in finished  # polling stops
 
 
 def test_import_task_is_idempotent(employer, employer_admin):
@@ -239,3 +248,161 @@ def test_belgian_institution_checks_ssin(settings, admin_client):
     )
     assert response.status_code == 302
     assert Employee.objects.get().personal_number == "85073003328"
+
+
+def test_a_thousand_row_file_with_row_900_bad_imports_nobody_and_points_at_row_900(
+    admin_client, employer, django_capture_on_commit_callbacks
+):
+    numbers = list(dict.fromkeys(factories.valid_bsn(n) for n in range(5000, 6200)))[:999]
+    assert len(numbers) == 999
+    rows = [
+        f"{number},Person{i:04d},Kim,1980-01-01,F,NL,Straat {i},1000 AA,Amsterdam,NL,2015-01-01,,,,,,\n"
+        for i, number in enumerate(numbers)
+    ]
+    # File row 900 (the header is row 1): a BSN that fails the 11-proof.
+    rows[898] = "123456789,Wrong,Number,1980-01-01,F,NL,Straat 1,1000 AA,Amsterdam,NL,2015-01-01,,,,,,\n"
+    upload(admin_client, HEADER + "".join(rows), capture=django_capture_on_commit_callbacks)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED and job.created_count == 0
+    assert not Employee.objects.exists()
+    assert [entry["row"] for entry in job.report if entry["outcome"] == "error"] == [900]
+    page = admin_client.get(reverse("accounts:personnel_import_status", args=[job.pk])).content.decode()
+    assert "Nothing was imported" in page and "1 row has an error." in page
+    # The person reads the row number, the masked number and what is wrong; not 999 rows of noise.
+    table = page[page.index('id="import-report"') :]
+    assert "<td>900</td><td>Wrong, Number</td><td>•••••6789</td>" in table
+    assert "Enter a valid BSN" in table and "123456789" not in page
+    assert "Person0000" not in table
+    assert '<progress id="import-bar" max="999" value="999">' in page
+
+
+def test_a_good_import_lists_every_row_with_its_masked_number(
+    admin_client, employer, django_capture_on_commit_callbacks
+):
+    upload(admin_client, HEADER + ROW_A + ROW_B, capture=django_capture_on_commit_callbacks)
+    page = admin_client.get(
+        reverse("accounts:personnel_import_status", args=[ImportJob.objects.get().pk])
+    ).content.decode()
+    page = re.sub(r">\s+<", "><", page)
+    assert "<td>2</td><td>Delporte, Anna</td><td>•••••2333</td><td>Added</td>" in page
+    assert "<td>3</td><td>Jansen, Piet</td><td>•••••6782</td><td>Added</td>" in page
+    assert "111222333" not in page
+
+
+def edit_data(employee, **changes):
+    periods = [
+        (p.start.isoformat(), p.end.isoformat() if p.end else "") for p in employee.employment_periods.all()
+    ]
+    data = {
+        **VALID,
+        "personal_number": employee.personal_number,
+        "family_name": employee.family_name,
+        "periods-TOTAL_FORMS": str(len(periods)),
+        "periods-INITIAL_FORMS": str(len(periods)),
+    }
+    for i, (start, end) in enumerate(periods):
+        data[f"periods-{i}-start"], data[f"periods-{i}-end"] = start, end
+    data.update(changes)
+    return data
+
+
+def test_edit_page_shows_the_temporary_address_and_every_period(admin_client, employer):
+    employee = factories.make_employee(
+        employer, temp_street="Rue Neuve 1", temp_postal_code="1000", temp_town="Brussel", temp_country="BE"
+    )
+    employee.employment_periods.create(start=dt.date(2020, 1, 1), end=None)
+    employee.employment_periods.filter(start=dt.date(2015, 1, 1)).update(end=dt.date(2018, 12, 31))
+    html = admin_client.get(reverse("accounts:personnel_edit", args=[employee.pk])).content.decode()
+    assert 'name="has_temp_address" id="id_has_temp_address" checked' in html
+    assert 'value="Rue Neuve 1"' in html
+    assert 'value="2015-01-01"' in html and 'value="2018-12-31"' in html and 'value="2020-01-01"' in html
+    assert 'id="id_periods-2-start"' in html  # an empty line to add a period
+
+
+def test_setting_and_removing_a_temporary_address(admin_client, employer):
+    employee = factories.make_employee(employer)
+    url = reverse("accounts:personnel_edit", args=[employee.pk])
+    temp = {
+        "has_temp_address": "on",
+        "temp_street": "Rue Neuve 1",
+        "temp_postal_code": "1000",
+        "temp_town": "Brussel",
+        "temp_country": "BE",
+    }
+    assert admin_client.post(url, edit_data(employee, **temp)).status_code == 302
+    employee.refresh_from_db()
+    assert (employee.temp_town, employee.temp_country.code) == ("Brussel", "BE")
+    detail = admin_client.get(reverse("accounts:personnel_detail", args=[employee.pk])).content.decode()
+    assert "Temporary address" in detail and "Rue Neuve 1" in detail
+    # Unticking the box removes the temporary address, even if its fields still hold text.
+    without = edit_data(employee, **{**temp, "has_temp_address": ""})
+    assert admin_client.post(url, without).status_code == 302
+    employee.refresh_from_db()
+    assert employee.temp_street == "" and employee.temp_town == ""
+
+
+def test_removing_and_adding_employment_periods(admin_client, employer):
+    employee = factories.make_employee(employer)
+    employee.employment_periods.update(end=dt.date(2016, 12, 31))
+    url = reverse("accounts:personnel_edit", args=[employee.pk])
+    data = edit_data(employee, **{"periods-TOTAL_FORMS": "2", "periods-1-start": "2019-05-01"})
+    assert admin_client.post(url, data).status_code == 302
+    assert [(p.start, p.end) for p in employee.employment_periods.all()] == [
+        (dt.date(2015, 1, 1), dt.date(2016, 12, 31)),
+        (dt.date(2019, 5, 1), None),
+    ]
+    data = edit_data(employee, **{"periods-0-DELETE": "on"})
+    assert admin_client.post(url, data).status_code == 302
+    assert [(p.start, p.end) for p in employee.employment_periods.all()] == [(dt.date(2019, 5, 1), None)]
+    # Deleting the last period is refused with a message, and nothing changes.
+    html = admin_client.post(url, edit_data(employee, **{"periods-0-DELETE": "on"})).content.decode()
+    assert "Give at least one employment period." in html
+    assert employee.employment_periods.count() == 1
+
+
+def test_a_failed_edit_keeps_what_was_typed(admin_client, employer):
+    employee = factories.make_employee(employer)
+    url = reverse("accounts:personnel_edit", args=[employee.pk])
+    data = edit_data(
+        employee,
+        **{
+            "town": "Haarlem",
+            "periods-TOTAL_FORMS": "2",
+            "periods-1-start": "2030-02-01",
+            "periods-1-end": "2030-01-01",
+        },
+    )
+    html = admin_client.post(url, data).content.decode()
+    assert "must be on or after its start" in html
+    assert 'value="Haarlem"' in html and 'value="2030-02-01"' in html and 'value="2030-01-01"' in html
+    employee.refresh_from_db()
+    assert employee.town == "Amsterdam"
+
+
+@pytest.mark.parametrize("query", ["111222333", "1112.22.333", "111 222 333", "111-222-333"])
+def test_search_by_personal_number_ignores_separators(admin_client, employer, query):
+    factories.make_employee(employer, family_name="Delporte", personal_number="111222333")
+    factories.make_employee(employer, family_name="Jansen", personal_number="123456782")
+    html = admin_client.get(reverse("accounts:personnel"), {"q": query}).content.decode()
+    assert "Delporte" in html and "Jansen" not in html
+
+
+@pytest.mark.parametrize("query", ["por", "POR", "Delp", "porte", " delporte "])
+def test_search_by_part_of_family_name(admin_client, employer, query):
+    factories.make_employee(employer, family_name="Delporte")
+    factories.make_employee(employer, family_name="Jansen")
+    html = admin_client.get(reverse("accounts:personnel"), {"q": query}).content.decode()
+    assert "Delporte, Anna" in html and "Jansen" not in html
+
+
+def test_belgian_directory_takes_a_bis_number_and_finds_it_with_separators(settings, admin_client, employer):
+    settings.PORTAL_INSTITUTION = {**settings.PORTAL_INSTITUTION, "state": "BE", "person_id": "SSIN"}
+    form = admin_client.get(reverse("accounts:personnel_add")).content.decode()
+    assert '<label class="label" for="id_personal_number">SSIN</label>' in form
+    assert "national number or BIS number" in form
+    bis = "85.47.30-033.17"  # a BIS number: month + 40
+    response = admin_client.post(reverse("accounts:personnel_add"), {**VALID, "personal_number": bis})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Employee.objects.get().personal_number == "85473003317"
+    html = admin_client.get(reverse("accounts:personnel"), {"q": "85.47.30-033.17"}).content.decode()
+    assert "Delporte, Anna" in html and "SSIN" in html
