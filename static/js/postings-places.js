@@ -17,6 +17,8 @@
     var html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__num__/g, String(number));
     places.insertAdjacentHTML("beforeend", html);
     total.value = String(index + 1);
+    // With two places or more, every place (the first one too) can be removed.
+    places.querySelectorAll("[data-remove-place][hidden]").forEach(function (box) { box.hidden = false; });
     var added = places.querySelectorAll("[data-place]");
     var place = added[added.length - 1];
     place.dispatchEvent(new CustomEvent("postings:place-added", { bubbles: true }));
