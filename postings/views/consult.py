@@ -9,11 +9,13 @@ from django.views.decorators.http import require_http_methods
 
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
+from ..history import history_rows
 from ..selectors import certificate_of, request_get, worker_requests
 from ..services.drafts import can_extend
 from ..services.lifecycle import request_cancel
 from ..status import ALLOWED_TRANSITIONS, Status
 from ..timeline import timeline_svg
+from ..wizards.conditions import art16_requested
 from ..wizards.summary import request_summary
 from .common import employer_view
 
@@ -68,7 +70,7 @@ def can_cancel(obj) -> bool:
 @employer_view
 def request_detail(request, employer, pk):
     obj = request_get(request.user, employer, pk)
-    history = list(obj.events.select_related("actor"))
+    history = history_rows(obj.events.all())
     siblings = list(worker_requests(obj))
     return render(
         request,
@@ -82,6 +84,7 @@ def request_detail(request, employer, pk):
             "timeline": timeline_svg(siblings, highlight=obj),
             "can_cancel": can_cancel(obj),
             "can_extend": can_extend(obj),
+            "art16_requested": art16_requested(obj.answers or {}),
         },
     )
 

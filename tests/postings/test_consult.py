@@ -104,9 +104,14 @@ def test_detail_shows_periods_channel_history_and_timeline(logged_in, employer, 
         decision="approved",
     )
     obj.events.create(kind="submitted", from_status="draft", to_status="submitted")
+    obj.events.create(kind="approved", from_status="in_review", to_status="closed", reason="All in order.")
     page = logged_in.get(reverse("postings:detail", args=[obj.pk])).content.decode()
     assert "01-02-2025 – 30-11-2025" in page and "01-01-2025 – 31-12-2025" in page
-    assert "E-box" in page and "submitted" in page
+    history = page.split(">History<")[1].split("</table>")[0]
+    assert "<td>Request sent</td><td>In progress</td>" in history
+    assert "<td>Approved</td><td>Closed</td><td>All in order.</td>" in history
+    assert "submitted" not in history and "in_review" not in history  # no internal codes
+    assert "E-box" in page
     assert "<svg" in page and "24-month posting limit" in page
 
 

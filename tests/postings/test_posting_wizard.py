@@ -156,6 +156,8 @@ def test_long_posting_warns_and_offers_art16(logged_in, employee, engine):
     logged_in.get(step_url(draft, "done"))
     draft.refresh_from_db()
     assert draft.answers["check"]["ask_art16"] is True
+    detail = logged_in.get(reverse("postings:detail", args=[draft.pk])).content.decode()
+    assert "Exception under Article 16" in detail and "Asked for with this request" in detail
 
 
 def test_engine_errors_are_shown_not_a_crash(logged_in, employee, engine):
