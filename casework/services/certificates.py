@@ -36,6 +36,33 @@ def certificate_number_for(request: CoverageRequest) -> str:
     return f"{settings.PORTAL_INSTITUTION['state']}-A1-{timezone.localdate().year}-{request.pk:07d}-{tail}"
 
 
+def _temporary_address(request: CoverageRequest) -> dict:
+    """PD A1 field 1.9: the address in the state of stay as answered in this request; the personnel
+    directory's temporary address only when the request never asked (e.g. made before the step)."""
+    from postings.situation import temporary_address
+
+    answered = temporary_address(request)
+    if answered is not None:
+        street = " ".join(p for p in (answered["street"], answered["number"]) if p)
+        if answered["po_box"]:
+            street = ", ".join(p for p in (street, answered["po_box"]) if p)
+        return {
+            "temp_street": street,
+            "temp_postal_code": answered["postal_code"],
+            "temp_town": answered["town"],
+            "temp_country": answered["country"],
+        }
+    e = request.employee
+    if "address" in (request.answers or {}) or not e.temp_street:
+        return {"temp_street": "", "temp_postal_code": "", "temp_town": "", "temp_country": ""}
+    return {
+        "temp_street": e.temp_street,
+        "temp_postal_code": e.temp_postal_code,
+        "temp_town": e.temp_town,
+        "temp_country": e.temp_country.code if e.temp_country else "",
+    }
+
+
 def holder_snapshot(request: CoverageRequest) -> dict:
     e = request.employee
     return {
@@ -51,10 +78,7 @@ def holder_snapshot(request: CoverageRequest) -> dict:
         "postal_code": e.postal_code,
         "town": e.town,
         "country": e.country.code,
-        "temp_street": e.temp_street,
-        "temp_postal_code": e.temp_postal_code,
-        "temp_town": e.temp_town,
-        "temp_country": e.temp_country.code if e.temp_country else "",
+        **_temporary_address(request),
     }
 
 

@@ -7,7 +7,7 @@ from casework.models import Certificate
 from casework.services.certificates import certificate_issue
 from postings.services.decisions import request_decide
 from tests import factories
-from tests.casework.builders import committed, determination, make_request
+from tests.casework.builders import committed, determination, make_request, posting_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,40 @@ def test_issuing_twice_makes_one_certificate(engine, employer, employer_admin, e
     assert again.pk == certificate.pk
     assert Certificate.objects.count() == 1
     assert certificate.request.events.filter(kind="certificate_issued").count() == 1
+
+
+def _field_1_9(text: str) -> str:
+    line = next(line for line in text.splitlines() if "1.9" in line)
+    return line.split("Address in the state of stay", 1)[1].strip()
+
+
+def test_field_1_9_prints_the_address_in_the_state_of_stay_from_the_request(
+    engine, employer, employer_admin, caseworker
+):
+    worker = factories.make_employee(
+        employer, family_name="Visser", temp_street="Oude adres 1", temp_town="Gent", temp_country="BE"
+    )
+    answers = posting_answers(dt.date(2027, 3, 1), dt.date(2027, 12, 31))
+    answers["address"] = {
+        "temp_differs": True,
+        "temp_street": "Rue de la Loi",
+        "temp_number": "16",
+        "temp_postal_code": "1000",
+        "temp_town": "Bruxelles",
+        "temp_country": "be",
+    }
+    certificate = approved(engine, employer, worker, caseworker, employer_admin, answers=answers)
+    assert _field_1_9(pdf_text(certificate)) == "Rue de la Loi 16, 1000 Bruxelles, Belgium (BE)"
+
+
+def test_field_1_9_stays_empty_when_the_request_says_there_is_none(
+    engine, employer, employer_admin, caseworker
+):
+    worker = factories.make_employee(
+        employer, temp_street="Oude adres 1", temp_town="Gent", temp_country="BE"
+    )
+    answers = posting_answers(dt.date(2027, 3, 1), dt.date(2027, 12, 31))
+    answers["address"] = {"temp_differs": False}
+    certificate = approved(engine, employer, worker, caseworker, employer_admin, answers=answers)
+    assert _field_1_9(pdf_text(certificate)) == ""
+    assert "Oude adres" not in pdf_text(certificate)
