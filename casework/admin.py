@@ -6,15 +6,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
 
 from .admin_base import CaseworkerAdmin, html_table
-from .forms import ObjectionForm
+from .forms import ObjectionForm, SettleObjectionForm
 from .models import Certificate, InboxMessage, PrintQueueEntry
-from .services.certificates import certificate_mark_printed, certificate_record_objection
+from .services.certificates import (
+    certificate_mark_printed,
+    certificate_record_objection,
+    certificate_settle_objection,
+)
 
 
 class CertificateLinksMixin:
@@ -64,7 +69,7 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
         "host_state_html",
     ]
     fields = readonly_fields
-    actions = ["record_objection"]
+    actions = ["record_objection", "settle_objection"]
 
     def get_urls(self):
         return [
@@ -72,6 +77,11 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 "<int:pk>/objection/",
                 self.admin_site.admin_view(self.objection_view),
                 name="casework_certificate_objection",
+            ),
+            path(
+                "<int:pk>/settle/",
+                self.admin_site.admin_view(self.settle_view),
+                name="casework_certificate_settle",
             ),
             path(
                 "<int:pk>/host-state.json",
@@ -92,8 +102,33 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
 
     @admin.display(description=_("objections"))
     def objections_html(self, obj):
-        rows = [(o.state.name, o.received_on, o.reason, o.recorded_by) for o in obj.objections.all()]
-        return html_table([_("state"), _("received on"), _("reason"), _("recorded by")], rows)
+        rows = [
+            (
+                o.state.name,
+                o.received_on,
+                o.reason,
+                o.recorded_by,
+                format_html("{} ({})<br>{}", o.get_outcome_display(), o.settled_on, o.settlement_note)
+                if o.outcome
+                else _("Open: waiting for the common agreement"),
+            )
+            for o in obj.objections.all()
+        ]
+        return html_table([_("state"), _("received on"), _("reason"), _("recorded by"), _("outcome")], rows)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None and is_caseworker(request.user) and obj.status == "provisional":
+            links = [
+                (_("Record an objection"), reverse("admin:casework_certificate_objection", args=[obj.pk]))
+            ]
+            if obj.objections.filter(outcome="").exists():
+                links.append(
+                    (_("Record the agreement"), reverse("admin:casework_certificate_settle", args=[obj.pk]))
+                )
+            extra_context["decide_links"] = links
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("host-state records"))
     def host_state_html(self, obj):
@@ -150,6 +185,54 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 "object": certificate,
                 "opts": self.model._meta,
                 "submit_label": _("Record objection"),
+            },
+        )
+
+    @admin.action(description=_("Record the agreement after an objection"))
+    def settle_objection(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Select one certificate to record the agreement."), messages.ERROR)
+            return None
+        return redirect("admin:casework_certificate_settle", queryset.get().pk)
+
+    def settle_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate, pk=pk)
+        form = SettleObjectionForm(request.POST or None, initial={"settled_on": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            try:
+                certificate_settle_objection(actor=request.user, certificate=certificate, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            else:
+                if form.cleaned_data["outcome"] == "confirmed":
+                    done = _("The determination is definitive; the employer was told.")
+                else:
+                    done = _("The certificate is withdrawn; the employer was told to apply again.")
+                self.message_user(request, done)
+                return redirect("admin:casework_certificate_change", pk)
+        open_objections = certificate.objections.filter(outcome="")
+        return render(
+            request,
+            "admin/casework/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Record the agreement after an objection"),
+                "form": form,
+                "object": certificate,
+                "opts": self.model._meta,
+                "submit_label": _("Record the agreement"),
+                "summary": [
+                    (_("Certificate"), certificate.number),
+                    (_("Status"), certificate.get_status_display()),
+                    *(
+                        (_("Objection from %(state)s") % {"state": o.state.name}, o.reason)
+                        for o in open_objections
+                    ),
+                ],
             },
         )
 

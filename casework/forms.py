@@ -59,3 +59,24 @@ class ObjectionForm(forms.Form):
     state = CountryField().formfield(label=_("Objecting state"))
     received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Reason given"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class SettleObjectionForm(forms.Form):
+    outcome = forms.TypedChoiceField(
+        label=_("What did the institutions agree?"),
+        choices=[
+            ("confirmed", _("Our determination stands: make it definitive")),
+            ("changed", _("Another determination applies: withdraw the certificate")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what the states agreed.")},
+    )
+    settled_on = forms.DateField(
+        label=_("Agreement reached on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("The agreement"),
+        help_text=_("Kept in the request's history. If the certificate is withdrawn, the employer sees it."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Describe the agreement.")},
+    )

@@ -116,7 +116,15 @@ class HostStateRecord(models.Model):
 
 
 class Objection(models.Model):
-    """Another state disagrees with a provisional Art. 13 determination (SED A004)."""
+    """Another state disagrees with a provisional Art. 13 determination (SED A004).
+
+    Settled when the institutions reach their common agreement (R987 Art. 16(4)): either the
+    determination is confirmed (the certificate becomes definitive) or it changes (the certificate
+    is withdrawn and the employer applies again)."""
+
+    class Outcome(models.TextChoices):
+        CONFIRMED = "confirmed", _("Determination confirmed")
+        CHANGED = "changed", _("Determination changed: certificate withdrawn")
 
     certificate = models.ForeignKey(Certificate, on_delete=models.PROTECT, related_name="objections")
     state = CountryField(_("objecting state"))
@@ -124,6 +132,12 @@ class Objection(models.Model):
     reason = models.TextField(_("reason"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    settled_on = models.DateField(_("agreement reached on"), null=True, blank=True)
+    settlement_note = models.TextField(_("agreement"), blank=True)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("objection")

@@ -243,6 +243,87 @@ def certificate_record_objection(
     return objection
 
 
+def certificate_settle_objection(
+    *, actor, certificate: Certificate, outcome: str, note: str, settled_on=None
+) -> Certificate:
+    """Record the common agreement reached after an objection (R987 Art. 16(4)).
+
+    Confirmed: the determination becomes definitive now. Changed: the certificate is withdrawn
+    (its request is cancelled, as for any withdrawal) and the employer applies again. Either way
+    every open objection is closed, the employer is told, and the event and audit are written."""
+    from postings.services.lifecycle import request_transition
+
+    if not is_caseworker(actor):
+        raise PermissionDenied
+    note = (note or "").strip()
+    if outcome not in Objection.Outcome.values:
+        raise ValidationError({"outcome": _("Choose what the states agreed.")})
+    if not note:
+        raise ValidationError({"note": _("Describe the agreement; it is kept in the request's history.")})
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().select_related("request").get(pk=certificate.pk)
+        request = certificate.request
+        open_objections = certificate.objections.filter(outcome="")
+        if not certificate.provisional or request.status == Status.CANCELLED or not open_objections.exists():
+            raise ValidationError(_("This certificate has no open objection to settle."))
+        states = sorted({o.state.code for o in open_objections})
+        open_objections.update(
+            outcome=outcome,
+            settled_on=settled_on or timezone.localdate(),
+            settlement_note=note,
+            settled_by=actor,
+        )
+        number = request.transaction_number
+        if outcome == Objection.Outcome.CONFIRMED:
+            certificate.provisional = False
+            certificate.definitive_at = timezone.now()
+            certificate.save(update_fields=["provisional", "definitive_at"])
+            request_record_event(
+                request=request,
+                actor=actor,
+                kind="objection_settled",
+                reason=note,
+                data={"outcome": outcome, "states": states},
+            )
+            subject = _("The determination for request %(number)s is now definitive") % {"number": number}
+            body = _(
+                "The institutions agreed that the determination of certificate %(cert)s stands. It is "
+                "definitive from today; the certificate you have stays valid."
+            ) % {"cert": certificate.number}
+        else:
+            request_transition(
+                request=request,
+                to_status=Status.CANCELLED,
+                actor=actor,
+                kind="objection_settled",
+                reason=note,
+                data={"outcome": outcome, "states": states},
+                cancel_reason=note,
+            )
+            subject = _("The certificate for request %(number)s is withdrawn") % {"number": number}
+            body = _(
+                "After an objection, the institutions agreed on a different determination. Certificate "
+                "%(cert)s is withdrawn and no longer valid.\n\n%(note)s\n\nPlease send a new request "
+                "for this worker."
+            ) % {"cert": certificate.number, "note": note}
+        audit_record(
+            actor=actor,
+            action=f"certificate.objection_{outcome}",
+            organisation=request.employer,
+            obj=certificate,
+            states=states,
+        )
+        notify_employer(
+            request=request,
+            kind="notice",
+            subject=subject,
+            body=body,
+            certificate=certificate,
+            dedup_key=f"settled:{certificate.pk}",
+        )
+    return certificate
+
+
 def certificate_mark_printed(*, actor, certificate: Certificate) -> Certificate:
     if not is_caseworker(actor):
         raise PermissionDenied
