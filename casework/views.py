@@ -1,6 +1,7 @@
 """Employer-facing casework pages (inbox, certificate download), the public verification page and
 the caseworker's dashboard. Views parse input and call selectors/services only."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -24,7 +25,19 @@ from .models import CertificateStatus
 VERIFY_RATE_PER_MINUTE = 30
 
 
+def behind_tls_proxy() -> bool:
+    """DJANGO_BEHIND_TLS_PROXY is on (settings then trust the proxy's X-Forwarded-Proto)."""
+    return bool(getattr(settings, "SECURE_PROXY_SSL_HEADER", None))
+
+
 def _client_ip(request) -> str:
+    """The address the rate limit counts. Behind the TLS proxy every request comes from the proxy,
+    so the client is the first X-Forwarded-For address; without a proxy the header is anyone's to
+    forge and is ignored."""
+    if behind_tls_proxy():
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
+        if forwarded:
+            return forwarded[:64]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

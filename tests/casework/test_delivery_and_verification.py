@@ -167,3 +167,42 @@ def test_verification_form_errors_keep_input(client):
     page = response.content.decode()
     assert "Enter the date of birth as year-month-day" in page
     assert 'value="NL-A1"' in page
+
+
+def _exhaust(client, **headers):
+    for _ in range(30):
+        client.post(reverse("casework:verify"), {"number": "X", "birth_date": "2000-01-01"}, **headers)
+    return client.post(reverse("casework:verify"), {"number": "X", "birth_date": "2000-01-01"}, **headers)
+
+
+def _address():
+    return f"198.51.{secrets.randbelow(250)}.{secrets.randbelow(250)}"
+
+
+def test_behind_the_tls_proxy_each_inspector_has_their_own_limit(client, settings):
+    """Every request arrives from the proxy's address; the client is the first X-Forwarded-For."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    first, second = _address(), _address()
+    assert _exhaust(client, HTTP_X_FORWARDED_FOR=f"{first}, 10.0.0.1").status_code == 429
+    other = client.post(
+        reverse("casework:verify"),
+        {"number": "X", "birth_date": "2000-01-01"},
+        HTTP_X_FORWARDED_FOR=f"{second}, 10.0.0.1",
+    )
+    assert other.status_code == 200  # same proxy address, another inspector
+
+
+def test_without_the_proxy_a_forged_forwarded_for_does_not_escape_the_limit(client, settings):
+    settings.SECURE_PROXY_SSL_HEADER = None
+    for _ in range(30):
+        client.post(
+            reverse("casework:verify"),
+            {"number": "X", "birth_date": "2000-01-01"},
+            HTTP_X_FORWARDED_FOR=_address(),
+        )
+    forged = client.post(
+        reverse("casework:verify"),
+        {"number": "X", "birth_date": "2000-01-01"},
+        HTTP_X_FORWARDED_FOR=_address(),
+    )
+    assert forged.status_code == 429
