@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+import math
+from dataclasses import dataclass
+
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -20,6 +22,56 @@ from ..wizards.summary import request_summary
 from .common import employer_view
 
 PAGE_SIZE = 10
+# Beyond this many matching requests the page says "more than ..." instead of counting them all.
+COUNT_LIMIT = 1000
+
+
+@dataclass
+class ConsultPage:
+    object_list: list
+    number: int
+    total: int
+    exact: bool
+    has_next: bool
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / PAGE_SIZE))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def consult_page(queryset, number) -> ConsultPage:
+    """One page of the consult list without counting every matching row on every view.
+
+    The page is read with one row more than it shows (is there a next page?). The total is known
+    without a COUNT when this is the last page; otherwise it is counted up to COUNT_LIMIT + 1 rows
+    only (a bounded COUNT over the employer's index). A page number past the end shows the last page.
+    """
+    try:
+        number = max(1, int(number))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * PAGE_SIZE
+    rows = list(queryset[offset : offset + PAGE_SIZE + 1])
+    if not rows and number > 1:
+        last = max(1, math.ceil(queryset.count() / PAGE_SIZE))
+        return consult_page(queryset, last) if last < number else ConsultPage([], number, 0, True, False)
+    has_next = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    if not has_next:
+        return ConsultPage(rows, number, offset + len(rows), True, False)
+    counted = queryset[: COUNT_LIMIT + 1].count()
+    exact = counted <= COUNT_LIMIT
+    return ConsultPage(rows, number, counted if exact else COUNT_LIMIT, exact, True)
 
 
 @employer_view
@@ -29,8 +81,7 @@ def request_list(request, employer):
     filterset = RequestFilter(
         request.GET or None, queryset=requests_for(request.user, employer), request=request
     )
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = consult_page(filterset.qs, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()

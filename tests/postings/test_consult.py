@@ -78,7 +78,7 @@ def test_sorting_by_worker(logged_in, employer, employee):
 
 
 def test_queries_do_not_grow_with_the_rows(logged_in, employer, employee, django_assert_max_num_queries):
-    for _ in range(5):
+    for _ in range(15):
         make_request(employer, employee)
     with django_assert_max_num_queries(20) as few:
         logged_in.get(LIST + "?sort=state")
@@ -127,3 +127,130 @@ def test_cancel_needs_a_reason_and_keeps_the_request_listed(logged_in, employer,
     assert obj.status == Status.CANCELLED and obj.cancel_reason == "The project was called off."
     listing = logged_in.get(LIST).content.decode()
     assert obj.transaction_number in listing and "Cancelled" in listing
+
+
+def count_queries(captured) -> list[str]:
+    return [q["sql"] for q in captured if "COUNT(" in q["sql"] and "postings_coveragerequest" in q["sql"]]
+
+
+def test_a_short_list_is_not_counted_and_a_long_one_only_up_to_a_limit(
+    logged_in, employer, employee, monkeypatch, django_assert_max_num_queries
+):
+    from postings.views import consult
+
+    for _ in range(7):
+        make_request(employer, employee)
+    with django_assert_max_num_queries(20) as captured:
+        page = logged_in.get(LIST).content.decode()
+    assert "Page 1 of 1 (7 requests)" in page
+    assert count_queries(captured.captured_queries) == []  # all rows are on the page: nothing to count
+
+    monkeypatch.setattr(consult, "COUNT_LIMIT", 25)
+    for _ in range(30):
+        make_request(employer, employee)
+    with django_assert_max_num_queries(20) as captured:
+        page = logged_in.get(LIST).content.decode()
+    assert "Page 1 (more than 25 requests; narrow the search to see fewer)" in page
+    (counted,) = count_queries(captured.captured_queries)
+    assert "LIMIT 26" in counted  # never a COUNT over all of the employer's rows
+    assert 'rel="next"' in page
+    last = logged_in.get(LIST + "?page=4").content.decode()
+    assert "Page 4 of 4 (37 requests)" in last and 'rel="next"' not in last
+    past_the_end = logged_in.get(LIST + "?page=99").content.decode()
+    assert "Page 4 of 4 (37 requests)" in past_the_end
+
+
+SORTABLE = {
+    # column key: (field values of the request that sorts first ascending, of the one that sorts last)
+    "number": ({"transaction_number": "NL-2025-00000001"}, {"transaction_number": "NL-2025-99999999"}),
+    "type": ({"type": "posting"}, {"type": "simultaneous"}),
+    "personal_number": ({"personal_number": "111111110"}, {"personal_number": "999999990"}),
+    "worker": ({"worker_name": "Aalders, Ben"}, {"worker_name": "Zwart, Zoe"}),
+    "state": ({"state_of_work": "AT"}, {"state_of_work": "SE"}),
+    "status": ({"status": Status.CANCELLED}, {"status": Status.SUBMITTED}),
+    "admitted": (
+        {"admitted_start": dt.date(2024, 1, 1), "admitted_end": dt.date(2024, 6, 30)},
+        {"admitted_start": dt.date(2027, 1, 1), "admitted_end": dt.date(2027, 6, 30)},
+    ),
+    "requested": (
+        {"requested_start": dt.date(2024, 1, 1), "requested_end": dt.date(2024, 12, 31)},
+        {"requested_start": dt.date(2027, 1, 1), "requested_end": dt.date(2027, 12, 31)},
+    ),
+}
+
+
+def made(employer, employee, fields):
+    number = fields.pop("transaction_number", None)
+    obj = make_request(employer, employee, **fields)
+    if number:
+        CoverageRequest.objects.filter(pk=obj.pk).update(transaction_number=number)
+        obj.refresh_from_db()
+    return obj
+
+
+def test_every_column_sorts_both_ways_from_its_header_link(logged_in, employer, employee):
+    for key, (low_fields, high_fields) in SORTABLE.items():
+        CoverageRequest.objects.filter(employer=employer).delete()
+        middle = {"admitted_start": dt.date(2025, 1, 1), "admitted_end": dt.date(2025, 6, 30)}
+        high, low = (made(employer, employee, {**middle, **fields}) for fields in (high_fields, low_fields))
+        page = logged_in.get(LIST).content.decode()
+        assert f'href="?sort={key}"' in page, key  # the header offers ascending first
+        page = logged_in.get(LIST + f"?sort={key}").content.decode()
+        assert page.index(low.transaction_number) < page.index(high.transaction_number), key
+        assert f'href="?sort=-{key}"' in page and 'aria-sort="ascending"' in page, key
+        page = logged_in.get(LIST + f"?sort=-{key}").content.decode()
+        assert page.index(high.transaction_number) < page.index(low.transaction_number), key
+        assert 'aria-sort="descending"' in page, key
+
+
+def test_the_date_range_filters_for_requested_and_admitted_periods(logged_in, employer, employee):
+    early = make_request(
+        employer,
+        employee,
+        requested_start=dt.date(2025, 1, 1),
+        requested_end=dt.date(2025, 6, 30),
+        admitted_start=dt.date(2025, 2, 1),
+        admitted_end=dt.date(2025, 5, 31),
+    )
+    late = make_request(
+        employer,
+        employee,
+        requested_start=dt.date(2026, 1, 1),
+        requested_end=dt.date(2026, 12, 31),
+        admitted_start=dt.date(2026, 2, 1),
+        admitted_end=dt.date(2026, 11, 30),
+    )
+    undecided = make_request(
+        employer, employee, requested_start=dt.date(2026, 3, 1), requested_end=dt.date(2026, 9, 30)
+    )
+
+    def numbers(query):
+        page = logged_in.get(LIST + query).content.decode()
+        return {r.transaction_number for r in (early, late, undecided) if r.transaction_number in page}
+
+    both_late = {late.transaction_number, undecided.transaction_number}
+    assert numbers("?requested_start_from=2025-12-01") == both_late
+    assert numbers("?requested_start_to=2025-12-01") == {early.transaction_number}
+    assert numbers("?requested_end_from=2026-01-01") == both_late
+    assert numbers("?requested_end_to=2025-07-01") == {early.transaction_number}
+    assert numbers("?admitted_start_from=2026-01-01") == {late.transaction_number}
+    assert numbers("?admitted_start_to=2025-03-01") == {early.transaction_number}
+    assert numbers("?admitted_end_from=2026-01-01") == {late.transaction_number}
+    assert numbers("?admitted_end_to=2025-06-01") == {early.transaction_number}
+    assert numbers("?admitted_start_from=2026-01-01&admitted_end_to=2026-12-31") == {late.transaction_number}
+    assert numbers("?territory=jersey") == set()
+
+
+def test_pages_keep_the_search_and_the_sort(logged_in, employer, employee):
+    jansen = factories.make_employee(employer, family_name="Jansen")
+    for _ in range(12):
+        make_request(employer, jansen)
+    make_request(employer, employee)
+    page = logged_in.get(LIST + "?worker=jans&sort=-number").content.decode()
+    assert "Page 1 of 2 (12 requests)" in page
+    assert 'href="?worker=jans&amp;sort=-number&amp;page=2"' in page
+    second = logged_in.get(LIST + "?worker=jans&sort=-number&page=2").content.decode()
+    assert "Page 2 of 2 (12 requests)" in second and "Delporte" not in second
+    assert 'href="?worker=jans&amp;sort=-number&amp;page=1"' in second
+    # The column headers keep the search too.
+    assert 'href="?worker=jans&amp;sort=state"' in second
