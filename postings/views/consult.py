@@ -1,10 +1,10 @@
 """Consult (list with filters, sorting, pages), detail, cancel."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 import math
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
