@@ -32,10 +32,10 @@ def issue_certificate(self, request_id: int) -> None:
 
 
 @shared_task(bind=True, **RETRY)
-def send_notification_email(self, addresses: list[str], transaction_number: str) -> None:
+def send_notification_email(self, addresses: list[str], transaction_number: str, language: str = "") -> None:
     from .services.notify import send_notification_email as send
 
-    send(addresses, transaction_number)
+    send(addresses, transaction_number, language)
 
 
 @shared_task(bind=True, **RETRY)

@@ -23,7 +23,7 @@ from postings.status import Decision, Status
 
 from ..models import Certificate, HostStateRecord, Objection
 from .host_state import host_state_records_for
-from .notify import notify_employer
+from .notify import in_request_language, notify_employer
 
 # R987 Art. 16(3): definitive two months after the other institutions were informed.
 DEFINITIVE_AFTER_MONTHS = 2
@@ -131,7 +131,8 @@ def certificate_issue(*, request_id: int) -> Certificate | None:
             certificate.pdf_generated_at = timezone.now()
             certificate.save(update_fields=["pdf", "pdf_generated_at"])
         if certificate.delivered_at is None:
-            _deliver(certificate)
+            with in_request_language(request):
+                _deliver(certificate)
             certificate.delivered_at = timezone.now()
             certificate.save(update_fields=["delivered_at"])
     return certificate
@@ -189,19 +190,20 @@ def certificates_make_definitive(*, today: dt.date | None = None) -> int:
             audit_record(
                 actor=None, action="certificate.definitive", organisation=request.employer, obj=certificate
             )
-            notify_employer(
-                request=request,
-                kind="notice",
-                subject=_("The determination for request %(number)s is now definitive")
-                % {"number": request.transaction_number},
-                body=_(
-                    "No state objected within two months. The determination of certificate %(cert)s is "
-                    "definitive."
+            with in_request_language(request):
+                notify_employer(
+                    request=request,
+                    kind="notice",
+                    subject=_("The determination for request %(number)s is now definitive")
+                    % {"number": request.transaction_number},
+                    body=_(
+                        "No state objected within two months. The determination of certificate %(cert)s is "
+                        "definitive."
+                    )
+                    % {"cert": certificate.number},
+                    certificate=certificate,
+                    dedup_key=f"definitive:{certificate.pk}",
                 )
-                % {"cert": certificate.number},
-                certificate=certificate,
-                dedup_key=f"definitive:{certificate.pk}",
-            )
             count += 1
     return count
 
@@ -273,7 +275,6 @@ def certificate_settle_objection(
             settlement_note=note,
             settled_by=actor,
         )
-        number = request.transaction_number
         if outcome == Objection.Outcome.CONFIRMED:
             certificate.provisional = False
             certificate.definitive_at = timezone.now()
@@ -285,11 +286,6 @@ def certificate_settle_objection(
                 reason=note,
                 data={"outcome": outcome, "states": states},
             )
-            subject = _("The determination for request %(number)s is now definitive") % {"number": number}
-            body = _(
-                "The institutions agreed that the determination of certificate %(cert)s stands. It is "
-                "definitive from today; the certificate you have stays valid."
-            ) % {"cert": certificate.number}
         else:
             request_transition(
                 request=request,
@@ -300,12 +296,6 @@ def certificate_settle_objection(
                 data={"outcome": outcome, "states": states},
                 cancel_reason=note,
             )
-            subject = _("The certificate for request %(number)s is withdrawn") % {"number": number}
-            body = _(
-                "After an objection, the institutions agreed on a different determination. Certificate "
-                "%(cert)s is withdrawn and no longer valid.\n\n%(note)s\n\nPlease send a new request "
-                "for this worker."
-            ) % {"cert": certificate.number, "note": note}
         audit_record(
             actor=actor,
             action=f"certificate.objection_{outcome}",
@@ -313,15 +303,35 @@ def certificate_settle_objection(
             obj=certificate,
             states=states,
         )
-        notify_employer(
-            request=request,
-            kind="notice",
-            subject=subject,
-            body=body,
-            certificate=certificate,
-            dedup_key=f"settled:{certificate.pk}",
-        )
+        with in_request_language(request):
+            subject, body = _settlement_message(certificate, outcome, note)
+            notify_employer(
+                request=request,
+                kind="notice",
+                subject=subject,
+                body=body,
+                certificate=certificate,
+                dedup_key=f"settled:{certificate.pk}",
+            )
     return certificate
+
+
+def _settlement_message(certificate: Certificate, outcome: str, note: str) -> tuple[str, str]:
+    number = certificate.request.transaction_number
+    if outcome == Objection.Outcome.CONFIRMED:
+        subject = _("The determination for request %(number)s is now definitive") % {"number": number}
+        body = _(
+            "The institutions agreed that the determination of certificate %(cert)s stands. It is "
+            "definitive from today; the certificate you have stays valid."
+        ) % {"cert": certificate.number}
+    else:
+        subject = _("The certificate for request %(number)s is withdrawn") % {"number": number}
+        body = _(
+            "After an objection, the institutions agreed on a different determination. Certificate "
+            "%(cert)s is withdrawn and no longer valid.\n\n%(note)s\n\nPlease send a new request "
+            "for this worker."
+        ) % {"cert": certificate.number, "note": note}
+    return subject, body
 
 
 def certificate_mark_printed(*, actor, certificate: Certificate) -> Certificate:

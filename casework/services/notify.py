@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Mandate, Membership, Organisation
@@ -89,29 +90,43 @@ def notify_employer(*, request, kind, subject, body, certificate=None, dedup_key
     if new:
         addresses = recipient_addresses(request.employer)
         number = request.transaction_number
-        transaction.on_commit(lambda: _queue_email(addresses, number))
+        language = request.language
+        transaction.on_commit(lambda: _queue_email(addresses, number, language))
     return messages
 
 
-def _queue_email(addresses: list[str], transaction_number: str) -> None:
+def _queue_email(addresses: list[str], transaction_number: str, language: str = "") -> None:
     from ..tasks import BROKER_ERRORS
     from ..tasks import send_notification_email as task
 
     try:
-        task.delay(addresses, transaction_number)
+        task.delay(addresses, transaction_number, language)
     except BROKER_ERRORS:  # the inbox already has the message; the e-mail is a courtesy
         logger.warning("broker unavailable; notification e-mail for %s not queued", transaction_number)
 
 
-def send_notification_email(addresses: list[str], transaction_number: str) -> None:
+def email_language(language: str) -> str:
+    """The request's language when the portal speaks it, else the portal's default."""
+    available = {code for code, _name in settings.LANGUAGES}
+    return language if language in available else settings.LANGUAGE_CODE
+
+
+def in_request_language(request):
+    """Texts for the employer (inbox and e-mail) in the language chosen in the request."""
+    return translation.override(email_language(request.language))
+
+
+def send_notification_email(addresses: list[str], transaction_number: str, language: str = "") -> None:
+    """In the language chosen in the request (the task has no HTTP request to take one from)."""
     if not addresses:
         return
-    link = settings.PORTAL_BASE_URL + reverse("casework:inbox")
-    subject = _("New message about request %(number)s") % {"number": transaction_number}
-    body = _(
-        "There is a new message about request %(number)s in your inbox on the A1 portal.\n\n"
-        "Log in to read it: %(link)s\n\n%(institution)s"
-    ) % {"number": transaction_number, "link": link, "institution": settings.PORTAL_INSTITUTION["name"]}
+    with translation.override(email_language(language)):
+        link = settings.PORTAL_BASE_URL + reverse("casework:inbox")
+        subject = _("New message about request %(number)s") % {"number": transaction_number}
+        body = _(
+            "There is a new message about request %(number)s in your inbox on the A1 portal.\n\n"
+            "Log in to read it: %(link)s\n\n%(institution)s"
+        ) % {"number": transaction_number, "link": link, "institution": settings.PORTAL_INSTITUTION["name"]}
     # One e-mail per address: recipients of different firms do not see each other.
     send_mass_mail(
         [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses],

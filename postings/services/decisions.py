@@ -124,22 +124,23 @@ def request_decide(
 
             transaction.on_commit(lambda: queue_certificate(request_id))
         else:
-            from casework.services.notify import notify_employer
+            from casework.services.notify import in_request_language, notify_employer
 
-            notify_employer(
-                request=request,
-                kind="decision",
-                subject=_("Request %(number)s was rejected") % {"number": request.transaction_number},
-                body=_("Your request %(number)s was rejected for this reason:\n\n%(reason)s")
-                % {"number": request.transaction_number, "reason": reason},
-                dedup_key=f"rejected:{request.pk}",
-            )
+            with in_request_language(request):
+                notify_employer(
+                    request=request,
+                    kind="decision",
+                    subject=_("Request %(number)s was rejected") % {"number": request.transaction_number},
+                    body=_("Your request %(number)s was rejected for this reason:\n\n%(reason)s")
+                    % {"number": request.transaction_number, "reason": reason},
+                    dedup_key=f"rejected:{request.pk}",
+                )
     return request
 
 
 def request_ask_information(*, actor, request: CoverageRequest, message: str) -> CoverageRequest:
     """In review → Information requested; the question lands in the employer's inbox."""
-    from casework.services.notify import notify_employer
+    from casework.services.notify import in_request_language, notify_employer
 
     _require_caseworker(actor)
     message = (message or "").strip()
@@ -154,13 +155,15 @@ def request_ask_information(*, actor, request: CoverageRequest, message: str) ->
             kind="info_requested",
             reason=message,
         )
-        notify_employer(
-            request=request,
-            kind="info_request",
-            subject=_("Information needed for request %(number)s") % {"number": request.transaction_number},
-            body=message,
-            dedup_key=f"info:{event.pk}",
-        )
+        with in_request_language(request):
+            notify_employer(
+                request=request,
+                kind="info_request",
+                subject=_("Information needed for request %(number)s")
+                % {"number": request.transaction_number},
+                body=message,
+                dedup_key=f"info:{event.pk}",
+            )
         audit_record(actor=actor, action="request.info_requested", organisation=request.employer, obj=request)
     return request
 

@@ -102,3 +102,26 @@ def test_strangers_cannot_answer(request_in_review, caseworker):
     request_ask_information(actor=caseworker, request=request_in_review, message="Why?")
     with pytest.raises(PermissionDenied):
         request_answer_information(actor=stranger, request=request_in_review, answer="Because")
+
+
+@pytest.mark.parametrize(
+    ("language", "email_subject", "inbox_subject"),
+    [
+        ("nl", "Nieuw bericht over aanvraag", "Verklaring voor aanvraag"),
+        ("fr", "Nouveau message concernant la demande", "Attestation relative à la demande"),
+    ],
+)
+def test_employer_is_told_in_the_language_of_the_request(
+    engine, employer, employer_admin, employee, caseworker, language, email_subject, inbox_subject
+):
+    request = make_request(employer, employee, employer_admin, language=language)
+    mail.outbox.clear()
+    with committed():
+        request_decide(actor=caseworker, request=request, decision="approved")
+    (email,) = mail.outbox
+    assert email.subject == f"{email_subject} {request.transaction_number}"
+    assert "/inbox/" in email.body and request.transaction_number in email.body
+    for personal in ("Delporte", "Anna", employee.personal_number, "1985-07-30", "30-07-1985"):
+        assert personal not in email.subject + email.body
+    message = InboxMessage.objects.get(organisation=employer, kind="certificate")
+    assert message.subject.startswith(inbox_subject)
