@@ -1,6 +1,5 @@
 """Requests, determinations and a stand-in engine for the pipeline tests."""
 
-import contextlib
 import datetime as dt
 
 from django.test import TestCase
@@ -127,16 +126,3 @@ def make_request(
 def committed():
     """Run the on-commit callbacks (queued tasks) as a real commit would, also those they queue."""
     return TestCase.captureOnCommitCallbacks(execute=True)
-
-
-@contextlib.contextmanager
-def eager_celery():
-    """Tasks run in-process even when REDIS_URL is set (CI); tests/pipeline uses a real worker."""
-    from coverage_portal.celery import app
-
-    before = {key: app.conf[key] for key in ("task_always_eager", "task_eager_propagates")}
-    app.conf.update(task_always_eager=True, task_eager_propagates=True)
-    try:
-        yield
-    finally:
-        app.conf.update(before)

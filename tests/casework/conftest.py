@@ -1,6 +1,6 @@
 import pytest
 
-from tests.casework.builders import FakeEngine, FakeInvalid, eager_celery
+from tests.casework.builders import FakeEngine, FakeInvalid
 
 
 @pytest.fixture
@@ -10,12 +10,6 @@ def engine(monkeypatch):
     monkeypatch.setattr("postings.services.validation.engine", lambda: (fake.determine, FakeInvalid))
     monkeypatch.setattr("postings.services.validation._situation", lambda request: {"request": request.pk})
     return fake
-
-
-@pytest.fixture(autouse=True)
-def eager_tasks():
-    with eager_celery():
-        yield
 
 
 @pytest.fixture(autouse=True)

@@ -11,17 +11,15 @@ from playwright.sync_api import expect
 from casework.models import Certificate
 from postings.services.decisions import request_decide
 from tests import factories
-from tests.casework.builders import eager_celery, make_request
+from tests.casework.builders import make_request
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def in_process_tasks(settings, tmp_path):
-    """Tasks run in the live server's thread (also in CI, where REDIS_URL is set)."""
+def media(settings, tmp_path):
+    """Tasks run in the live server's thread (the test default, also in CI); files go to tmp."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    with eager_celery():
-        yield
 
 
 @pytest.fixture
