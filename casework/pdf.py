@@ -25,6 +25,9 @@ from .signing import certificate_signature
 FALLBACK_STATUS = {"posting": "01", "simultaneous": "02", "seafarer": "07"}
 MAX_PRINTED_PLACES = 3
 
+# WeasyPrint logs seven INFO lines per document (and some on import); the worker's log needs none.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
 
 def verification_url(certificate) -> str:
     query = urlencode(
@@ -124,8 +127,6 @@ def _font_config():
     """One font configuration per process: fontconfig is set up once, not for every certificate."""
     from weasyprint.text.fonts import FontConfiguration
 
-    # WeasyPrint logs seven INFO lines per document; the worker's log needs none of them.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     return FontConfiguration()
 
 

@@ -4,6 +4,7 @@ definitive, send notification e-mails. Tasks take ids, are idempotent and retry 
 import logging
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from kombu.exceptions import OperationalError
 
 # What a broker outage raises on send (kombu wraps connection errors; OSError for refused sockets).
@@ -12,6 +13,19 @@ BROKER_ERRORS = (OperationalError, ConnectionError, OSError)
 logger = logging.getLogger(__name__)
 
 RETRY = {"acks_late": True, "autoretry_for": (Exception,), "retry_backoff": True, "max_retries": 8}
+
+
+@worker_process_init.connect
+def warm_up_pdf(**kwargs):
+    """Each worker process sets up fontconfig and parses the certificate stylesheet when it starts,
+    so the first certificate it makes is not a second slower than the others."""
+    try:
+        from .pdf import _font_config, _stylesheet
+
+        _font_config()
+        _stylesheet()
+    except Exception:  # noqa: BLE001 - a warm-up failure must not stop the worker
+        logger.exception("PDF warm-up failed; the first certificate will set it up")
 
 
 def queue_certificate(request_id: int) -> None:
