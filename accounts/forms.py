@@ -14,11 +14,13 @@ class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}),
+        error_messages={"required": _("Enter the e-mail address you log in with.")},
     )
     password = forms.CharField(
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
     )
 
     error_messages = {
@@ -28,6 +30,28 @@ class LoginForm(AuthenticationForm):
 
 
 # --- shared pieces ---------------------------------------------------------------------------------
+
+
+class RadioSelect(forms.RadioSelect):
+    """Radios whose field id is the first option's id, so the error summary's link (which uses the
+    field's id) lands on the group instead of on "#". The group is a fieldset with a legend
+    (includes/field.html), never a <label for>, so screen readers are not misled."""
+
+    def id_for_label(self, id_, index=None):
+        return super().id_for_label(id_, "0" if index is None else index)
+
+
+class PlainMessages:
+    """Say what to do instead of "This field is required.": `required_messages` maps field names to the
+    message shown at the field and in the error summary (GOV.UK: "Enter your family name")."""
+
+    required_messages: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
 
 
 class DateInput(forms.DateInput):
@@ -44,14 +68,27 @@ def country_choices():
 # --- registration and activation ---------------------------------------------------------------------
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PlainMessages, forms.Form):
+    required_messages = {
+        "kind": _("Say whether the organisation is an employer or a representative."),
+        "country": _("Choose the state where the organisation is established."),
+        "name": _("Enter the name of the organisation."),
+        "street": _("Enter the street and number of the registered address."),
+        "postal_code": _("Enter the postal code of the registered address."),
+        "town": _("Enter the town of the registered address."),
+        "first_name": _("Enter your given name."),
+        "last_name": _("Enter your family name."),
+        "email": _("Enter your e-mail address."),
+        "password1": _("Choose a password."),
+        "password2": _("Type the password again."),
+    }
     kind = forms.ChoiceField(
         label=_("What kind of organisation is it?"),
         choices=[
             (Organisation.Kind.EMPLOYER.value, _("An employer sending employees abroad")),
             (Organisation.Kind.REPRESENTATIVE.value, _("A representative: tax consultant or payroll bureau")),
         ],
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     country = forms.ChoiceField(
         label=_("State of establishment"),
@@ -193,7 +230,11 @@ class RegistrationForm(forms.Form):
         }
 
 
-class ActivationForm(forms.Form):
+class ActivationForm(PlainMessages, forms.Form):
+    required_messages = {
+        "email": _("Enter the e-mail address you registered with."),
+        "code": _("Enter the activation code from the letter."),
+    }
     email = forms.EmailField(
         label=_("E-mail address"), help_text=_("The address of the person who registered the organisation.")
     )
@@ -208,13 +249,19 @@ class ActivationForm(forms.Form):
 # --- people and mandates ---------------------------------------------------------------------------------
 
 
-class InviteForm(forms.Form):
+class InviteForm(PlainMessages, forms.Form):
+    required_messages = {
+        "email": _("Enter the person's e-mail address."),
+        "first_name": _("Enter the person's given name."),
+        "last_name": _("Enter the person's family name."),
+        "role": _("Choose the person's role."),
+    }
     email = forms.EmailField(
         label=_("E-mail address"), help_text=_("We send the person a link to choose a password.")
     )
     first_name = forms.CharField(label=_("Given name"), max_length=150)
     last_name = forms.CharField(label=_("Family name"), max_length=150)
-    role = forms.ChoiceField(label=_("Role"), widget=forms.RadioSelect)
+    role = forms.ChoiceField(label=_("Role"), widget=RadioSelect)
     is_org_admin = forms.BooleanField(label=_("May invite and deactivate the firm's staff"), required=False)
 
     def __init__(self, *args, organisation, **kwargs):
@@ -228,11 +275,12 @@ class InviteForm(forms.Form):
             self.fields["role"].initial = Membership.Role.REPRESENTATIVE_STAFF
 
 
-class MandateForm(forms.Form):
+class MandateForm(PlainMessages, forms.Form):
+    required_messages = {"valid_from": _("Enter the date the mandate starts.")}
     representative = forms.ModelChoiceField(
         label=_("Representative firm"),
         queryset=Organisation.objects.none(),
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         empty_label=None,
         error_messages={
             "required": _("Search for the firm and choose it."),
@@ -261,7 +309,11 @@ class MandateForm(forms.Form):
 # --- employee authorizations -----------------------------------------------------------------------------
 
 
-class AuthorizationForm(forms.Form):
+class AuthorizationForm(PlainMessages, forms.Form):
+    required_messages = {
+        "employee": _("Choose the employee who signed the authorization."),
+        "file": _("Choose the PDF of the signed authorization."),
+    }
     employee = forms.ModelChoiceField(
         label=_("Employee"), queryset=Employee.objects.none(), empty_label=_("Choose the employee")
     )
@@ -305,7 +357,8 @@ class AuthorizationForm(forms.Form):
 # --- personnel directory ---------------------------------------------------------------------------
 
 
-class EmploymentPeriodForm(forms.Form):
+class EmploymentPeriodForm(PlainMessages, forms.Form):
+    required_messages = {"start": _("Enter the date the employment started.")}
     start = forms.DateField(label=_("Employed from"), widget=DateInput())
     end = forms.DateField(
         label=_("Employed until"),
@@ -324,8 +377,21 @@ class EmploymentPeriodForm(forms.Form):
 PeriodFormSet = forms.formset_factory(EmploymentPeriodForm, extra=1, can_delete=True)
 
 
-class EmployeeForm(forms.ModelForm):
+class EmployeeForm(PlainMessages, forms.ModelForm):
     period_form_class = EmploymentPeriodForm
+    required_messages = {
+        "personal_number": _("Enter the employee's personal number."),
+        "family_name": _("Enter the employee's family name."),
+        "given_names": _("Enter the employee's given names."),
+        "birth_date": _("Enter the employee's date of birth."),
+        "sex": _("Choose the employee's sex."),
+        "nationality": _("Choose the employee's nationality."),
+        "street": _("Enter the street and number of the residence address."),
+        "postal_code": _("Enter the postal code of the residence address."),
+        "town": _("Enter the town of the residence address."),
+        "country": _("Choose the country of residence."),
+        "date_of_entry": _("Enter the date of entry into service."),
+    }
 
     has_temp_address = forms.BooleanField(
         label=_("The temporary residence address is different from the usual residence"), required=False
@@ -363,6 +429,9 @@ class EmployeeForm(forms.ModelForm):
             if identifiers.issuing_state() == "NL"
             else _("11 digits: national number or BIS number")
         )
+        self.fields["personal_number"].error_messages["required"] = _("Enter the employee's %(label)s.") % {
+            "label": identifiers.personal_number_label()
+        }
         self.fields["family_name"].help_text = ""
         if self.instance.pk and self.instance.temp_street:
             self.fields["has_temp_address"].initial = True
@@ -401,7 +470,8 @@ class PersonnelSearchForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainMessages, forms.Form):
+    required_messages = {"file": _("Choose the CSV file to import.")}
     file = forms.FileField(
         label=_("CSV file"), help_text=_("UTF-8, comma or semicolon separated, first row the column names.")
     )
@@ -418,7 +488,8 @@ class ImportForm(forms.Form):
 # --- second factor ---------------------------------------------------------------------------------
 
 
-class TokenForm(forms.Form):
+class TokenForm(PlainMessages, forms.Form):
+    required_messages = {"token": _("Enter the 6 digits shown in your authenticator app.")}
     token = forms.CharField(
         label=_("Code from your authenticator app"),
         max_length=8,

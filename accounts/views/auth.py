@@ -62,7 +62,7 @@ def otp_verify(request):
     if device is None:
         return redirect("accounts:otp_setup")
     next_url = request.session.get(otp.PENDING_NEXT) or request.GET.get("next", "")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             if pending is not None:
@@ -86,7 +86,7 @@ def otp_setup(request):
     if otp.has_confirmed_device(request.user):
         return redirect(f"{reverse('accounts:otp_verify')}?next={request.GET.get('next', '')}")
     device = otp.unconfirmed_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
