@@ -120,10 +120,50 @@ def test_csv_import_with_progress_and_report(live_server, page, tmp_path):
     page.get_by_label("CSV file").set_input_files(str(csv_file))
     page.get_by_role("button", name="Upload and import").click()
     page.get_by_role("heading", name="Import complete").wait_for(timeout=15000)
-    assert page.locator("progress").get_attribute("value") == "100"
+    bar = page.locator("progress")
+    assert bar.get_attribute("value") == bar.get_attribute("max") == "2"
     report = page.locator("#import-report tbody tr").all_inner_texts()
     assert "Duplicate" in report[0] and "Added" in report[1]
     page.get_by_role("link", name="Go to the personnel directory").click()
     page.get_by_label("Search by personal number or family name").fill("nieuw")
     page.get_by_role("button", name="Search").click()
     assert page.get_by_role("link", name="Nieuw, Noor").is_visible()
+
+
+def test_import_progress_is_polled_until_done_then_polling_stops(live_server, page):
+    """The page of a queued import follows its progress by polling and shows the report once it is done,
+    without the person reloading; after that no more polls."""
+    from accounts.models import ImportJob, User
+    from accounts.services.personnel import import_job_run
+
+    call_command("load_demo", verbosity=0)
+    employer = Organisation.objects.get(name="Van Dijk Bouw B.V.")
+    job = ImportJob.objects.create(
+        employer=employer,
+        created_by=User.objects.get(email="employer@demo.test"),
+        filename="staff.csv",
+        source="personal_number,family_name,given_names,birth_date,nationality,street,postal_code,town,"
+        "country,date_of_entry\n"
+        "100000009,Nieuw,Noor,1999-01-01,NL,Oudegracht 2,3511 AA,Utrecht,NL,2024-01-01\n",
+    )
+    polls = []
+
+    def poll(route):
+        # Runs on the test thread, so no poll reaches the server while the test writes the job
+        # (SQLite of the live server locks the table for concurrent readers).
+        polls.append(route.request.url)
+        route.continue_()
+
+    page.route("**/*format=json*", poll)
+    log_in(page, live_server, "employer@demo.test")
+    page.goto(f"{live_server.url}/accounts/personnel/import/{job.pk}/")
+    assert page.locator("#import-status").text_content() == "Waiting to start"
+    page.wait_for_timeout(1500)
+    assert polls, "the page does not poll"
+    import_job_run(job_id=job.pk)
+    page.get_by_role("heading", name="Import complete").wait_for(timeout=10000)
+    assert page.locator("#import-label").inner_text() == "1 of 1 rows checked"
+    assert "Added" in page.locator("#import-report tbody tr").first.inner_text()
+    seen = len(polls)
+    page.wait_for_timeout(2500)
+    assert len(polls) == seen, "polling goes on after the import finished"
