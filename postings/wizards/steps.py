@@ -7,13 +7,13 @@ from ..forms import steps as f
 TITLES = {
     "employee": _("Which employee is this request for?"),
     "address": _("Does the employee have a temporary address?"),
-    "relationship": _("The employee and your company"),
+    "relationship": _("How is the employee employed by your company?"),
     "places": _("Where will the employee work?"),
     "states": _("In which states will the employee work?"),
     "ship": _("On which ship will the employee work?"),
-    "conditions": _("Period and work conditions"),
-    "period": _("Period and certificate language"),
-    "statement": _("Statement of the state of residence"),
+    "conditions": _("When will the employee work abroad, and on which terms?"),
+    "period": _("For which period, and in which language, do you need the certificate?"),
+    "statement": _("Upload the statement of the state of residence"),
     "contact": _("Who can we contact about this request?"),
     "check": _("Check your answers before sending the request"),
 }

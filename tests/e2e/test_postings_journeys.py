@@ -56,7 +56,7 @@ def start_with_employee(page, live_server, kind, search, name):
     go_on(page)
     assert heading(page) == "Does the employee have a temporary address?"
     go_on(page)
-    assert heading(page) == "The employee and your company"
+    assert heading(page) == "How is the employee employed by your company?"
 
 
 def states_and_places(page, second_state, shares, also_issuing=False):
@@ -85,7 +85,7 @@ def states_and_places(page, second_state, shares, also_issuing=False):
 
 
 def period(page, start="2025-03-01", end="2026-02-28"):
-    assert heading(page) == "Period and certificate language"
+    assert heading(page) == "For which period, and in which language, do you need the certificate?"
     page.get_by_label("Start date").fill(start)
     page.get_by_label("End date").fill(end)
     answer(page, "In which language should the certificate be?", "English")
@@ -159,7 +159,9 @@ def test_seafarer_with_a_wrong_imo_check_digit_then_a_new_request_based_on_it(li
     assert "An IMO number has 7 digits" in page.locator(".error-summary").inner_text()
     page.get_by_label("IMO number").fill("IMO 9074728")  # the check digit should be 9
     go_on(page)
-    assert heading(page) == "Period and work conditions"  # a wrong check digit does not block
+    assert (
+        heading(page) == "When will the employee work abroad, and on which terms?"
+    )  # a wrong check digit does not block
     page.get_by_label("Start date").fill("2025-03-01")
     page.get_by_label("End date").fill("2025-08-31")
     for question, value in [
@@ -192,9 +194,9 @@ def test_seafarer_with_a_wrong_imo_check_digit_then_a_new_request_based_on_it(li
     assert page.get_by_label("Delporte, Anna", exact=False).is_checked()
     for expected in [
         "Does the employee have a temporary address?",
-        "The employee and your company",
+        "How is the employee employed by your company?",
         "On which ship will the employee work?",
-        "Period and work conditions",
+        "When will the employee work abroad, and on which terms?",
         "Who can we contact about this request?",
     ]:
         go_on(page)
@@ -220,7 +222,7 @@ def test_residence_statement_for_an_employee_living_abroad(live_server, page, em
     go_on(page)
     states_and_places(page, None, ("50", "50"), also_issuing=True)
     period(page)
-    assert heading(page) == "Statement of the state of residence"
+    assert heading(page) == "Upload the statement of the state of residence"
     upload = {"name": "statement.pdf", "mimeType": "application/pdf", "buffer": pdf}
     page.get_by_label("The statement (PDF, at most 5 MB)").set_input_files(upload)
     old = timezone.localdate() - dt.timedelta(days=90)

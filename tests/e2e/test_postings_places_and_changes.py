@@ -37,7 +37,7 @@ def test_the_first_place_can_be_removed_once_a_place_is_added_without_reload(liv
     page.locator("#id_places-1-name").fill("Charleroi airport")
     first.get_by_label("Remove this place").check()
     go_on(page)
-    assert heading(page) == "Period and work conditions"
+    assert heading(page) == "When will the employee work abroad, and on which terms?"
     draft = CoverageRequest.objects.get()
     places = draft.answers["places"]["places"]
     assert [(p["location_type"], p["name"]) for p in places] == [("home_base", "Charleroi airport")]
@@ -103,4 +103,4 @@ def test_the_temporary_address_comes_from_the_personnel_directory(live_server, p
     assert page.get_by_label("Number", exact=True).input_value() == "120"
     assert page.get_by_label("Town").input_value() == "Brussels"
     go_on(page)
-    assert heading(page) == "The employee and your company"
+    assert heading(page) == "How is the employee employed by your company?"
