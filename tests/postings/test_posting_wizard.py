@@ -152,6 +152,9 @@ def test_long_posting_warns_and_offers_art16(logged_in, employee, engine):
     post_step(logged_in, draft, "conditions", {**CONDITIONS, "end": "2028-02-28"}, P)
     page = logged_in.get(step_url(draft, "check")).content.decode()
     assert "This is not the issuing state's legislation" in page and "Article 16" in page
+    assert "<strong>Belgium</strong> applies (883/2004, Article 11(3)(a))" in page
+    # Why is shown at once, not folded away, when the outcome is not the issuing state's legislation.
+    assert "<details open><summary>Why</summary>" in page and "the limit is 24" in page
     post_step(logged_in, draft, "check", {"submission_key": "a16", "ask_art16": "on"}, P)
     logged_in.get(step_url(draft, "done"))
     draft.refresh_from_db()
@@ -202,11 +205,17 @@ def test_employer_established_abroad_gets_the_paper_route(client, db, country):
     user = factories.make_user()
     factories.add_member(user, foreign)
     client.force_login(user)
-    response = client.get(reverse("postings:start", args=["posting"]), follow=True)
-    assert response.status_code == 200
+    for kind in ("posting", "simultaneous", "seafarer"):
+        page = client.get(reverse("postings:start", args=[kind]), follow=True).content.decode()
+        assert "Your company cannot apply online" in page
+        assert reverse("accounts:paper_form") in page  # the paper form to download
+        page = client.post(reverse("postings:start", args=[kind]), follow=True).content.decode()
+        assert "Your company cannot apply online" in page
     assert CoverageRequest.objects.count() == 0
-    assert client.post(reverse("postings:start", args=["posting"])).status_code in (200, 302)
-    assert CoverageRequest.objects.count() == 0
+    # A draft left from before the company moved abroad does not open the wizard either.
+    draft = CoverageRequest.objects.create(type="posting", employer=foreign, created_by=user)
+    page = client.get(reverse("postings:wizard", args=[draft.pk]), follow=True).content.decode()
+    assert "Your company cannot apply online" in page and "Which employee" not in page
 
 
 def test_check_answers_with_the_real_engine(logged_in, employee):
