@@ -158,3 +158,76 @@ def test_dashboard_draws_charts_for_caseworkers_only(caseworker_client, client, 
     assert "Requests per status" in page and "Belgium" in page
     client.force_login(employer_admin)
     assert client.get(reverse("casework:dashboard")).status_code == 404
+
+
+@pytest.fixture
+def approved_certificate(engine, employer, employer_admin, employee, caseworker):
+    request = make_request(employer, employee, employer_admin, output_channel="paper")
+    with committed():
+        request_decide(actor=caseworker, request=request, decision="approved")
+    return request.certificate
+
+
+def test_caseworkers_cannot_change_or_delete_anything(caseworker_client, in_review, approved_certificate):
+    message = InboxMessage.objects.filter(request=approved_certificate.request).first()
+    targets = [
+        ("postings_coveragerequest", in_review.pk, {"worker_name": "Someone else", "state_of_work": "DE"}),
+        ("casework_certificate", approved_certificate.pk, {"number": "NL-FORGED"}),
+        ("casework_printqueueentry", approved_certificate.pk, {"language": "fr"}),
+        ("casework_inboxmessage", message.pk, {"body": "Forged"}),
+    ]
+    for name, pk, data in targets:
+        assert caseworker_client.post(reverse(f"admin:{name}_change", args=[pk]), data).status_code == 403
+        delete = caseworker_client.post(reverse(f"admin:{name}_delete", args=[pk]), {"post": "yes"})
+        assert delete.status_code == 403
+        bulk = caseworker_client.post(
+            reverse(f"admin:{name}_changelist"), {"action": "delete_selected", "_selected_action": [pk]}
+        )
+        assert bulk.status_code in (200, 302)  # "no action selected": the action does not exist
+    in_review.refresh_from_db()
+    approved_certificate.refresh_from_db()
+    message.refresh_from_db()
+    assert in_review.worker_name != "Someone else" and in_review.state_of_work == "BE"
+    assert approved_certificate.number != "NL-FORGED" and approved_certificate.language == "en"
+    assert message.body != "Forged"
+    assert Certificate.objects.filter(pk=approved_certificate.pk).exists()
+
+
+def test_every_caseworker_action_leaves_an_event_and_an_audit_row(
+    caseworker_client, caseworker, engine, employer, employer_admin, employee
+):
+    from accounts.models import AuditEvent
+
+    def audited(action):
+        return AuditEvent.objects.filter(action=action, actor=caseworker).exists()
+
+    asked = make_request(employer, employee, employer_admin)
+    caseworker_client.post(
+        reverse("admin:postings_coveragerequest_ask", args=[asked.pk]), {"message": "Send the contract."}
+    )
+    assert asked.events.get(kind="info_requested").actor == caseworker and audited("request.info_requested")
+    other = factories.make_employee(employer, family_name="Bakker")
+    rejected = make_request(
+        employer, other, employer_admin, start=dt.date(2028, 3, 1), end=dt.date(2028, 6, 30)
+    )
+    with committed():
+        caseworker_client.post(
+            reverse("admin:postings_coveragerequest_reject", args=[rejected.pk]), {"reason": "No activity."}
+        )
+    assert rejected.events.get(kind="rejected").actor == caseworker and audited("request.rejected")
+    printed = make_request(
+        employer, factories.make_employee(employer), employer_admin, output_channel="paper"
+    )
+    with committed():
+        caseworker_client.post(
+            reverse("admin:postings_coveragerequest_approve", args=[printed.pk]),
+            {"admitted_start": "2027-03-01", "admitted_end": "2027-12-31"},
+        )
+    assert printed.events.get(kind="approved").actor == caseworker and audited("request.approved")
+    caseworker_client.post(
+        reverse("admin:casework_printqueueentry_changelist"),
+        {"action": "mark_printed", "_selected_action": [printed.certificate.pk]},
+    )
+    assert printed.events.get(kind="certificate_printed").actor == caseworker and audited(
+        "certificate.printed"
+    )

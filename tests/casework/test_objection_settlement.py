@@ -111,3 +111,8 @@ def test_employers_cannot_record_an_agreement(client, objected, employer_admin):
     assert response.status_code == 302 and "/login/" in response["Location"]
     objected.refresh_from_db()
     assert objected.status == "provisional"
+
+
+def test_recording_the_objection_is_in_the_history_and_the_audit(objected, caseworker):
+    assert objected.request.events.get(kind="objection_recorded").actor == caseworker
+    assert AuditEvent.objects.filter(action="certificate.objection", actor=caseworker).exists()
