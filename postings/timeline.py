@@ -1,7 +1,8 @@
 """A worker's requests on a time axis, as inline SVG rendered on the server (no JavaScript).
 
 Each request is a row: the requested period as an outlined bar, the admitted period filled. A dashed
-line marks 24 months after the start of the worker's first posting, the Art. 12 limit.
+line marks the Art. 12 limit: 24 months after the start of the run of postings to the same state
+that the request belongs to.
 """
 
 import datetime as dt
@@ -25,12 +26,38 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
+def posting_limit(rows, highlight=None) -> dt.date | None:
+    """24 months after the start of the posting run the highlighted request belongs to.
+
+    A run is the worker's (not cancelled) postings to one state that follow each other with less than
+    two months in between (they count together towards the Art. 12 limit). The state is the highlighted
+    request's, or that of the worker's latest posting when the highlighted request is not a posting.
+    """
+    postings = sorted(
+        (r for r in rows if r.type == "posting" and r.status != "cancelled" and r.state_of_work),
+        key=lambda r: r.requested_start,
+    )
+    if not postings:
+        return None
+    anchor = highlight if highlight is not None and highlight in postings else postings[-1]
+    same_state = [r for r in postings if str(r.state_of_work) == str(anchor.state_of_work)]
+    run_start = same_state[0].requested_start
+    previous_end = None
+    for r in same_state:
+        if r.requested_start > anchor.requested_start:
+            break
+        if previous_end is not None and r.requested_start >= add_months(previous_end, 2):
+            run_start = r.requested_start  # a break of two months or more starts a new run
+        end = r.admitted_end or r.requested_end
+        previous_end = end if previous_end is None else max(previous_end, end)
+    return add_months(run_start, POSTING_LIMIT_MONTHS)
+
+
 def timeline_svg(requests, highlight=None) -> str:
     rows = [r for r in requests if r.requested_start and r.requested_end]
     if not rows:
         return ""
-    postings = [r.requested_start for r in rows if r.type == "posting" and r.status != "cancelled"]
-    limit = add_months(min(postings), POSTING_LIMIT_MONTHS) if postings else None
+    limit = posting_limit(rows, highlight)
     first = min(r.requested_start for r in rows)
     last = max(
         [r.admitted_end or r.requested_end for r in rows]
