@@ -5,7 +5,7 @@ is kept in the session but re-checked on every request against accounts.permissi
 that is revoked or expires stops access at once. Computed once per request and cached on it.
 """
 
-from .permissions import employers_for
+from .permissions import employer_list_for
 
 SESSION_KEY = "acting_employer_id"
 _CACHE_ATTR = "_acting_employer_cache"
@@ -27,11 +27,11 @@ def _resolve(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    allowed = employers_for(user)
+    allowed = employer_list_for(user)  # one query, shared with the header's switcher
     chosen = request.session.get(SESSION_KEY)
     if chosen is not None:
-        employer = allowed.filter(pk=chosen).first()
+        employer = next((e for e in allowed if str(e.pk) == str(chosen)), None)
         if employer is not None:
             return employer
         request.session.pop(SESSION_KEY, None)
-    return allowed.order_by("name").first()
+    return allowed[0] if allowed else None

@@ -6,13 +6,60 @@ A person may act for an employer when
 - they are active staff of a representative firm that holds a mandate from that employer which is
   in force today (started, not past its end date, not revoked).
 Both organisations must be active (activated with the letter's code, not suspended).
+
+Within one web request (coverage_portal.middleware opens `request_scope()`) the answer for today is
+asked of the database once and remembered until the request ends, or until a membership, mandate,
+organisation or user is saved or deleted in this process; every request asks afresh, so a revoked
+mandate stops access on the very next request. Outside a request (services called from tasks,
+scripts, tests) nothing is remembered.
 """
 
-from django.db.models import Q, QuerySet
+import contextlib
+from contextvars import ContextVar
 
-from .models import Mandate, Membership, Organisation
+from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from .models import Mandate, Membership, Organisation, User
 
 EMPLOYER_ROLES = (Membership.Role.EMPLOYER_ADMIN, Membership.Role.EMPLOYER_FILER)
+
+# user pk -> (key, ids, ordered list or None); key = (generation, today, user.is_active)
+_request_memo: ContextVar[dict | None] = ContextVar("portal_permission_memo", default=None)
+_generation = [0]
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Remember the rule's answers for today until the block ends (one web request)."""
+    token = _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
+
+
+def _forget(**kwargs) -> None:
+    _generation[0] += 1
+
+
+for _model in (Membership, Mandate, Organisation, User):
+    post_save.connect(_forget, sender=_model, dispatch_uid=f"permissions-forget-{_model.__name__}")
+    post_delete.connect(_forget, sender=_model, dispatch_uid=f"permissions-forget-del-{_model.__name__}")
+
+
+def _memo_entry(user):
+    """This request's remembered answer for `user` today, or (None, None) outside a request."""
+    memo = _request_memo.get()
+    if memo is None or user is None or not user.is_authenticated or user.pk is None:
+        return None, None
+    key = (_generation[0], timezone.localdate(), user.is_active)
+    entry = memo.get(user.pk)
+    if entry is None or entry[0] != key:
+        entry = [key, None, None]
+        memo[user.pk] = entry
+    return memo, entry
 
 
 def employers_for(user, on=None) -> QuerySet[Organisation]:
@@ -32,9 +79,27 @@ def employers_for(user, on=None) -> QuerySet[Organisation]:
     )
 
 
+def employer_list_for(user) -> list[Organisation]:
+    """employers_for(user) today, ordered by name, as a list (remembered within a request)."""
+    memo, entry = _memo_entry(user)
+    if entry is not None and entry[2] is not None:
+        return entry[2]
+    employers = list(employers_for(user).order_by("name"))
+    if entry is not None:
+        entry[1] = frozenset(e.pk for e in employers)
+        entry[2] = employers
+    return employers
+
+
 def can_act_for(user, employer, on=None) -> bool:
     if employer is None:
         return False
+    if on is None:
+        memo, entry = _memo_entry(user)
+        if entry is not None:
+            if entry[1] is None:
+                entry[1] = frozenset(employers_for(user).values_list("pk", flat=True))
+            return employer.pk in entry[1]
     return employers_for(user, on).filter(pk=employer.pk).exists()
 
 

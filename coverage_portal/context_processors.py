@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from accounts.acting import get_acting_employer
-from accounts.permissions import employers_for, is_caseworker
+from accounts.permissions import employer_list_for, is_caseworker
 
 
 def portal(request):
@@ -12,8 +12,6 @@ def portal(request):
         "institution": settings.PORTAL_INSTITUTION,
         "acting_employer": SimpleLazyObject(lambda: get_acting_employer(request)),
         # Lists are evaluated lazily: pages that never show the switcher never query for it.
-        "employer_choices": SimpleLazyObject(
-            lambda: list(employers_for(user).order_by("name")) if user else []
-        ),
+        "employer_choices": SimpleLazyObject(lambda: employer_list_for(user) if user else []),
         "user_is_caseworker": bool(user and is_caseworker(user)),
     }
