@@ -82,6 +82,8 @@ def request_list(request, employer):
         request.GET or None, queryset=requests_for(request.user, employer), request=request
     )
     page = consult_page(filterset.qs, request.GET.get("page"))
+    for obj in page.object_list:
+        obj.can_extend = can_extend(obj)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()

@@ -76,6 +76,11 @@ def test_simultaneous_occupation_can_be_extended(logged_in, employer, employee):
     source = make_request(employer, employee, type="simultaneous", requested_end=dt.date(2025, 12, 31))
     detail = logged_in.get(reverse("postings:detail", args=[source.pk])).content.decode()
     assert "Extend this request" in detail
+    seafarer = make_request(employer, employee, type="seafarer")
+    listing = logged_in.get(reverse("postings:list")).content.decode()
+    extend_url = reverse("postings:extend", args=[source.pk])
+    assert f'<a href="{extend_url}">Extend<' in listing  # straight from the consult list
+    assert reverse("postings:extend", args=[seafarer.pk]) not in listing
     response = logged_in.post(reverse("postings:extend", args=[source.pk]), {"new_end": "2026-12-31"})
     new = CoverageRequest.objects.get(extends=source)
     assert response.status_code == 302 and new.type == "simultaneous" and new.status == Status.DRAFT
