@@ -1,12 +1,14 @@
 """Caseworker admin of casework: certificates (objections, host-state records as JSON), the print
 queue for the paper channel, the inbox messages sent. The request queue is in postings/admin.py."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +40,10 @@ class CertificateLinksMixin:
             certificate.pdf.open("rb"), content_type="application/pdf", filename=f"{certificate.number}.pdf"
         )
 
+    @admin.display(description=_("language"))
+    def language_name(self, obj):
+        return dict(settings.LANGUAGES).get(obj.language, obj.language)
+
     @admin.display(description=_("PDF"))
     def pdf_link(self, obj):
         if not obj.pdf:
@@ -58,7 +64,7 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
         "number",
         "request_link",
         "status_display",
-        "language",
+        "language_name",
         "issued_at",
         "definitive_at",
         "pdf_link",
@@ -132,7 +138,10 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
 
     @admin.display(description=_("host-state records"))
     def host_state_html(self, obj):
-        rows = [(r.sed, r.receiving_state.name, r.created_at) for r in obj.host_state_records.all()]
+        rows = [
+            (r.sed, r.receiving_state.name, date_format(timezone.localtime(r.created_at), "DATETIME_FORMAT"))
+            for r in obj.host_state_records.all()
+        ]
         link = format_html(
             '<p><a class="button" href="{}">{}</a></p>',
             reverse("admin:casework_certificate_host_state", args=[obj.pk]),
@@ -239,10 +248,18 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
 
 @admin.register(PrintQueueEntry)
 class PrintQueueAdmin(CertificateLinksMixin, CaseworkerAdmin):
-    list_display = ["number", "request", "language", "issued_at", "printed_at", "pdf_link"]
+    list_display = ["number", "request", "language_name", "issued_at", "printed_at", "pdf_link"]
     list_filter = [("printed_at", admin.EmptyFieldListFilter)]
     actions = ["mark_printed"]
-    readonly_fields = ["number", "request", "language", "issued_at", "printed_at", "printed_by", "pdf_link"]
+    readonly_fields = [
+        "number",
+        "request",
+        "language_name",
+        "issued_at",
+        "printed_at",
+        "printed_by",
+        "pdf_link",
+    ]
     fields = readonly_fields
 
     def get_queryset(self, request):

@@ -17,14 +17,18 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries import countries
 
 from accounts.permissions import is_caseworker
 from casework.admin_base import CaseworkerAdmin, html_table
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
 
+from .history import event_label
 from .models import CoverageRequest
 from .services.decisions import request_ask_information, request_decide
+from .services.validation import flag_title
 from .status import IN_PROGRESS, Decision, Status
 
 
@@ -36,7 +40,7 @@ class FlagFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         codes = RequestFlag.objects.order_by("code").values_list("code", flat=True).distinct()[:50]
-        return [("none", _("No flags")), *((code, code) for code in codes)]
+        return [("none", _("No flags")), *((code, flag_title(code)) for code in codes)]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -45,6 +49,39 @@ class FlagFilter(admin.SimpleListFilter):
         if value:
             return queryset.filter(pk__in=RequestFlag.objects.filter(code=value).values("request_id"))
         return queryset
+
+
+class QueueStatusFilter(admin.SimpleListFilter):
+    """The statuses a request in the queue can have (drafts never reach the caseworker)."""
+
+    title = _("status")
+    parameter_name = "status__exact"
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, label in Status.choices if value != Status.DRAFT]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() else queryset
+
+
+class StateOfWorkFilter(admin.SimpleListFilter):
+    """Only the states that occur in the queue, by name (not the 250 states of the world)."""
+
+    title = _("state of work")
+    parameter_name = "state_of_work"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            CoverageRequest.objects.exclude(status=Status.DRAFT)
+            .exclude(state_of_work="")
+            .order_by()
+            .values_list("state_of_work", flat=True)
+            .distinct()
+        )
+        return sorted(((code, countries.name(code) or code) for code in codes), key=lambda c: str(c[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(state_of_work=self.value()) if self.value() else queryset
 
 
 class AgeFilter(admin.SimpleListFilter):
@@ -84,7 +121,7 @@ class CoverageRequestAdmin(CaseworkerAdmin):
         "flag_count",
         "waiting",
     ]
-    list_filter = ["status", "type", "state_of_work", FlagFilter, AgeFilter, "decision"]
+    list_filter = [QueueStatusFilter, "type", StateOfWorkFilter, FlagFilter, AgeFilter, "decision"]
     search_fields = ["transaction_number", "worker_name_search", "employer__name", "personal_number"]
     list_select_related = ["employer"]
     ordering = ["submitted_at"]
@@ -144,7 +181,13 @@ class CoverageRequestAdmin(CaseworkerAdmin):
     # --- list columns -------------------------------------------------------------------------
     @admin.display(description=_("period"))
     def period(self, obj):
-        return f"{obj.requested_start:%Y-%m-%d} – {obj.requested_end:%Y-%m-%d}" if obj.requested_start else ""
+        if not obj.requested_start:
+            return ""
+        return format_html(
+            '<span style="white-space: nowrap">{} – {}</span>',
+            f"{obj.requested_start:%Y-%m-%d}",
+            f"{obj.requested_end:%Y-%m-%d}",
+        )
 
     @admin.display(description=_("flags"), ordering="n_flags")
     def flag_count(self, obj):
@@ -155,7 +198,9 @@ class CoverageRequestAdmin(CaseworkerAdmin):
         if obj.status not in IN_PROGRESS or not obj.submitted_at:
             return ""
         days = (timezone.now() - obj.submitted_at).days
-        return _("%(d)d days") % {"d": days}
+        if days < 1:
+            return _("under a day")
+        return ngettext("%(d)d day", "%(d)d days", days) % {"d": days}
 
     # --- change page --------------------------------------------------------------------------
     @admin.display(description=_("status"))
@@ -247,8 +292,8 @@ class CoverageRequestAdmin(CaseworkerAdmin):
             return _("No flags: the validation found nothing to check.")
         return format_html_join(
             "",
-            '<p><span class="flag">{}</span> {}</p>',
-            ((f.get("code"), f.get("message")) for f in obj.flags),
+            '<p><span class="flag">{}</span><br>{} <small class="flag-code">({})</small></p>',
+            ((flag_title(f.get("code", "")), f.get("message"), f.get("code")) for f in obj.flags),
         )
 
     @admin.display(description=_("authorizations"))
@@ -308,12 +353,15 @@ class CoverageRequestAdmin(CaseworkerAdmin):
 
     @admin.display(description=_("history"))
     def history_html(self, obj):
+        labels = dict(Status.choices)
         rows = [
             (
-                e.at.strftime("%Y-%m-%d %H:%M"),
-                e.kind,
+                timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"),
+                event_label(e.kind),
                 e.actor or _("system"),
-                f"{e.from_status} → {e.to_status}" if e.from_status != e.to_status else "",
+                f"{labels.get(e.from_status, e.from_status)} → {labels.get(e.to_status, e.to_status)}"
+                if e.from_status != e.to_status
+                else "",
                 e.reason,
             )
             for e in obj.events.select_related("actor")

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ..models import CoverageRequest
 from ..status import Decision, Status
@@ -23,6 +24,27 @@ logger = logging.getLogger(__name__)
 
 # Two months between postings of the same worker to the same state (PG Part I §13; legislation.md P7).
 POSTING_GAP_MONTHS = 2
+
+
+# What each flag means, in a few words: the queue's filter and the request page show these.
+FLAG_TITLES = {
+    "ENGINE_UNAVAILABLE": _lazy("Engine not available"),
+    "SITUATION_INVALID": _lazy("Answers cannot be assessed"),
+    "SITUATION_INCOMPLETE": _lazy("Answers incomplete"),
+    "LEGISLATION_ELSEWHERE": _lazy("Another state's legislation applies"),
+    "NO_PD_A1": _lazy("No PD A1 follows"),
+    "NOT_EMPLOYED_WHOLE_PERIOD": _lazy("Not employed for the whole period"),
+    "AUTHORIZATION_MISSING": _lazy("Employee's authorization missing"),
+    "AUTHORIZATION_NOT_ACCEPTED": _lazy("Employee's authorization not accepted yet"),
+    "OVERLAPPING_REQUEST": _lazy("Overlaps another request"),
+    "POSTING_GAP_UNDER_2_MONTHS": _lazy("Less than two months since the last posting"),
+    "RESIDENCE_STATEMENT_MISSING": _lazy("Residence state's statement missing"),
+}
+
+
+def flag_title(code: str) -> str:
+    title = FLAG_TITLES.get(code)
+    return str(title) if title is not None else code.replace("_", " ").capitalize()
 
 
 def _flag(code: str, message: str) -> dict:

@@ -43,7 +43,7 @@ def test_change_page_is_read_only_and_shows_everything(caseworker_client, in_rev
     assert page.status_code == 200
     assert "ART12_1_MAX_24_MONTHS" in html  # the determination's reasons
     assert "No flags" in html
-    assert "validated" in html  # the history
+    assert "Checked and passed on for review" in html  # the history, in words
     assert 'name="_save"' not in html and "deletelink" not in html
     assert "Approve" in html and "Ask for information" in html
     response = caseworker_client.post(
@@ -231,3 +231,26 @@ def test_every_caseworker_action_leaves_an_event_and_an_audit_row(
     assert printed.events.get(kind="certificate_printed").actor == caseworker and audited(
         "certificate.printed"
     )
+
+
+def test_queue_and_request_page_speak_words_not_codes(
+    caseworker_client, engine, employer, employer_admin, employee, approved_certificate
+):
+    other = factories.make_employee(employer, family_name="Jansen")
+    EmploymentPeriod.objects.filter(employee=other).delete()
+    flagged = make_request(employer, other, employer_admin, state="DE")
+    queue = caseworker_client.get(reverse(CHANGELIST)).content.decode()
+    # the filters offer what the queue holds, by name: no drafts, not 250 countries
+    assert "Germany" in queue and "Belgium" in queue and "Afghanistan" not in queue
+    assert ">Draft<" not in queue and ">Received<" in queue
+    assert "Not employed for the whole period" in queue  # the flag filter
+    assert "under a day" in queue
+    page = caseworker_client.get(reverse("admin:postings_coveragerequest_change", args=[flagged.pk]))
+    html = page.content.decode()
+    assert "Request sent" in html and "Checked and passed on for review" in html
+    assert "Received → In review" in html and "submitted → in_review" not in html
+    assert "Not employed for the whole period" in html
+    certificate_page = caseworker_client.get(
+        reverse("admin:casework_certificate_change", args=[approved_certificate.pk])
+    ).content.decode()
+    assert "English" in certificate_page
