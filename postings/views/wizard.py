@@ -144,6 +144,8 @@ class RequestWizard(NamedUrlWizardView):
 
     def post(self, *args, **kwargs):
         post = self.request.POST
+        if "save_later" in post:
+            return self.save_for_later(post)
         if "search" in post or "add_place" in post:
             management = ManagementForm(post, prefix=self.prefix)
             if management.is_valid():
@@ -159,6 +161,22 @@ class RequestWizard(NamedUrlWizardView):
                 ] + [{}]
                 return self.render(self.get_form())
         return super().post(*args, **kwargs)
+
+    def save_for_later(self, post):
+        """'Save and continue later': keep what is on this page too (as typed, even if not complete yet:
+        the person sees it, with what is missing, when they resume), then go to My drafts."""
+        management = ManagementForm(post, prefix=self.prefix)
+        if management.is_valid():
+            self.storage.current_step = management.cleaned_data["current_step"]
+        step = self.steps.current
+        form = self.get_form(data=post, files=self.request.FILES)
+        if form.is_valid():
+            self.storage.set_step_data(step, self.process_step(form))
+        else:
+            typed = {key: values for key, values in post.lists() if key.startswith(f"{step}-")}
+            self.storage.set_step_data(step, typed)
+        messages.success(self.request, _("Your answers are saved. You can continue from My drafts."))
+        return redirect("postings:drafts")
 
     # --- pages ---------------------------------------------------------------------------------------
     def get_context_data(self, form, **kwargs):

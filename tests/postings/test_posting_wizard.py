@@ -223,3 +223,30 @@ def test_check_answers_with_the_real_engine(logged_in, employee):
     page = walk_to_check(logged_in, draft, employee).content.decode()
     assert "Expected outcome: the legislation of <strong>Netherlands</strong> applies" in page
     assert "12(1)" in page
+
+
+def test_save_and_continue_later_keeps_what_is_typed_on_the_page(logged_in, employee, engine):
+    draft = start(logged_in, "posting")
+    walk_to_check(logged_in, draft, employee)
+    # Half a page of conditions, then "Save and continue later".
+    response = post_step(
+        logged_in,
+        draft,
+        "conditions",
+        {"start": "2025-04-01", "end": "", "mission": "Bridge"},
+        P,
+        save_later="1",
+    )
+    assert response["Location"] == reverse("postings:drafts")
+    drafts = logged_in.get(reverse("postings:drafts")).content.decode()
+    assert "Your answers are saved" in drafts
+    resumed = logged_in.get(reverse("postings:wizard", args=[draft.pk]), follow=True)
+    page = resumed.content.decode()
+    assert 'value="2025-04-01"' in page and "Bridge</textarea>" in page  # as typed
+    assert "Enter the end date." in page  # and what is still missing
+    # A complete page is saved as an answer, as Continue would.
+    post_step(logged_in, draft, "conditions", {**CONDITIONS, "end": "2025-10-31"}, P, save_later="1")
+    draft.refresh_from_db()
+    assert (
+        draft.answers["conditions"]["end"] == "2025-10-31" and draft.requested_end.isoformat() == "2025-10-31"
+    )
