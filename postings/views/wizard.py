@@ -33,7 +33,7 @@ from ..wizards import conditions
 from ..wizards.answers import answers_of
 from ..wizards.steps import PERIOD_STEP, SHORT_TITLES, STEPS, TITLES
 from ..wizards.storage import DraftStorage
-from ..wizards.summary import request_summary
+from ..wizards.summary import imo_warning_message, request_summary
 from .common import employer_view
 from .drafts import paper_route
 
@@ -130,6 +130,8 @@ class RequestWizard(NamedUrlWizardView):
         self.answers[step] = answers_of(form)
         if step == "employee":
             self.draft.employee = form.cleaned_data["employee"]
+        for number in imo_warnings(form):
+            messages.warning(self.request, imo_warning_message(number))
         if step == "statement":
             residence_statement_save(
                 actor=self.request.user,
@@ -264,6 +266,12 @@ class RequestWizard(NamedUrlWizardView):
                 messages.error(self.request, message)
             return redirect(self.get_step_url("check"))
         return redirect("postings:confirmation", pk=sent.pk)
+
+
+def imo_warnings(form) -> list[str]:
+    """The IMO numbers on a ship or places step whose check digit is wrong (a warning, not an error)."""
+    forms = form.forms if hasattr(form, "forms") else [form]
+    return [f.cleaned_data.get("imo_number") for f in forms if getattr(f, "imo_warning", False)]
 
 
 def directory_temporary_address(employee) -> dict:

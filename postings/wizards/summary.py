@@ -104,7 +104,7 @@ def request_summary(request) -> list[dict]:
                     )
                 )
                 if place.get("imo_warning"):
-                    section["warnings"].append(_imo_warning(place.get("imo_number")))
+                    section["warnings"].append(imo_warning_message(place.get("imo_number")))
         elif step == "states":
             section["rows"] = [
                 {
@@ -120,12 +120,12 @@ def request_summary(request) -> list[dict]:
         else:
             section["rows"] = _rows(forms_by_step[step], data)
             if data.get("imo_warning"):
-                section["warnings"].append(_imo_warning(data.get("imo_number")))
+                section["warnings"].append(imo_warning_message(data.get("imo_number")))
         sections.append(section)
     return sections
 
 
-def _imo_warning(number) -> str:
+def imo_warning_message(number) -> str:
     return _(
         "The check digit of IMO number %(number)s is not right. Check the number; the request can still "
         "be sent."

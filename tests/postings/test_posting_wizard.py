@@ -141,7 +141,11 @@ def test_imo_check_digit_only_warns(logged_in, employee, engine):
         "imo_number": "IMO 9074728",
         "territorial_waters_or_port": "yes",
     }
-    assert post_step(logged_in, draft, "places", places_data([ship]), P).status_code == 302
+    response = post_step(logged_in, draft, "places", places_data([ship]), P)
+    assert response.status_code == 302
+    # Told at once on the next page, and again on check your answers.
+    following = logged_in.get(response["Location"]).content.decode()
+    assert "The check digit of IMO number 9074728 is not right" in following
     page = logged_in.get(step_url(draft, "check")).content.decode()
     assert "check digit of IMO number 9074728 is not right" in page
 
