@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
 
-from .admin_base import CaseworkerAdmin, html_table
+from .admin_base import CaseworkerAdmin, html_table, show_errors
 from .forms import ObjectionForm, SettleObjectionForm
 from .models import Certificate, InboxMessage, PrintQueueEntry
 from .services.certificates import (
@@ -213,9 +213,7 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
             try:
                 certificate_settle_objection(actor=request.user, certificate=certificate, **form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                show_errors(form, exc)
             else:
                 if form.cleaned_data["outcome"] == "confirmed":
                     done = _("The determination is definitive; the employer was told.")

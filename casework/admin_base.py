@@ -31,6 +31,13 @@ class CaseworkerAdmin(admin.ModelAdmin):
         return actions if is_caseworker(request.user) else {}
 
 
+def show_errors(form, exc) -> None:
+    """A service's ValidationError at the form's fields (or at the top when it names no field)."""
+    for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
 def html_table(headers, rows) -> str:
     """A small read-only table for the change page."""
     if not rows:

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 
 from accounts.permissions import is_caseworker
-from casework.admin_base import CaseworkerAdmin, html_table
+from casework.admin_base import CaseworkerAdmin, html_table, show_errors
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
 
@@ -422,9 +422,7 @@ class CoverageRequestAdmin(CaseworkerAdmin):
             try:
                 perform(obj, form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in getattr(exc, "message_dict", {None: exc.messages}).items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                show_errors(form, exc)
             except Exception as exc:  # noqa: BLE001 - e.g. IllegalTransition: shown, nothing written
                 form.add_error(None, str(exc))
             else:
