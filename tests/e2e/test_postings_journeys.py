@@ -43,7 +43,7 @@ def heading(page):
 
 
 def go_on(page):
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
 
 
 def start_with_employee(page, live_server, kind, search, name):

@@ -37,11 +37,11 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
     page.get_by_label("Personal number or family name").fill("por")
     page.get_by_role("button", name="Search").click()
     page.get_by_label("Delporte, Anna", exact=False).check()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
     assert "temporary address" in page.locator("h1").inner_text()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
     answer(page, "Are you an employer in the private sector?", "Yes")
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
 
     page.get_by_label("State", exact=True).select_option("BE")
     page.get_by_label("Type of place").select_option("company")
@@ -51,7 +51,7 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
     page.get_by_label("Number", exact=True).fill("5")
     page.get_by_label("Postal code").fill("1000")
     page.get_by_label("Town").fill("Brussels")
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
 
     page.get_by_label("Start date").fill("2025-03-01")
     page.get_by_label("End date").fill("2025-12-31")
@@ -65,9 +65,9 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
     ]:
         page.get_by_role("group", name=question).get_by_label(value, exact=True).check()
     page.get_by_role("group", name="In which language").get_by_label("Dutch").check()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
     page.get_by_label("Telephone").fill("+31 20 123 4567")
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
 
     assert page.locator("h1").inner_text() == "Check your answers before sending the request"
     assert "Expected outcome" in page.content()
@@ -80,8 +80,8 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
     page.get_by_role("button", name="Request for the same employee, another period").click()
     page.get_by_label("Start date").fill("2026-03-01")
     page.get_by_label("End date").fill("2026-06-30")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.get_by_role("button", name="Continue", exact=True).click()
     page.get_by_role("button", name="Send the request").click()
     assert page.locator("h1").inner_text() == "Request sent"
     assert CoverageRequest.objects.exclude(status=Status.DRAFT).count() == 2
@@ -114,7 +114,7 @@ def test_resume_a_draft_from_my_drafts(live_server, page, person):
     page.get_by_label("Personal number or family name").fill("DELP")
     page.get_by_role("button", name="Search").click()
     page.get_by_label("Delporte, Anna", exact=False).check()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue", exact=True).click()
     page.goto(live_server.url + "/requests/drafts/")
     page.get_by_role("link", name="Resume").click()
     assert "temporary address" in page.locator("h1").inner_text()
