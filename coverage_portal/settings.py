@@ -117,6 +117,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, written by Python (same HTML; coverage_portal/form_renderer.py).
+FORM_RENDERER = "coverage_portal.form_renderer.PortalFormRenderer"
+
 # --- Database -----------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
