@@ -20,6 +20,7 @@ from ..timeline import timeline_svg
 from ..wizards.conditions import art16_requested
 from ..wizards.summary import request_summary
 from .common import employer_view
+from .drafts import reuse_modes
 
 PAGE_SIZE = 10
 # Beyond this many matching requests the page says "more than ..." instead of counting them all.
@@ -138,6 +139,7 @@ def request_detail(request, employer, pk):
             "can_cancel": can_cancel(obj),
             "can_extend": can_extend(obj),
             "art16_requested": art16_requested(obj.answers or {}),
+            "reuse_modes": reuse_modes(obj),
         },
     )
 

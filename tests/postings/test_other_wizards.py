@@ -206,3 +206,14 @@ def test_discard_a_draft(logged_in, employee, engine):
     draft = start(logged_in, "posting")
     assert logged_in.post(reverse("postings:discard", args=[draft.pk])).status_code == 302
     assert not CoverageRequest.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_request_page_offers_the_three_reuse_options_and_a_copy(logged_in, employer, employee, engine):
+    source = make_request(employer, employee)
+    page = logged_in.get(reverse("postings:detail", args=[source.pk])).content.decode()
+    for mode in ("copy", "other_employee", "other_destination", "other_period"):
+        assert f'action="{reverse("postings:reuse", args=[source.pk, mode])}"' in page
+    assert "Request for the same employee, another period" in page
+    response = logged_in.post(reverse("postings:reuse", args=[source.pk, "other_period"]))
+    draft = CoverageRequest.objects.get(based_on=source)
+    assert response["Location"] == step_url(draft, "conditions")
