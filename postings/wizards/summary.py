@@ -90,19 +90,8 @@ def request_summary(request) -> list[dict]:
             section["rows"] = _rows(forms_by_step[step], data, skip=skip)
         elif step == "places":
             for place in data.get("places") or []:
-                section["places"].append(
-                    _rows(PlaceForm, place)
-                    + (
-                        [
-                            {
-                                "label": PlaceForm.base_fields["time_pct"].label,
-                                "value": display(None, place["time_pct"]),
-                            }
-                        ]
-                        if place.get("time_pct") is not None
-                        else []
-                    )
-                )
+                # The share of working time is one of PlaceForm's fields (its rows include it once).
+                section["places"].append(_rows(PlaceForm, place))
                 if place.get("imo_warning"):
                     section["warnings"].append(imo_warning_message(place.get("imo_number")))
         elif step == "states":

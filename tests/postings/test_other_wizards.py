@@ -46,7 +46,9 @@ def test_simultaneous_shares_must_total_100_and_map_to_the_engine(logged_in, emp
     )
     assert response["Location"] == step_url(draft, "contact")  # lives in NL: no statement step
     post_step(logged_in, draft, "contact", CONTACT, S)
-    assert logged_in.get(step_url(draft, "check")).status_code == 200
+    check = logged_in.get(step_url(draft, "check")).content.decode()
+    assert check.count("Share of working time (%)") == 2  # once per place
+    assert "<dd>60</dd>" in check and "<dd>40</dd>" in check
     post_step(logged_in, draft, "check", {"submission_key": "sim"}, S)
     logged_in.get(step_url(draft, "done"))
     sent = CoverageRequest.objects.get(pk=draft.pk)
