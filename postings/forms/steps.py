@@ -209,7 +209,13 @@ def check_imo(form, name="imo_number"):
 
 
 class PlaceForm(forms.Form):
-    country = country_field(_("State"))
+    country = country_field(
+        _("State"),
+        help_text=_(
+            "For an ocean vessel: the state whose flag it flies. For an inland vessel: the state where it "
+            "operates."
+        ),
+    )
     territory = forms.ChoiceField(
         label=_("Territory with its own legislation (if any)"),
         choices=[("", _("None"))] + list(Territory.choices),
