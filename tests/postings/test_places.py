@@ -37,8 +37,6 @@ def test_an_added_place_left_empty_is_ignored(logged_in, employee, engine):
 
 
 def test_the_state_of_a_place_says_what_it_means_for_a_ship(logged_in, employee, engine):
-    from .wizard_helpers import start, step_url
-
     draft = start(logged_in, "posting")
     page = logged_in.get(step_url(draft, "places")).content.decode()
     assert "For an ocean vessel: the state whose flag it flies." in page
