@@ -1,6 +1,8 @@
 """Employer-facing casework pages (inbox, certificate download), the public verification page and
 the caseworker's dashboard. Views parse input and call selectors/services only."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,33 +25,36 @@ from .forms import AnswerForm, VerifyForm
 from .models import CertificateStatus
 
 VERIFY_RATE_PER_MINUTE = 30
-
-
-def behind_tls_proxy() -> bool:
-    """DJANGO_BEHIND_TLS_PROXY is on (settings then trust the proxy's X-Forwarded-Proto)."""
-    return bool(getattr(settings, "SECURE_PROXY_SSL_HEADER", None))
+logger = logging.getLogger(__name__)
 
 
 def _client_ip(request) -> str:
     """The address the rate limit counts. Behind the TLS proxy every request comes from the proxy,
-    so the client is the first X-Forwarded-For address; without a proxy the header is anyone's to
-    forge and is ignored."""
-    if behind_tls_proxy():
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
+    which appends the client's address to X-Forwarded-For: the last entry is the one it vouches
+    for (earlier ones are whatever the client sent). Without a proxy the header is ignored."""
+    if settings.PORTAL_BEHIND_TLS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
         if forwarded:
             return forwarded[:64]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _rate_limited(request) -> bool:
-    """A counter per client address and minute in the cache (shared by all web processes)."""
+    """A counter per client address and minute in the cache (shared by all web processes).
+
+    When the cache (Redis) is down the look-up is let through and logged: inspectors checking a
+    certificate at a site matter more than the limit during a short outage."""
     key = f"verify-rate:{_client_ip(request)}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=90)
     try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=90)
-        count = 1
+        cache.add(key, 0, timeout=90)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=90)
+            count = 1
+    except Exception:  # noqa: BLE001 - any cache failure: fail open, as the API's throttle does
+        logger.warning("verification rate limit unavailable (cache error); letting the look-up through")
+        return False
     return count > VERIFY_RATE_PER_MINUTE
 
 

@@ -180,20 +180,27 @@ def _address():
 
 
 def test_behind_the_tls_proxy_each_inspector_has_their_own_limit(client, settings):
-    """Every request arrives from the proxy's address; the client is the first X-Forwarded-For."""
-    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    """Every request arrives from the proxy's address; the client is the address the proxy appends
+    to X-Forwarded-For (the last one), whatever the client put in front of it."""
+    settings.PORTAL_BEHIND_TLS_PROXY = True
     first, second = _address(), _address()
-    assert _exhaust(client, HTTP_X_FORWARDED_FOR=f"{first}, 10.0.0.1").status_code == 429
+    assert _exhaust(client, HTTP_X_FORWARDED_FOR=f"10.9.9.9, {first}").status_code == 429
+    forged_prefix = client.post(
+        reverse("casework:verify"),
+        {"number": "X", "birth_date": "2000-01-01"},
+        HTTP_X_FORWARDED_FOR=f"{_address()}, {first}",
+    )
+    assert forged_prefix.status_code == 429  # a forged first entry does not escape the limit
     other = client.post(
         reverse("casework:verify"),
         {"number": "X", "birth_date": "2000-01-01"},
-        HTTP_X_FORWARDED_FOR=f"{second}, 10.0.0.1",
+        HTTP_X_FORWARDED_FOR=f"10.9.9.9, {second}",
     )
     assert other.status_code == 200  # same proxy address, another inspector
 
 
 def test_without_the_proxy_a_forged_forwarded_for_does_not_escape_the_limit(client, settings):
-    settings.SECURE_PROXY_SSL_HEADER = None
+    settings.PORTAL_BEHIND_TLS_PROXY = False
     for _ in range(30):
         client.post(
             reverse("casework:verify"),
@@ -206,3 +213,15 @@ def test_without_the_proxy_a_forged_forwarded_for_does_not_escape_the_limit(clie
         HTTP_X_FORWARDED_FOR=_address(),
     )
     assert forged.status_code == 429
+
+
+def test_verification_still_answers_when_the_cache_is_down(client, monkeypatch):
+    """The rate limit fails open during a Redis outage: an inspector still gets an answer."""
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(cache, "add", down)
+    response = client.post(reverse("casework:verify"), {"number": "NL-A1-0", "birth_date": "2000-01-01"})
+    assert response.status_code == 200
