@@ -36,17 +36,6 @@ def own_address(client):
     )
 
 
-@pytest.fixture
-def eager_tasks():
-    """Validation and the certificate run in-process (tests/pipeline covers the real worker)."""
-    from coverage_portal.celery import app
-
-    before = {key: app.conf[key] for key in ("task_always_eager", "task_eager_propagates")}
-    app.conf.update(task_always_eager=True, task_eager_propagates=True)
-    yield
-    app.conf.update(before)
-
-
 def page_of(response) -> str:
     assert response.status_code < 500
     return response.content.decode()
@@ -208,7 +197,6 @@ def test_a_request_from_wizard_to_certificate_never_logs_the_personal_number(
     caplog,
     settings,
     tmp_path,
-    eager_tasks,
     django_capture_on_commit_callbacks,
 ):
     settings.MEDIA_ROOT = tmp_path
