@@ -31,7 +31,7 @@ from ..situation import determine_request
 from ..status import Status
 from ..wizards import conditions
 from ..wizards.answers import answers_of
-from ..wizards.steps import PERIOD_STEP, SHORT_TITLES, STEPS, TITLES
+from ..wizards.steps import EMPLOYEE_STEPS, PERIOD_STEP, SHORT_TITLES, STEPS, TITLES
 from ..wizards.storage import DraftStorage
 from ..wizards.summary import imo_warning_message, request_summary
 from .common import employer_view
@@ -129,7 +129,14 @@ class RequestWizard(NamedUrlWizardView):
         step = self.steps.current
         self.answers[step] = answers_of(form)
         if step == "employee":
-            self.draft.employee = form.cleaned_data["employee"]
+            chosen = form.cleaned_data["employee"]
+            if self.draft.employee_id not in (None, chosen.pk):
+                # Another employee: their temporary address and date of entry are asked again (prefilled
+                # from the personnel directory), not carried over from the one chosen before.
+                for later in EMPLOYEE_STEPS[1:]:
+                    self.storage.data[self.storage.step_data_key].pop(later, None)
+                    self.answers.pop(later, None)
+            self.draft.employee = chosen
         for number in imo_warnings(form):
             messages.warning(self.request, imo_warning_message(number))
         if step == "statement":

@@ -71,3 +71,52 @@ def test_without_change_continue_goes_to_the_next_step(logged_in, employee, engi
     walk_to_check(logged_in, draft, employee)
     response = post_step(logged_in, draft, "conditions", CONDITIONS, P)
     assert response["Location"] == step_url(draft, "contact")
+
+
+def test_choosing_another_employee_asks_their_address_and_entry_date_again(
+    logged_in, employer, employee, engine
+):
+    from tests import factories
+
+    other = factories.make_employee(
+        employer,
+        family_name="Bakker",
+        temp_street="Avenue Louise 120",
+        temp_town="Brussels",
+        temp_postal_code="1050",
+        temp_country="BE",
+        date_of_entry="2019-09-01",
+    )
+    draft = start(logged_in, "posting")
+    walk_to_check(logged_in, draft, employee)
+    response = post_step(
+        logged_in, draft, "employee", {"query": "bak", "employee": other.pk}, P, return_to_check="1"
+    )
+    assert response["Location"] == f"{step_url(draft, 'address')}?return=check"
+    page = logged_in.get(response["Location"]).content.decode()
+    assert 'value="Avenue Louise"' in page  # the new employee's temporary address
+    fields = {
+        "temp_differs": "on",
+        "temp_street": "Avenue Louise",
+        "temp_number": "120",
+        "temp_postal_code": "1050",
+        "temp_town": "Brussels",
+        "temp_country": "BE",
+    }
+    response = post_step(logged_in, draft, "address", fields, P, return_to_check="1")
+    assert response["Location"] == f"{step_url(draft, 'relationship')}?return=check"
+    assert 'value="2019-09-01"' in logged_in.get(response["Location"]).content.decode()
+    relationship = {"date_of_entry": "2019-09-01", "private_sector": "yes", "classification": "employed"}
+    response = post_step(logged_in, draft, "relationship", relationship, P, return_to_check="1")
+    assert response["Location"] == step_url(draft, "check")  # places, conditions, contact are kept
+    check = logged_in.get(step_url(draft, "check")).content.decode()
+    assert "Bakker" in check and "Avenue Louise" in check and "Brugbouw NV" in check
+
+
+def test_choosing_the_same_employee_again_keeps_the_answers(logged_in, employee, engine):
+    draft = start(logged_in, "posting")
+    walk_to_check(logged_in, draft, employee)
+    response = post_step(
+        logged_in, draft, "employee", {"query": "por", "employee": employee.pk}, P, return_to_check="1"
+    )
+    assert response["Location"] == step_url(draft, "check")
