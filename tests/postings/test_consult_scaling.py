@@ -91,7 +91,7 @@ def plan(sql: str) -> str:
 def test_every_consult_query_of_one_employer_uses_an_index(client, many_requests):
     employer, admin = many_requests
     queries = consult_queries(client, admin)
-    assert len(queries) >= 2 * len(QUERIES)  # the page and a bounded count, for every search with more than a page
+    assert len(queries) >= 2 * len(QUERIES)  # page + bounded count (each search has over a page)
     for sql in queries:
         explained = plan(sql)
         if connection.vendor == "postgresql":
