@@ -12,4 +12,4 @@ RUN DJANGO_SECRET_KEY=build-only python manage.py compile_translations \
 RUN useradd --system --uid 1000 portal && mkdir -p /app/media /app/var && chown -R portal /app/media /app/var
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "coverage_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "coverage_portal/gunicorn.conf.py", "coverage_portal.wsgi:application", "--access-logfile", "-"]

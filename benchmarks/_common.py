@@ -277,21 +277,23 @@ def cpu_seconds(pgid: int | None = None, parent: int | None = None) -> float:
     return total / TICK
 
 
-def gunicorn_argv(port: int, workers: int) -> list[str]:
-    return [
+def gunicorn_argv(port: int, workers: int, worker_class: str | None = None) -> list[str]:
+    """gunicorn as deployed (coverage_portal/gunicorn.conf.py), on a loopback port."""
+    argv = [
         str(BIN / "gunicorn"),
+        "-c",
+        str(ROOT / "coverage_portal" / "gunicorn.conf.py"),
         "coverage_portal.wsgi",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
-        "--worker-class",
-        "sync",
-        "--timeout",
-        "60",
         "--log-level",
         "warning",
     ]
+    if worker_class:
+        argv += ["--worker-class", worker_class]
+    return argv
 
 
 def celery_argv(*extra: str) -> list[str]:

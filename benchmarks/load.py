@@ -4,8 +4,9 @@
 
 Starts throw-away PostgreSQL and Redis (scripts/services.sh) unless DATABASE_URL and REDIS_URL are
 set, migrates with production settings (behind a pretend TLS proxy on 127.0.0.1), seeds 10,000
-requests, starts gunicorn (2 workers per core) and a Celery worker, measures the consult page alone,
-grows the table to 100,000 requests over 1,000 employers, measures it again, then drives the mix of
+requests, starts gunicorn (as coverage_portal/gunicorn.conf.py deploys it: 2 workers per core,
+application preloaded) and a Celery worker, measures the consult page alone, grows the table to
+100,000 requests over 1,000 employers, measures it again, then drives the mix of
 benchmarks/locustfile.py with locust in headless mode for a fixed time. Stops everything at the end
 (also on Ctrl-C) and prints one line of figures.
 """
@@ -182,6 +183,9 @@ def main() -> None:
     parser.add_argument("--total", type=int, default=100_000)
     parser.add_argument("--employers", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+    parser.add_argument(
+        "--worker-class", default=None, help="gunicorn worker class (default: the gunicorn.conf.py one)"
+    )
     args = parser.parse_args()
     handle_signals()
     work = Path(tempfile.mkdtemp(prefix="portal-load-"))
@@ -192,7 +196,7 @@ def main() -> None:
         seed(env, args.total // 10, args.employers, state_file)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        procs.start("gunicorn", gunicorn_argv(port, args.workers), env)
+        procs.start("gunicorn", gunicorn_argv(port, args.workers, args.worker_class), env)
         procs.start("celery", celery_argv(), env)
         wait_http(base + "/healthz")
         state = json.loads(state_file.read_text())

@@ -1,0 +1,25 @@
+"""gunicorn settings for the portal (Dockerfile, docker-compose.yml, benchmarks/load.py):
+
+    gunicorn -c coverage_portal/gunicorn.conf.py coverage_portal.wsgi:application
+
+The application is loaded once, before the workers fork (their startup, e.g. WhiteNoise's scan of
+the static files, is done once and shared). Sync workers: benchmarks/load.py measured threaded
+workers with keep-alive (gthread, 4 threads) at the same CPU per request (28.6 vs 28.1 ms), so the
+simpler model stays. Each setting can be overridden on the command line or with GUNICORN_CMD_ARGS
+(benchmarks/load.py --worker-class gthread compares them again).
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Two processes per core: one computes while the other waits on PostgreSQL or Redis.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
+worker_class = "sync"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))  # used by --worker-class gthread only
+keepalive = 5
+timeout = 60
+graceful_timeout = 30
+preload_app = True
+# Recycle a worker now and then (slow leaks), not all at once.
+max_requests = 5000
+max_requests_jitter = 500
