@@ -145,6 +145,13 @@ class CoverageRequest(models.Model):
         return PUBLIC_STATUS[self.status]
 
     @property
+    def masked_personal_number(self) -> str:
+        """For lists (consult page, API list): the full number only on the request's own page."""
+        from accounts.identifiers import mask_personal_number
+
+        return mask_personal_number(self.personal_number)
+
+    @property
     def is_draft(self) -> bool:
         return self.status == Status.DRAFT
 

@@ -208,7 +208,9 @@ class RequestSerializer(serializers.ModelSerializer):
         source="employee_id", allow_null=True, help_text=_("Id of the worker.")
     )
     worker_name = serializers.CharField(help_text=_("Family name, given names."))
-    personal_number = serializers.CharField(help_text=_("The worker's personal number."))
+    personal_number = serializers.CharField(
+        help_text=_("The worker's personal number; masked in lists, in full on the request itself.")
+    )
     state_of_work = serializers.CharField(
         source="state_of_work.code", allow_null=True, help_text=_("(First) state of work, ISO.")
     )
@@ -295,11 +297,17 @@ class RequestSerializer(serializers.ModelSerializer):
         data = super().to_representation(instance)
         data["public_status"] = str(instance.public_status)
         data["state_of_work"] = instance.state_of_work.code or None
+        if not self.show_full_personal_number:
+            data["personal_number"] = instance.masked_personal_number
         return data
+
+    # Lists mask the personal number, as the consult page does; a request's own page shows it.
+    show_full_personal_number = False
 
 
 class RequestDetailSerializer(RequestSerializer):
     events = EventSerializer(many=True, read_only=True, help_text=_("The history, oldest first."))
+    show_full_personal_number = True
 
     class Meta(RequestSerializer.Meta):
         fields = [*RequestSerializer.Meta.fields, "events"]

@@ -189,6 +189,27 @@ def test_personnel_lists_mask_the_personal_number(client, employer_admin, employ
     assert "111222333" not in str(listed)
 
 
+def test_request_lists_mask_the_personal_number_but_search_and_the_request_show_it(
+    client, employer_admin, employer
+):
+    from tests.casework.builders import make_request
+
+    employee = factories.make_employee(employer, personal_number="111222333")
+    sent = make_request(employer, employee, employer_admin)
+    client.force_login(employer_admin)
+    listed = page_of(client.get(reverse("postings:list")))
+    assert sent.transaction_number in listed and "111222333" not in listed
+    assert sent.masked_personal_number in listed
+    searched = page_of(client.get(reverse("postings:list"), {"personal_number": "111222333"}))
+    rows = searched.split("<tbody")[-1].split("</tbody>")[0]  # the results, not the echoed search
+    assert sent.transaction_number in rows and "111222333" not in rows
+    assert "111222333" in page_of(client.get(reverse("postings:detail", args=[sent.pk])))
+    api = client_for(employer_admin)
+    base = f"/api/v1/employers/{employer.pk}/requests/"
+    assert api.get(base).json()["results"][0]["personal_number"] == sent.masked_personal_number
+    assert api.get(f"{base}{sent.pk}/").json()["personal_number"] == "111222333"
+
+
 def test_a_request_from_wizard_to_certificate_never_logs_the_personal_number(
     client,
     employer_admin,
