@@ -1,6 +1,7 @@
 """What a person with a screen reader or without a mouse would hit on a page, read from its HTML:
 error-summary links that go nowhere, inputs without a label, radios outside a fieldset with a legend,
-duplicate ids. Only the page's <main> is checked (the header belongs to base.html)."""
+duplicate ids, aria-describedby naming a hint or error that is not there. Only the page's <main> is
+checked (the header belongs to base.html)."""
 
 import re
 from html.parser import HTMLParser
@@ -15,11 +16,14 @@ class _Page(HTMLParser):
         self.label_for: set[str] = set()
         self.controls: list[dict] = []
         self.fieldsets: list[dict] = []
+        self.described_by: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if a.get("id"):
             self.ids.append(a["id"])
+        for target in (a.get("aria-describedby") or "").split():
+            self.described_by.append((a.get("name") or a.get("id") or tag, target))
         if tag == "label" and a.get("for"):
             self.label_for.add(a["for"])
         elif tag == "fieldset":
@@ -65,6 +69,9 @@ def problems(html: str) -> list[str]:
     for anchor in error_summary_links(main):
         if not anchor or anchor not in ids:
             found.append(f"error summary links to #{anchor}, which is not on the page")
+    for element, target in page.described_by:
+        if target not in ids:
+            found.append(f"{element} is described by #{target}, which is not on the page")
     for duplicate in {i for i in page.ids if page.ids.count(i) > 1}:
         found.append(f"id {duplicate} is used twice")
     for control in page.controls:
