@@ -78,7 +78,7 @@ def test_an_expired_code_is_explained_at_the_field(client):
     later = letter.expires_at + dt.timedelta(seconds=1)
     with mock.patch("django.utils.timezone.now", return_value=later):
         html = activate(client, CODE.search(text).group(0))
-    assert 'id="id_code-error"' in html and "This activation code has expired" in html
+    assert 'id="id_code_error"' in html and "This activation code has expired" in html
     assert Organisation.objects.get().status == Organisation.Status.PENDING
 
 

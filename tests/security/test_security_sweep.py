@@ -42,9 +42,10 @@ def page_of(response) -> str:
 
 
 def error_at_field(page: str, field_id: str, message: str) -> bool:
-    """The message is shown at the field (GOV.UK: <p class="error-message" id="<field>-error">)."""
-    marker = f'id="{field_id}-error"'
-    return marker in page and message in page.split(marker, 1)[1].split("</p>", 1)[0]
+    """The message is shown at the field: in the field's error container, the element its input's
+    aria-describedby names (<div id="<field>_error"><p class="error-message">...)."""
+    marker = f'id="{field_id}_error"'
+    return marker in page and message in page.split(marker, 1)[1].split("</div>", 1)[0]
 
 
 # --- login throttling -------------------------------------------------------------------------------
