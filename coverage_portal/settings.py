@@ -8,6 +8,7 @@ Two ways to run, one code base (see README "Running"):
 PORTAL_ENV is one of production (the default, so a forgotten variable fails safe), development, test.
 """
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -207,10 +208,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 # WhiteNoise warns on every start when the folder is missing (a fresh checkout before collectstatic);
 # a read-only image has run collectstatic already.
-try:
+with contextlib.suppress(OSError):
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-except OSError:
-    pass
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
