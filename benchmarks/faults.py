@@ -46,6 +46,7 @@ from benchmarks._common import (  # noqa: E402
     prepare,
     wait_http,
 )
+from benchmarks.api_bodies import api_posting  # noqa: E402
 
 REDIS_DOWN_SECONDS = 30
 SETTLE_SECONDS = 300
@@ -53,40 +54,7 @@ SETTLE_SECONDS = 300
 
 def posting(employee: int) -> dict:
     start = dt.date.today() + dt.timedelta(days=21)
-    return {
-        "type": "posting",
-        "employee": employee,
-        "address": {"temp_differs": False},
-        "relationship": {"date_of_entry": "2015-01-01", "private_sector": True, "classification": "employed"},
-        "places": [
-            {
-                "country": "BE",
-                "location_type": "construction_site",
-                "name": "Scheldebrug",
-                "description": "Bridge works at the Schelde quay",
-                "town": "Antwerpen",
-            }
-        ],
-        "conditions": {
-            "start": start.isoformat(),
-            "end": (start + dt.timedelta(days=180)).isoformat(),
-            "language": "nl",
-            "insured_30_days": True,
-            "host_contract": False,
-            "host_can_change_pay": False,
-            "host_can_dismiss": False,
-            "host_can_discipline": False,
-            "replaces_posted_worker": False,
-            "mission": "Bridge works",
-        },
-        "contact": {
-            "family_name": "de Vries",
-            "given_names": "Eva",
-            "company": "Bench B.V.",
-            "phone": "+31 20 123 4567",
-            "email": "eva@bench.example",
-        },
-    }
+    return api_posting(employee, start, start + dt.timedelta(days=180))
 
 
 class Sender:

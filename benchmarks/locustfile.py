@@ -13,6 +13,7 @@ import json
 import os
 import random
 import re
+import sys
 import threading
 import time
 import uuid
@@ -23,6 +24,9 @@ from urllib.parse import urlsplit
 
 from locust import between, task
 from locust.contrib.fasthttp import FastHttpUser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_bodies import api_posting  # noqa: E402 - beside this file; locust loads it by path
 
 STATE = json.loads(Path(os.environ["BENCH_STATE"]).read_text()) if os.environ.get("BENCH_STATE") else None
 _employer_turn = itertools.count()
@@ -57,39 +61,6 @@ CONDITIONS = {
     "language": "nl",
 }
 CONTACT = {"family_name": "Vries", "given_names": "Eva", "company": "Bench B.V.", "phone": "+31 20 123 4567"}
-API_POSTING = {
-    "type": "posting",
-    "address": {"temp_differs": False},
-    "relationship": {"date_of_entry": "2015-01-01", "private_sector": True, "classification": "employed"},
-    "places": [
-        {
-            "country": "BE",
-            "location_type": "construction_site",
-            "name": "Scheldebrug",
-            "description": "Bridge works at the Schelde quay",
-            "town": "Antwerpen",
-        }
-    ],
-    "conditions": {
-        "start": START.isoformat(),
-        "end": END.isoformat(),
-        "language": "nl",
-        "insured_30_days": True,
-        "host_contract": False,
-        "host_can_change_pay": False,
-        "host_can_dismiss": False,
-        "host_can_discipline": False,
-        "replaces_posted_worker": False,
-        "mission": "Bridge works",
-    },
-    "contact": {
-        "family_name": "de Vries",
-        "given_names": "Eva",
-        "company": "Bench B.V.",
-        "phone": "+31 20 123 4567",
-        "email": "eva@bench.example",
-    },
-}
 
 
 class LoopbackTLSPolicy(DefaultCookiePolicy):
@@ -244,7 +215,7 @@ class ApiClient(PortalUser):
     def submit(self):
         headers = {"Authorization": f"Bearer {self.employer['token']}"}
         base = f"/api/v1/employers/{self.employer['id']}/requests/"
-        body = {**API_POSTING, "employee": random.choice(self.employer["employees"])}
+        body = api_posting(random.choice(self.employer["employees"]), START, END)
         created = self.client.post(base, json=body, headers=headers, name="api create")
         if created.status_code != 201:
             return

@@ -291,14 +291,14 @@ def test_a_request_from_wizard_to_certificate_never_logs_the_personal_number(
 def test_verification_by_qr_link_is_rate_limited_per_address(client):
     url = reverse("casework:verify")
     for _ in range(30):
-        assert client.get(url, {"n": "NL-A1-2026-0000001-XXXX", "s": "nope"}).status_code == 200
-    limited = client.get(url, {"n": "NL-A1-2026-0000001-XXXX", "s": "nope"})
+        assert client.get(url, {"n": "NL-A1-2026-0000001-ABCD", "s": "nope"}).status_code == 200
+    limited = client.get(url, {"n": "NL-A1-2026-0000001-ABCD", "s": "nope"})
     assert limited.status_code == 429
     assert limited["Retry-After"] == "60"
     assert "Too many checks from your connection" in page_of(limited)
     assert client.get(url).status_code == 200  # the empty form costs nothing and stays open
     client.defaults["REMOTE_ADDR"] = "10.251.0.1"
-    assert client.get(url, {"n": "NL-A1-2026-0000001-XXXX", "s": "nope"}).status_code == 200
+    assert client.get(url, {"n": "NL-A1-2026-0000001-ABCD", "s": "nope"}).status_code == 200
 
 
 # --- when Redis is down -------------------------------------------------------------------------------
