@@ -160,18 +160,15 @@ def _previous_posting_end(request, host: str | None, start: str | None) -> str |
 def determine_request(request) -> dict:
     """The engine's answer for the check-answers page: {"determination": dict|None, "errors": [str]}."""
     import rules
+    from selfcheck.localise import localised_determination
 
-    determine = getattr(rules, "determine", None)
-    invalid = getattr(rules, "InvalidSituation", None)
-    if determine is None or invalid is None:
-        return {"determination": None, "errors": [], "unavailable": True}
     try:
         return {
-            "determination": determine(situation_from_request(request)),
+            "determination": localised_determination(situation_from_request(request)),
             "errors": [],
             "unavailable": False,
         }
-    except invalid as exc:
+    except rules.InvalidSituation as exc:
         return {"determination": None, "errors": _messages(exc), "unavailable": False}
 
 

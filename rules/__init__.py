@@ -5,9 +5,14 @@ Public API (shared/contracts/determination.md)::
 
     rules.determine(situation: dict, issuing_state: str | None = None) -> dict
     rules.InvalidSituation  # .errors == [{"field": "work[0].country", "message": "..."}]
+
+For the portal's pages, ``determine_with_figures`` also returns each reason's figures and
+``reason_template(code, passed)`` its English sentence template, so the explanations can be shown
+in the reader's language.
 """
 
-from .determination import determine
+from .determination import determine, determine_with_figures
+from .reasons import reason_template
 from .situation import InvalidSituation
 
-__all__ = ["InvalidSituation", "determine"]
+__all__ = ["InvalidSituation", "determine", "determine_with_figures", "reason_template"]

@@ -23,6 +23,12 @@ def determine(situation: dict, issuing_state: str | None = None) -> dict:
     ``issuing_state`` is the state of the institution asking (default: ``data.DEFAULT_ISSUING_STATE``);
     it decides which bilateral treaties and which national rule the engine consults.
     """
+    return determine_with_figures(situation, issuing_state)[0]
+
+
+def determine_with_figures(situation: dict, issuing_state: str | None = None) -> tuple[dict, list[dict]]:
+    """``determine`` plus the figures of each reason (same order), so that a caller can render the
+    explanations in another language from :func:`rules.reasons.reason_template`."""
     sit = parse(situation)
     issuer = (
         data.COUNTRY_ALIASES.get(issuing_state, issuing_state)
@@ -31,7 +37,7 @@ def determine(situation: dict, issuing_state: str | None = None) -> dict:
     )
     tr = Trace()
     out = evaluate(sit, tr, issuer)
-    return to_dict(sit, out, tr)
+    return to_dict(sit, out, tr), tr.figures
 
 
 def evaluate(sit: Situation, tr: Trace, issuer: str) -> Outcome:

@@ -11,6 +11,7 @@ from django_countries import countries
 import rules
 
 from .forms import SelfCheckForm, field_for_error
+from .localise import localised_determination
 from .services import issuing_state
 
 STATUS_LABELS = {
@@ -36,7 +37,7 @@ def check(request):
     if request.method == "POST" and form.is_valid():
         situation = form.situation(timezone.localdate())
         try:
-            determination = rules.determine(situation, issuing_state())
+            determination = localised_determination(situation, issuing_state())
         except rules.InvalidSituation as exc:
             rows = form.cleaned_data["work_rows"]
             for error in exc.errors:

@@ -67,10 +67,16 @@ def yes_no(label, help_text="", required=True):
     )
 
 
+def _state_choices():
+    # Called each time the choices are read (Django 5 accepts a callable): the names come in the
+    # reader's language and sorted for it, not frozen in whatever language the process started.
+    return [("", _("Choose a state")), *countries]
+
+
 def country_field(label, required=True, help_text=""):
     return LazyTypedChoiceField(
         label=label,
-        choices=[("", _("Choose a state"))] + list(countries),
+        choices=_state_choices,
         widget=FastLazySelect,
         required=required,
         help_text=help_text,

@@ -63,6 +63,13 @@ def engine(monkeypatch):
         }
 
     monkeypatch.setattr(rules, "determine", determine, raising=False)
+
+    def determine_with_figures(situation, issuing_state=None):
+        result = determine(situation)
+        return result, [{} for _ in result["reasons"]]
+
+    # The pages ask for the figures too (to show the reasons in the reader's language).
+    monkeypatch.setattr(rules, "determine_with_figures", determine_with_figures, raising=False)
     monkeypatch.setattr(rules, "InvalidSituation", FakeInvalidSituation, raising=False)
     return seen
 

@@ -1,0 +1,53 @@
+"""The self-check page gives every reason in the reader's language; the contract's doors stay English."""
+
+import pytest
+
+import rules
+from selfcheck.localise import localised_determination
+
+from .test_page import POSTING, URL
+
+SITUATION = {
+    "reference_date": "2030-03-01",
+    "residence": "NL",
+    "employment_type": "employed",
+    "work": [{"country": "BE", "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}],
+    "employers": [{"seat": "NL", "substantial_activity_in_seat": True}],
+    "posting": {
+        "sending_state": "NL",
+        "host_state": "BE",
+        "start": "2030-03-01",
+        "end": "2031-02-28",
+        "replaces_posted_worker": False,
+        "insured_in_sending_state_months_before": 12,
+        "direct_relationship_maintained": True,
+        "placed_at_disposal_of_third_undertaking": False,
+        "previous_posting_same_employer_host_end": None,
+        "art16_agreement": None,
+    },
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "fr", "de"])
+def test_the_page_explains_every_reason_in_the_readers_language(client, language):
+    client.post("/i18n/setlang/", {"language": language, "next": URL})
+    html = client.post(URL, POSTING).content.decode()
+    english = rules.determine(SITUATION)
+    for reason in english["reasons"]:
+        assert reason["explanation"] not in html, f"{reason['code']} is still in English"
+    assert "12" in html and "24" in html  # the figures are filled into the translated sentences
+
+
+def test_the_contract_output_stays_english_and_only_the_sentences_change():
+    from django.utils import translation
+
+    english = rules.determine(SITUATION)
+    with translation.override("nl"):
+        dutch = localised_determination(SITUATION)
+    assert [r["code"] for r in dutch["reasons"]] == [r["code"] for r in english["reasons"]]
+    assert [r["passed"] for r in dutch["reasons"]] == [r["passed"] for r in english["reasons"]]
+    assert {k: v for k, v in dutch.items() if k != "reasons"} == {
+        k: v for k, v in english.items() if k != "reasons"
+    }
+    assert rules.determine(SITUATION) == english  # the engine itself is untouched
