@@ -6,9 +6,9 @@ Public API (shared/contracts/determination.md)::
     rules.determine(situation: dict, issuing_state: str | None = None) -> dict
     rules.InvalidSituation  # .errors == [{"field": "work[0].country", "message": "..."}]
 
-For the portal's pages, ``determine_with_figures`` also returns each reason's figures and
-``reason_template(code, passed)`` its English sentence template, so the explanations can be shown
-in the reader's language.
+For the portal's pages, ``determine_with_figures`` also returns each reason's figures and each
+warning's template and figures, and ``reason_template(code, passed)`` gives a reason's English
+sentence template, so explanations and warnings can be shown in the reader's language.
 """
 
 from .determination import determine, determine_with_figures

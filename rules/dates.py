@@ -47,12 +47,21 @@ def duration(start: date, end: date) -> tuple[int, int]:
     return months, (stop - add_months(start, months)).days
 
 
-def describe_duration(start: date, end: date) -> str:
-    """Plain English: ``12 months``, ``24 months and 1 day``, ``20 days``."""
-    months, days = duration(start, end)
-    parts = []
-    if months:
-        parts.append(f"{months} month" + ("" if months == 1 else "s"))
-    if days or not months:
-        parts.append(f"{days} day" + ("" if days == 1 else "s"))
-    return " and ".join(parts)
+class Duration(str):
+    """A span in plain English (``12 months``, ``24 months and 1 day``, ``20 days``) that keeps its
+    parts, so the portal can say the same span in the reader's language."""
+
+    def __new__(cls, months: int, days: int) -> Duration:
+        parts = []
+        if months:
+            parts.append(f"{months} month" + ("" if months == 1 else "s"))
+        if days or not months:
+            parts.append(f"{days} day" + ("" if days == 1 else "s"))
+        text = super().__new__(cls, " and ".join(parts))
+        text.months, text.days = months, days
+        return text
+
+
+def describe_duration(start: date, end: date) -> Duration:
+    """Plain English: ``12 months``, ``24 months and 1 day``, ``20 days`` (see Duration)."""
+    return Duration(*duration(start, end))

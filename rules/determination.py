@@ -11,6 +11,7 @@ from datetime import date
 
 from . import data, reg883, reg1408, scope, treaties, uk
 from .dates import ONE_DAY
+from .i18n import N_
 from .outcome import Outcome
 from .reasons import Trace
 from .reg883 import transitional
@@ -26,9 +27,12 @@ def determine(situation: dict, issuing_state: str | None = None) -> dict:
     return determine_with_figures(situation, issuing_state)[0]
 
 
-def determine_with_figures(situation: dict, issuing_state: str | None = None) -> tuple[dict, list[dict]]:
-    """``determine`` plus the figures of each reason (same order), so that a caller can render the
-    explanations in another language from :func:`rules.reasons.reason_template`."""
+def determine_with_figures(
+    situation: dict, issuing_state: str | None = None
+) -> tuple[dict, list[dict], list[tuple[str, dict]]]:
+    """``determine`` plus the figures of each reason and the (template, figures) of each warning, in
+    the same order, so that a caller can render the explanations and warnings in another language
+    (:func:`rules.reasons.reason_template`)."""
     sit = parse(situation)
     issuer = (
         data.COUNTRY_ALIASES.get(issuing_state, issuing_state)
@@ -37,7 +41,7 @@ def determine_with_figures(situation: dict, issuing_state: str | None = None) ->
     )
     tr = Trace()
     out = evaluate(sit, tr, issuer)
-    return to_dict(sit, out, tr), tr.figures
+    return to_dict(sit, out, tr), tr.figures, tr.warning_sources
 
 
 def evaluate(sit: Situation, tr: Trace, issuer: str) -> Outcome:
@@ -85,8 +89,11 @@ def _regulations(sit: Situation, states: frozenset[str], tr: Trace, issuer: str,
         # by Reg. 859/2003 (the United Kingdom while it was a member state).
         if sit.nationalities and scope.persons_covered(sit, states, ref, tr, old=True, with_uk=with_uk):
             tr.warn(
-                f"Reg. 1231/2010 does not cover this third-country national here, but Reg. 859/2003 does, "
-                f"so Reg. 1408/71 still decides ({data.REF_TCN_1408_KEPT})."
+                N_(
+                    "Reg. 1231/2010 does not cover this third-country national here, but Reg. 859/2003 does, "
+                    "so Reg. 1408/71 still decides ({reference})."
+                ),
+                reference=data.REF_TCN_1408_KEPT,
             )
             return reg1408.run(sit, ref, tr, scope.area_1408(ref))
         return treaties.decide(sit, scope.all_states(sit), tr, issuer)
@@ -110,8 +117,12 @@ def to_dict(sit: Situation, out: Outcome, tr: Trace) -> dict:
     ref = sit.reference_date
     if out.period is not None and not out.period[0] <= ref <= out.period[1]:
         tr.warn(
-            f"The reference date {ref.isoformat()} lies outside the period {out.period[0].isoformat()} to "
-            f"{out.period[1].isoformat()}; the answer describes that period."
+            N_(
+                "The reference date {date} lies outside the period {start} to {end}; the answer describes that period."
+            ),
+            date=ref.isoformat(),
+            start=out.period[0].isoformat(),
+            end=out.period[1].isoformat(),
         )
     status = out.status if out.certificate == "PD A1" else None
     return {

@@ -615,7 +615,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
 class Trace:
     """Records reasons (in the order tested) and warnings for one determination."""
 
-    __slots__ = ("figures", "reasons", "warnings")
+    __slots__ = ("figures", "reasons", "warning_sources", "warnings")
 
     def __init__(self) -> None:
         self.reasons: list[dict] = []
@@ -623,6 +623,8 @@ class Trace:
         # The figures of each reason, in the same order: the portal renders the sentence again
         # in the reader's language from them (see reason_template).
         self.figures: list[dict] = []
+        # (template, figures) of each warning, in the same order, for the same reason.
+        self.warning_sources: list[tuple[str, dict]] = []
 
     def check(self, code: str, passed: bool, provision: str | None = None, **figures: object) -> bool:
         cited, cite_fields, if_passed, passed_fields, if_failed, failed_fields = _COMPILED[code]
@@ -639,9 +641,12 @@ class Trace:
         self.figures.append(figures)
         return passed
 
-    def warn(self, text: str) -> None:
+    def warn(self, template: str, **figures: object) -> None:
+        """A warning: ``template`` (marked with N_) filled with ``figures``; each text once."""
+        text = template.format_map(figures) if figures else template
         if text not in self.warnings:
             self.warnings.append(text)
+            self.warning_sources.append((template, figures))
 
 
 # The TCA Protocol copies Art. 13 for work in several states; its reasons reuse the Art. 13

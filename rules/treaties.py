@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import data
 from .dates import add_months, describe_duration, exceeds_months
+from .i18n import N_
 from .outcome import Outcome
 from .reasons import Trace
 from .reg883.art12 import _months
@@ -61,8 +62,12 @@ def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) 
     if etype == "civil_servant":
         state = sit.employers[0].seat
         tr.warn(
-            f"Civil servants normally stay under the legislation of the employing administration ({state}); "
-            f"the article of the {t.name} is not recorded, check it with the institution."
+            N_(
+                "Civil servants normally stay under the legislation of the employing administration "
+                "({state}); the article of the {treaty_name} is not recorded, check it with the institution."
+            ),
+            state=state,
+            treaty_name=t.name,
         )
         return _out(state, t, "", p)
     if p is not None and {p.sending_state, p.host_state} == {issuer, other}:
@@ -77,10 +82,18 @@ def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) 
         states=", ".join(work_states),
     )
     if not single:
-        tr.warn(f"The {t.name} has its own rules for work in both states; the engine does not encode them.")
+        tr.warn(
+            N_(
+                "The {treaty_name} has its own rules for work in both states; the engine does not encode them."
+            ),
+            treaty_name=t.name,
+        )
         return None
     tr.warn(
-        f"The {t.name} applies its general rule (the state of work); the article number is not recorded here."
+        N_(
+            "The {treaty_name} applies its general rule (the state of work); the article number is not recorded here."
+        ),
+        treaty_name=t.name,
     )
     return _out(work_states[0], t, "", None)
 
@@ -93,9 +106,10 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
     results = []
     if t.posting_max_months is None:
         tr.warn(
-            f"The maximum posting period of the {t.name} is not recorded; check it with the "
-            "SVB before relying on "
-            "this answer."
+            N_(
+                "The maximum posting period of the {treaty_name} is not recorded; check it with the SVB before relying on this answer."
+            ),
+            treaty_name=t.name,
         )
     else:
         results.append(
@@ -137,9 +151,13 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
         and p.start < add_months(previous, t.successive_postings_months)
     ):
         tr.warn(
-            f"Under the {t.name} postings less than {t.successive_postings_months} months apart count as "
-            f"one: add the previous posting that ended on {previous.isoformat()} to this one before "
-            "relying on the maximum."
+            N_(
+                "Under the {treaty_name} postings less than {months} months apart count as one: add the previous "
+                "posting that ended on {previous} to this one before relying on the maximum."
+            ),
+            treaty_name=t.name,
+            months=t.successive_postings_months,
+            previous=previous.isoformat(),
         )
     if t.excludes_host_employer and sit.employment_type != "self_employed":
         host_seats = [e.seat for e in sit.employers if e.seat == p.host_state]
@@ -150,17 +168,32 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
         results.append(tr.check("TREATY_DIRECT_RELATIONSHIP", p.direct_relationship_maintained))
     else:
         tr.warn(
-            "The treaty figures recorded here are for employees; check the self-employed rule of the treaty."
+            N_(
+                "The treaty figures recorded here are for employees; check the self-employed rule of the treaty."
+            )
         )
     if all(results):
         return _out(p.sending_state, t, t.posting_article, p)
     if t.posting_max_months is not None and exceeds_months(p.start, p.end, t.posting_max_months):
-        extra = f" ({t.extension_note})" if t.extension_note else ""
-        tr.warn(
-            f"The posting exceeds the maximum of the {t.name}{extra}; ask the SVB for an "
-            "extension. Without one the "
-            f"treaty's general rule makes {p.host_state} legislation apply."
-        )
+        if t.extension_note:
+            tr.warn(
+                N_(
+                    "The posting exceeds the maximum of the {treaty_name} ({note}); ask the SVB for an extension. "
+                    "Without one the treaty's general rule makes {host} legislation apply."
+                ),
+                treaty_name=t.name,
+                note=t.extension_note,
+                host=p.host_state,
+            )
+        else:
+            tr.warn(
+                N_(
+                    "The posting exceeds the maximum of the {treaty_name}; ask the SVB for an extension. "
+                    "Without one the treaty's general rule makes {host} legislation apply."
+                ),
+                treaty_name=t.name,
+                host=p.host_state,
+            )
     return _out(p.host_state, t, "", p)
 
 
@@ -187,19 +220,27 @@ def national(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> 
     if linked and reference is not None:
         tr.check("NATIONAL_RULE", True, reference=reference, state=issuer, issuer=issuer)
         tr.warn(
-            f"No coordination instrument applies: each state's own law decides, so the person may be insured "
-            f"in {issuer} and in another state at the same time, or in neither."
+            N_(
+                "No coordination instrument applies: each state's own law decides, so the person may be "
+                "insured in {issuer} and in another state at the same time, or in neither."
+            ),
+            issuer=issuer,
         )
         tr.warn(
-            f"No PD A1 or certificate of coverage exists for this situation; the {issuer} "
-            "institution can only "
-            "issue a national statement."
+            N_(
+                "No PD A1 or certificate of coverage exists for this situation; the {issuer} institution can "
+                "only issue a national statement."
+            ),
+            issuer=issuer,
         )
         return Outcome(issuer, f"national:{issuer}", "", period=(p.start, p.end) if p is not None else None)
     tr.check("NATIONAL_RULE", False, reference=reference or "national law", state=issuer, issuer=issuer)
     named = ", ".join(sorted(states))
     tr.warn(
-        f"Nothing coordinates this situation and the engine knows no national rule for it: ask the social "
-        f"security institutions of {named} whether their law insures the person."
+        N_(
+            "Nothing coordinates this situation and the engine knows no national rule for it: ask the social "
+            "security institutions of {states} whether their law insures the person."
+        ),
+        states=named,
     )
     return Outcome(None, "none", "")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from . import data
 from .dates import describe_duration, exceeds_months
+from .i18n import N_
 from .outcome import Outcome
 from .reasons import Trace
 from .reg883 import art12, art13, art16
@@ -144,8 +145,11 @@ def _detached(sit: Situation, tr: Trace) -> bool:
         results.append(art12.direct_relationship(p, tr, code="TCA_SSC11_DIRECT_RELATIONSHIP"))
     if exceeds_months(p.start, p.end, data.TCA_POSTING_MAX_MONTHS):
         tr.warn(
-            f"A detachment expected to last more than {data.TCA_POSTING_MAX_MONTHS} months falls under the "
-            "host state's legislation unless the states agree an exception."
+            N_(
+                "A detachment expected to last more than {limit} months falls under the host state's "
+                "legislation unless the states agree an exception."
+            ),
+            limit=data.TCA_POSTING_MAX_MONTHS,
         )
     return all(results)
 

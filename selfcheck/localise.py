@@ -1,27 +1,48 @@
-"""The engine's answer with its reasons in the reader's language (pages only).
+"""The engine's answer with its reasons and warnings in the reader's language (pages only).
 
 The contract's output is English for every caller (the command line, the API, other tools). A page
-asks ``localised_determination`` instead: the engine also returns each reason's figures, and the
-sentence template of each reason, marked with ``rules.i18n.N_`` and translated in the catalogues,
-is filled in again with those figures. A template without a translation keeps the English
-sentence, so a missing entry never breaks a page.
+asks ``localised_determination`` instead: the engine also returns the figures of each reason and
+the template and figures of each warning; the templates, marked with ``rules.i18n.N_`` and
+translated in the catalogues, are filled in again with those figures (a span of time such as
+"27 months" is said again in the reader's language). A template without a translation keeps the
+English sentence, so a missing entry never breaks a page.
 """
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 import rules
+from rules.dates import Duration
 
 
 def localised_determination(situation: dict, issuing_state: str | None = None) -> dict:
-    """rules.determine, with every reason's explanation in the active language."""
-    determination, figures = rules.determine_with_figures(situation, issuing_state)
+    """rules.determine, with every explanation and warning in the active language."""
+    determination, figures, warning_sources = rules.determine_with_figures(situation, issuing_state)
     for reason, reason_figures in zip(determination["reasons"], figures, strict=True):
         template = rules.reason_template(reason["code"], reason["passed"])
-        translated = gettext(template)
-        if translated == template:
-            continue
-        try:
-            reason["explanation"] = translated.format_map(reason_figures)
-        except (KeyError, IndexError, ValueError):
-            continue  # a damaged translation: the English sentence is still right
+        reason["explanation"] = _render(template, reason_figures, reason["explanation"])
+    warnings = zip(warning_sources, determination["warnings"], strict=True)
+    determination["warnings"] = [_render(text, values, english) for (text, values), english in warnings]
     return determination
+
+
+def _render(template: str, figures: dict, english: str) -> str:
+    translated = gettext(template)
+    if translated == template:
+        return english
+    try:
+        return translated.format_map({name: _localised(value) for name, value in figures.items()})
+    except (KeyError, IndexError, ValueError):
+        return english  # a damaged translation: the English sentence is still right
+
+
+def _localised(value):
+    if isinstance(value, Duration):
+        parts = []
+        if value.months:
+            parts.append(ngettext("%(n)d month", "%(n)d months", value.months) % {"n": value.months})
+        if value.days or not value.months:
+            parts.append(ngettext("%(n)d day", "%(n)d days", value.days) % {"n": value.days})
+        if len(parts) == 2:
+            return gettext("%(months)s and %(days)s") % {"months": parts[0], "days": parts[1]}
+        return parts[0]
+    return value

@@ -13,6 +13,7 @@ from datetime import date
 
 from ..data import POSTING_EXTENSION_MONTHS_1408, POSTING_MAX_MONTHS_1408, PRIOR_INSURANCE_MONTHS
 from ..dates import exceeds_months
+from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
 from ..reg883 import art12
@@ -88,8 +89,10 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         if len(set(states)) > 1:
             tr.check("ART14C_A_1408_STATE_OF_EMPLOYMENT", True, state=", ".join(emp_states))
             tr.warn(
-                "Reg. 1408/71 Annex VII lists pairs of states where a person is subject to both "
-                "legislations; check the list for this pair [not encoded]."
+                N_(
+                    "Reg. 1408/71 Annex VII lists pairs of states where a person is subject to both "
+                    "legislations; check the list for this pair [not encoded]."
+                )
             )
             if len(emp_states) == 1:
                 return Outcome(emp_states[0], INSTRUMENT, "14c(a)")
@@ -161,8 +164,11 @@ def _posting_1408(sit: Situation, tr: Trace, article: str) -> bool:
         return True
     if exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408):
         tr.warn(
-            f"A posting planned for more than {POSTING_MAX_MONTHS_1408} months needed an Art. 17 agreement; "
-            "an unforeseen prolongation could be covered for 12 more months with form E102."
+            N_(
+                "A posting planned for more than {limit} months needed an Art. 17 agreement; an unforeseen "
+                "prolongation could be covered for 12 more months with form E102."
+            ),
+            limit=POSTING_MAX_MONTHS_1408,
         )
     return False
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..data import POSTING_MAX_MONTHS, REG_465_2012
 from ..dates import exceeds_months
+from ..i18n import N_
 from ..outcome import STATUS_883, Outcome, status_for
 from ..reasons import Trace
 from ..situation import Situation
@@ -78,8 +79,12 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         )
     if p is not None:
         tr.warn(
-            f"Work is also done outside {p.sending_state} and {p.host_state}, so this is normal work in "
-            "several states (Art. 13), not a posting."
+            N_(
+                "Work is also done outside {sending} and {host}, so this is normal work in several states "
+                "(Art. 13), not a posting."
+            ),
+            sending=p.sending_state,
+            host=p.host_state,
         )
     if home_base_rule:
         return _provisional(art13.flight_crew_multi_state(sit, work, tr))
@@ -122,9 +127,13 @@ def _posting(sit: Situation, tr: Trace, fallback) -> Outcome:
         return Outcome(p.sending_state, INSTRUMENT, article, period=(p.start, p.end))
     if exceeds_months(p.start, p.end, POSTING_MAX_MONTHS):
         tr.warn(
-            f"The posting is planned to last more than {POSTING_MAX_MONTHS} months. The employer or "
-            f"the worker can ask {p.sending_state} for an exception agreement under Art. 16(1) "
-            "(Dutch practice: up to 5 years); without one the host state's legislation applies."
+            N_(
+                "The posting is planned to last more than {limit} months. The employer or the worker can ask "
+                "{sending} for an exception agreement under Art. 16(1) (Dutch practice: up to 5 years); without "
+                "one the host state's legislation applies."
+            ),
+            limit=POSTING_MAX_MONTHS,
+            sending=p.sending_state,
         )
     out = fallback()
     out.period = (p.start, p.end)

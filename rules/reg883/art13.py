@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..data import MARGINAL_PCT, REG_465_2012, SUBSTANTIAL_PCT
+from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
 from ..situation import Employer, Situation, Work
@@ -35,8 +36,15 @@ def drop_marginal(work: Sequence[Work], at: date, tr: Trace) -> tuple[Work, ...]
                 limit=f"{MARGINAL_PCT:g}",
             )
             tr.warn(
-                f"The work in {w.country} ({w.time_pct:g} % of time, {w.remuneration_pct:g} % of pay) is "
-                f"marginal (under {MARGINAL_PCT:g} %) and was left out (Reg. 987/2009 Art. 14(5b))."
+                # xgettext:no-python-format
+                N_(
+                    "The work in {state} ({time} % of time, {pay} % of pay) is marginal (under {limit} %) and "
+                    "was left out (Reg. 987/2009 Art. 14(5b))."
+                ),
+                state=w.country,
+                time=f"{w.time_pct:g}",
+                pay=f"{w.remuneration_pct:g}",
+                limit=f"{MARGINAL_PCT:g}",
             )
     return kept
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..data import ART16_NL_MAX_YEARS
 from ..dates import exceeds_months
+from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
 from ..situation import Situation
@@ -34,13 +35,21 @@ def agreement(sit: Situation, at: date, tr: Trace, *, instrument: str, article: 
     )
     if not covers:
         tr.warn(
-            f"An exception agreement with {agr.state} exists for {agr.start.isoformat()} to "
-            f"{agr.end.isoformat()}, which does not include {at.isoformat()}; the ordinary rules decide."
+            N_(
+                "An exception agreement with {state} exists for {start} to {end}, which does not include "
+                "{date}; the ordinary rules decide."
+            ),
+            state=agr.state,
+            start=agr.start.isoformat(),
+            end=agr.end.isoformat(),
+            date=at.isoformat(),
         )
         return None
     if exceeds_months(agr.start, agr.end, 12 * ART16_NL_MAX_YEARS):
         tr.warn(
-            f"The agreement lasts more than {ART16_NL_MAX_YEARS} years; Dutch practice agrees "
-            f"exceptions for at most {ART16_NL_MAX_YEARS} years."
+            N_(
+                "The agreement lasts more than {limit} years; Dutch practice agrees exceptions for at most {limit} years."
+            ),
+            limit=ART16_NL_MAX_YEARS,
         )
     return Outcome(agr.state, instrument, article, period=(agr.start, agr.end))

@@ -13,6 +13,7 @@ from datetime import date
 
 from .. import data, reg1408, scope
 from ..dates import ONE_DAY, add_months, add_years, first_of_next_month
+from ..i18n import N_
 from ..outcome import STATUS_1408, Outcome, status_for
 from ..reasons import Trace
 from ..situation import Situation
@@ -83,10 +84,13 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
     out.certificate = "PD A1" if out.status is not None else None
     out.provisional = False  # the period of a posting kept under 1408/71 stays the posting's
     tr.warn(
-        "Reg. 1408/71 keeps applying under Art. 87(8) of Reg. 883/2004 until "
-        f"{end.isoformat()} at the latest, "
-        f"as long as the situation stays unchanged; the person may ask {new.legislation} to apply "
-        "Reg. 883/2004 instead (the choice is final)."
+        N_(
+            "Reg. 1408/71 keeps applying under Art. 87(8) of Reg. 883/2004 until {end} at the latest, as long "
+            "as the situation stays unchanged; the person may ask {state} to apply Reg. 883/2004 instead (the "
+            "choice is final)."
+        ),
+        end=end.isoformat(),
+        state=new.legislation,
     )
     return Transition(out, end)
 
@@ -128,8 +132,11 @@ def art87a(sit: Situation, start: date, tr: Trace, area_at, *, blocked: bool) ->
     out.transitional = ("883/2004", "87a(1)")
     out.provisional = False
     tr.warn(
-        f"The designation made before Reg. 465/2012 keeps applying under Art. 87a until {end.isoformat()} at "
-        "the latest, as long as the situation stays unchanged; the person may ask to move to "
-        f"{new.legislation}."
+        N_(
+            "The designation made before Reg. 465/2012 keeps applying under Art. 87a until {end} at the latest, "
+            "as long as the situation stays unchanged; the person may ask to move to {state}."
+        ),
+        end=end.isoformat(),
+        state=new.legislation,
     )
     return out

@@ -66,7 +66,7 @@ def engine(monkeypatch):
 
     def determine_with_figures(situation, issuing_state=None):
         result = determine(situation)
-        return result, [{} for _ in result["reasons"]]
+        return result, [{} for _ in result["reasons"]], [(text, {}) for text in result["warnings"]]
 
     # The pages ask for the figures too (to show the reasons in the reader's language).
     monkeypatch.setattr(rules, "determine_with_figures", determine_with_figures, raising=False)

@@ -51,3 +51,21 @@ def test_the_contract_output_stays_english_and_only_the_sentences_change():
         k: v for k, v in english.items() if k != "reasons"
     }
     assert rules.determine(SITUATION) == english  # the engine itself is untouched
+
+
+LONG_POSTING = {**POSTING, "start": "2030-03-01", "end": "2032-05-31"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "months"), [("nl", "27 maanden"), ("fr", "27 mois"), ("de", "27 Monate")]
+)
+def test_warnings_and_durations_are_in_the_readers_language_too(client, language, months):
+    """A posting of 27 months: the 24-month reason says the duration in the reader's words, and the
+    Art. 16 warning is translated."""
+    client.post("/i18n/setlang/", {"language": language, "next": URL})
+    html = client.post(URL, LONG_POSTING).content.decode()
+    assert months in html
+    assert "27 months" not in html
+    assert "The posting is planned to last more than" not in html
+    assert "16(1)" in html  # the warning is there, translated
