@@ -1,11 +1,11 @@
 """What every API view shares: token or session authentication, per-token throttling, the JSON
 error shape, and the employer taken from the URL (404 when the caller may not act for it)."""
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from rest_framework import permissions
 from rest_framework.authentication import SessionAuthentication
 
-from accounts.permissions import employers_for
+from accounts.permissions import employer_list_for
 
 from ..authentication import BearerTokenAuthentication
 from ..errors import exception_handler
@@ -32,9 +32,13 @@ class EmployerMixin(ApiMixin):
         if getattr(self, "swagger_fake_view", False):  # drf-spectacular building the schema
             return None
         if not hasattr(self, "_employer"):
-            self._employer = get_object_or_404(
-                employers_for(self.request.user), pk=self.kwargs["employer_id"]
+            # The permission rule's list for today (one query, shared within the request).
+            wanted = str(self.kwargs["employer_id"])
+            self._employer = next(
+                (e for e in employer_list_for(self.request.user) if str(e.pk) == wanted), None
             )
+            if self._employer is None:
+                raise Http404
         return self._employer
 
     def initial(self, request, *args, **kwargs):

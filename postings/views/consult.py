@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ..consult_rows import consult_rows
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
 from ..history import history_rows
@@ -83,8 +84,6 @@ def request_list(request, employer):
         request.GET or None, queryset=requests_for(request.user, employer), request=request
     )
     page = consult_page(filterset.qs, request.GET.get("page"))
-    for obj in page.object_list:
-        obj.can_extend = can_extend(obj)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -110,6 +109,7 @@ def request_list(request, employer):
             "filter": filterset,
             "form": filterset.form,
             "page": page,
+            "rows": consult_rows(page.object_list),
             "columns": columns,
             "query_string": query.urlencode(),
             "sort_query_string": sort_query.urlencode(),
