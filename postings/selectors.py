@@ -44,13 +44,16 @@ def draft_get(user, employer, pk) -> CoverageRequest:
     return get_object_or_404(drafts_for(user, employer).select_related("employee"), pk=pk)
 
 
+def any_requests_for(user, employer) -> QuerySet[CoverageRequest]:
+    """The employer's drafts and sent requests, or none when `user` may not act for it."""
+    if employer is None or not can_act_for(user, employer):
+        return CoverageRequest.objects.none()
+    return CoverageRequest.objects.filter(employer=employer)
+
+
 def any_request_get(user, employer, pk) -> CoverageRequest:
     """A draft or a sent request of the employer, or 404 (the wizard redirects a sent one)."""
-    if employer is None or not can_act_for(user, employer):
-        return get_object_or_404(CoverageRequest.objects.none(), pk=pk)
-    return get_object_or_404(
-        CoverageRequest.objects.filter(employer=employer).select_related("employee", "extends"), pk=pk
-    )
+    return get_object_or_404(any_requests_for(user, employer).select_related("employee", "extends"), pk=pk)
 
 
 def employees_for(user, employer) -> QuerySet[Employee]:

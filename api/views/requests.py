@@ -3,6 +3,7 @@ cancel, extend, and the certificate. Every write goes through postings' services
 
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -18,6 +19,7 @@ from postings.forms.steps import StatementForm
 from postings.models import RequestEvent, ResidenceStatement
 from postings.selectors import (
     any_request_get,
+    any_requests_for,
     certificate_of,
     drafts_for,
     employees_for,
@@ -64,8 +66,13 @@ class RequestObjectMixin(EmployerMixin):
         return select(self.request.user, self.get_employer(), self.kwargs["pk"])
 
     def detail_response(self, obj, status_code=status.HTTP_200_OK):
-        obj = any_request_get(self.request.user, self.get_employer(), obj.pk)
-        obj = _with_events(type(obj).objects.filter(pk=obj.pk)).get()
+        # Read again after the write, once: its certificate joined, its history prefetched.
+        obj = get_object_or_404(
+            _with_events(
+                any_requests_for(self.request.user, self.get_employer()).select_related("certificate")
+            ),
+            pk=obj.pk,
+        )
         return Response(
             RequestDetailSerializer(obj, context={"request": self.request}).data, status=status_code
         )

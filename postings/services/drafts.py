@@ -22,7 +22,7 @@ from accounts.services.audit import audit_record
 from ..models import CoverageRequest, OutputChannel, PlaceOfWork, RequestType, ResidenceStatement
 from ..status import Status
 from ..wizards.steps import DESTINATION_STEP, EMPLOYEE_STEPS, PERIOD_STEP, STEPS
-from .lifecycle import request_submit
+from .lifecycle import already_sent, locked_request, request_submit, submit_locked
 
 WIZARD_KEY = "_wizard"
 PLACE_FIELDS = [
@@ -72,7 +72,7 @@ def draft_create(
 def draft_save(*, actor, draft: CoverageRequest, answers: dict, wizard_step: str) -> bool:
     """Store the answers after a step. Does nothing (returns False) once the request was sent."""
     with transaction.atomic():
-        locked = CoverageRequest.objects.select_for_update().get(pk=draft.pk)
+        locked = locked_request(draft.pk, "employee")
         _check_actor(actor, locked.employer)
         if locked.status != Status.DRAFT:
             return False
@@ -86,7 +86,7 @@ def draft_save(*, actor, draft: CoverageRequest, answers: dict, wizard_step: str
 
 def draft_discard(*, actor, draft: CoverageRequest) -> None:
     with transaction.atomic():
-        locked = CoverageRequest.objects.select_for_update().get(pk=draft.pk)
+        locked = locked_request(draft.pk)
         _check_actor(actor, locked.employer)
         if locked.status != Status.DRAFT:
             raise ValidationError(_("Only a draft can be discarded."))
@@ -96,22 +96,30 @@ def draft_discard(*, actor, draft: CoverageRequest) -> None:
         locked.delete()
 
 
-def draft_send(*, actor, draft: CoverageRequest, submission_key: str | None) -> CoverageRequest:
+def draft_send(
+    *, actor, draft: CoverageRequest, submission_key: str | None, answers: dict | None = None
+) -> CoverageRequest:
     """Copy the consult columns out of the answers, write the places of work, then send.
 
     All in one transaction: a request is sent complete or not at all. A second call with the same
-    submission key (double click) returns the request the first call sent.
+    submission key (double click) returns the request the first call sent. `answers`, when given,
+    replace the stored ones first (the wizard's last step), in the same transaction.
     """
     with transaction.atomic():
-        locked = CoverageRequest.objects.select_for_update().get(pk=draft.pk)
+        locked = locked_request(draft.pk, "employee", "extends")
         _check_actor(actor, locked.employer)
         if locked.status != Status.DRAFT:
             return request_submit(actor=actor, request=locked, submission_key=submission_key)
+        earlier = already_sent(actor, submission_key)
+        if earlier is not None:
+            return earlier
+        if answers is not None:
+            locked.answers = answers
+            locked.wizard_step = STEPS[locked.type][-1][0]
         problems = extension_errors(locked)
         if problems:
             raise ValidationError(list(problems.values()))
-        _denormalise(locked)
-        locked.save()
+        _denormalise(locked)  # saved with the new status below
         locked.places.all().delete()
         PlaceOfWork.objects.bulk_create(
             [
@@ -119,7 +127,7 @@ def draft_send(*, actor, draft: CoverageRequest, submission_key: str | None) -> 
                 for i, place in enumerate(places_from_answers(locked), 1)
             ]
         )
-        sent = request_submit(actor=actor, request=locked, submission_key=submission_key)
+        sent = submit_locked(actor=actor, request=locked, submission_key=submission_key)
         audit_record(actor=actor, action="request.submitted", organisation=locked.employer, obj=sent)
     return sent
 
@@ -159,11 +167,14 @@ def _denormalise(request: CoverageRequest) -> None:
     """The consult columns, from the answers (drafts show them in My drafts too)."""
     answers = request.answers or {}
     employee_id = (answers.get("employee") or {}).get("employee_id")
-    employee = (
-        Employee.objects.filter(pk=employee_id, employer_id=request.employer_id).first()
-        if employee_id
-        else None
-    )
+    employee = None
+    if employee_id:
+        # The worker read with the request (send) is current: no second query for the same row.
+        known = request.employee if "employee" in request._state.fields_cache else None
+        if known is not None and known.pk == employee_id and known.employer_id == request.employer_id:
+            employee = known
+        else:
+            employee = Employee.objects.filter(pk=employee_id, employer_id=request.employer_id).first()
     request.employee = employee
     request.worker_name = f"{employee.family_name}, {employee.given_names}" if employee else ""
     request.personal_number = employee.personal_number if employee else ""

@@ -53,7 +53,17 @@ def request_record_event(
 
 
 def _locked(request: CoverageRequest) -> CoverageRequest:
-    return CoverageRequest.objects.select_for_update().get(pk=request.pk)
+    return locked_request(request.pk)
+
+
+def locked_request(pk, *related: str) -> CoverageRequest:
+    """The request, row-locked until the transaction ends, with its employer (and `related`) read in
+    the same query; only the request's own row is locked."""
+    return (
+        CoverageRequest.objects.select_for_update(of=("self",))
+        .select_related("employer", *related)
+        .get(pk=pk)
+    )
 
 
 def transaction_number_for(request: CoverageRequest) -> str:
@@ -68,34 +78,50 @@ def request_submit(*, actor, request: CoverageRequest, submission_key: str | Non
     Idempotent on `submission_key`: a second call with the same key (double click, API retry)
     returns the request that the first call sent.
     """
-    if submission_key:
-        existing = CoverageRequest.objects.filter(submission_key=submission_key).first()
-        if existing is not None and existing.status != Status.DRAFT:
-            if not can_act_for(actor, existing.employer):
-                raise PermissionDenied
-            return existing
+    existing = already_sent(actor, submission_key)
+    if existing is not None:
+        return existing
     with transaction.atomic():
-        request = _locked(request)
-        if not can_act_for(actor, request.employer):
-            raise PermissionDenied
-        if request.status != Status.DRAFT:
-            # The first click already sent it; the second one shows the same result.
-            if submission_key and request.submission_key == submission_key:
-                return request
-            check_transition(request.status, Status.SUBMITTED)
-        if request.employee_id is None or request.requested_start is None or request.requested_end is None:
-            raise ValidationError(_("The request is not complete: the worker and the period are required."))
-        request_transition(
-            request=request,
-            to_status=Status.SUBMITTED,
-            actor=actor,
-            kind="submitted",
-            transaction_number=transaction_number_for(request),
-            submitted_at=timezone.now(),
-            submission_key=submission_key or None,
-        )
-        request_id = request.pk
-        transaction.on_commit(lambda: _queue_validation(request_id))
+        return submit_locked(actor=actor, request=_locked(request), submission_key=submission_key)
+
+
+def already_sent(actor, submission_key: str | None) -> CoverageRequest | None:
+    """The request a first call with this submission key already sent, if any."""
+    if not submission_key:
+        return None
+    existing = (
+        CoverageRequest.objects.filter(submission_key=submission_key).select_related("employer").first()
+    )
+    if existing is None or existing.status == Status.DRAFT:
+        return None
+    if not can_act_for(actor, existing.employer):
+        raise PermissionDenied
+    return existing
+
+
+def submit_locked(*, actor, request: CoverageRequest, submission_key: str | None) -> CoverageRequest:
+    """request_submit's work, for a caller that already holds the row lock in its transaction (and
+    has looked for an earlier call with the key). Saves every field the caller changed as well."""
+    if not can_act_for(actor, request.employer):
+        raise PermissionDenied
+    if request.status != Status.DRAFT:
+        # The first click already sent it; the second one shows the same result.
+        if submission_key and request.submission_key == submission_key:
+            return request
+        check_transition(request.status, Status.SUBMITTED)
+    if request.employee_id is None or request.requested_start is None or request.requested_end is None:
+        raise ValidationError(_("The request is not complete: the worker and the period are required."))
+    request_transition(
+        request=request,
+        to_status=Status.SUBMITTED,
+        actor=actor,
+        kind="submitted",
+        transaction_number=transaction_number_for(request),
+        submitted_at=timezone.now(),
+        submission_key=submission_key or None,
+    )
+    request_id = request.pk
+    transaction.on_commit(lambda: _queue_validation(request_id))
     return request
 
 

@@ -61,8 +61,9 @@ class RequestWizard(NamedUrlWizardView):
         self.storage = DraftStorage(self.prefix, request, self.file_storage, draft=self.draft)
         self.steps = StepsHelper(self)
         opened_at = self.storage.current_step
+        self.sent = None
         response = View.dispatch(self, request, *args, **kwargs)
-        if request.method == "POST" or self.storage.current_step != opened_at:
+        if self.sent is None and (request.method == "POST" or self.storage.current_step != opened_at):
             draft_save(
                 actor=request.user,
                 draft=self.draft,
@@ -261,17 +262,20 @@ class RequestWizard(NamedUrlWizardView):
             answers[step] = answers_of(form)
         answers[WIZARD_KEY] = self.storage.data
         self.answers = {k: v for k, v in answers.items() if k != WIZARD_KEY}
-        draft_save(actor=self.request.user, draft=self.draft, answers=answers, wizard_step="check")
         try:
+            # The last answers are stored and the request sent in one transaction.
             sent = draft_send(
                 actor=self.request.user,
                 draft=self.draft,
                 submission_key=form_dict["check"].cleaned_data["submission_key"],
+                answers=answers,
             )
         except ValidationError as exc:
+            draft_save(actor=self.request.user, draft=self.draft, answers=answers, wizard_step="check")
             for message in exc.messages:
                 messages.error(self.request, message)
             return redirect(self.get_step_url("check"))
+        self.sent = sent
         return redirect("postings:confirmation", pk=sent.pk)
 
 

@@ -72,6 +72,28 @@ def test_sending_an_extension_whose_answers_end_too_early_is_refused(employer_ad
     assert new.status == Status.DRAFT and not new.transaction_number
 
 
+def test_when_sending_fails_at_the_last_moment_the_answers_stay_on_the_draft(logged_in, sent_posting, engine):
+    """The original's period changed after the extension's period was answered (a caseworker admitted
+    a longer one): Send takes the person back to the period with the reason, and the draft keeps
+    every answer given."""
+    logged_in.post(reverse("postings:extend", args=[sent_posting.pk]), {"new_end": "2026-06-30"})
+    new = CoverageRequest.objects.get(extends=sent_posting)
+    post_step(logged_in, new, "conditions", {**CONDITIONS, "start": "2026-01-01", "end": "2026-06-30"}, P)
+    post_step(logged_in, new, "contact", CONTACT, P)
+    CoverageRequest.objects.filter(pk=sent_posting.pk).update(
+        admitted_start=dt.date(2025, 3, 1), admitted_end=dt.date(2026, 3, 31)
+    )
+    done = send(logged_in, new, key="late")
+    assert done.status_code == 302 and done["Location"] == step_url(new, "conditions")
+    page = logged_in.get(done["Location"]).content.decode()
+    assert "Some answers need your attention before the request can be sent." in page
+    assert "which ends on 31-03-2026: the extension must start after 31-03-2026." in page
+    new.refresh_from_db()
+    assert new.status == Status.DRAFT and not new.transaction_number
+    assert new.answers["conditions"]["end"] == "2026-06-30"
+    assert new.answers["contact"]["family_name"] == CONTACT["family_name"]
+
+
 def test_simultaneous_occupation_can_be_extended(logged_in, employer, employee):
     source = make_request(employer, employee, type="simultaneous", requested_end=dt.date(2025, 12, 31))
     detail = logged_in.get(reverse("postings:detail", args=[source.pk])).content.decode()

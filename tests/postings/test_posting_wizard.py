@@ -80,6 +80,31 @@ def test_double_click_on_send_makes_one_request(logged_in, employee, engine):
     assert CoverageRequest.objects.exclude(status=Status.DRAFT).count() == 1
 
 
+def test_a_send_refused_at_the_last_moment_keeps_the_answers_and_says_why(
+    logged_in, employee, engine, monkeypatch
+):
+    """The answers are stored and the request sent in one transaction; when the send is refused
+    (a check the steps could not make), the answers are still stored and the reason shown."""
+    from django.core.exceptions import ValidationError
+
+    from postings.views import wizard
+
+    draft = start(logged_in, "posting")
+    walk_to_check(logged_in, draft, employee)
+
+    def refuse(**kwargs):
+        raise ValidationError("The request is not complete: the worker and the period are required.")
+
+    monkeypatch.setattr(wizard, "draft_send", refuse)
+    done = send(logged_in, draft, key="refused")
+    assert done["Location"] == step_url(draft, "check")
+    page = logged_in.get(done["Location"]).content.decode()
+    assert "The request is not complete: the worker and the period are required." in page
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT and draft.wizard_step == "check"
+    assert draft.answers["conditions"]["mission"] and draft.answers["contact"]["family_name"] == "Vries"
+
+
 def test_answers_are_saved_after_every_step_and_resume_opens_the_last_step(logged_in, employee, engine):
     draft = start(logged_in, "posting")
     post_step(logged_in, draft, "employee", {"query": "por", "employee": employee.pk}, P)
