@@ -18,6 +18,7 @@ import csv
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -176,6 +177,12 @@ def figure(stats: dict, name: str) -> str:
     return f"{float(row['50%']):.0f}/{float(row['95%']):.0f} ms"
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this script's children that have ended (locust, once waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 40)))
@@ -213,9 +220,12 @@ def main() -> None:
         postmaster = services.postmaster_pid()
         cpu_before = {name: cpu_seconds(pgid=pid) for name, pid in groups.items()}
         cpu_before["postgres"] = cpu_seconds(parent=postmaster) if postmaster else 0.0
+        # The load generator runs on the same 2 cores: its own CPU is reported beside the portal's.
+        generator_before = _children_cpu()
         run_locust(
             base, {**env, "BENCH_STATE": str(state_file)}, args.users, args.seconds, work / "locust", procs
         )
+        generator = _children_cpu() - generator_before
         cpu = {name: cpu_seconds(pgid=pid) - cpu_before[name] for name, pid in groups.items()}
         cpu["postgres"] = (cpu_seconds(parent=postmaster) if postmaster else 0.0) - cpu_before["postgres"]
         stats = read_stats(work / "locust")
@@ -235,7 +245,8 @@ def main() -> None:
         log(
             "server CPU during the run: "
             + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in cpu.items())
-            + f" = {per_request:.1f} ms per request (web {1000 * cpu['gunicorn'] / served:.1f} ms)"
+            + f" = {per_request:.1f} ms per request (web {1000 * cpu['gunicorn'] / served:.1f} ms); "
+            + f"the load generator (locust) {generator:.1f} s, {1000 * generator / served:.1f} ms per request"
         )
         for name, row in stats.items():
             log(

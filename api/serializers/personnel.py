@@ -6,13 +6,12 @@ through accounts.services.personnel.
 """
 
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from rest_framework import serializers
 
 from accounts.forms import EmployeeForm, EmploymentPeriodForm, ImportForm
 from accounts.models import Employee, ImportJob, Organisation
 
-COUNTRY_CHOICES = list(countries)
+from .choices import COUNTRY_CHOICES, OPTIONAL_COUNTRY_CHOICES
 
 
 def country_field(help_text, **kwargs):
@@ -102,7 +101,7 @@ class EmployeeSerializer(serializers.Serializer):
         max_length=100, required=False, allow_blank=True, default="", help_text=_("Temporary address: town.")
     )
     temp_country = serializers.ChoiceField(
-        choices=[("", "")] + COUNTRY_CHOICES,
+        choices=OPTIONAL_COUNTRY_CHOICES,
         required=False,
         allow_blank=True,
         default="",
