@@ -9,6 +9,7 @@ simpler model stays. Each setting can be overridden on the command line or with 
 (benchmarks/load.py --worker-class gthread compares them again).
 """
 
+import gc
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
@@ -23,3 +24,17 @@ preload_app = True
 # Recycle a worker now and then (slow leaks), not all at once.
 max_requests = 5000
 max_requests_jitter = 500
+
+
+def pre_fork(server, worker):
+    # The preloaded application's objects live as long as the worker: freezing them keeps the
+    # cyclic garbage collector from scanning them again after every few hundred allocations (and
+    # keeps their memory pages shared with the master).
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    # A web request allocates many short-lived objects that reference counting already frees; a
+    # higher first threshold runs the collector less often. Measured about 5 % less CPU per page
+    # (benchmarks/load.py pages in-process, median of 8 alternating rounds).
+    gc.set_threshold(50_000, 20, 20)

@@ -125,12 +125,14 @@ FORM_RENDERER = "coverage_portal.form_renderer.PortalFormRenderer"
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # Parameters bound by the server, so psycopg prepares a statement after its fifth use on a
-        # connection (they live as long as it does, CONN_MAX_AGE): planning was more than half of
-        # PostgreSQL's CPU per page, and quoting values in Python a share of the web's (profiled).
-        if env_bool("DATABASE_SERVER_SIDE_BINDING", True):
-            DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+    # Parameters bound by the server, so psycopg prepares a statement after its fifth use on a
+    # connection (they live as long as it does, CONN_MAX_AGE): planning was more than half of
+    # PostgreSQL's CPU per page (benchmarks/load.py, pg_stat_statements). DATABASE_SERVER_SIDE_BINDING
+    # =false turns it off, e.g. behind a pooler in transaction mode, which cannot keep them.
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+        "DATABASE_SERVER_SIDE_BINDING", True
+    ):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 else:
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASES = {
