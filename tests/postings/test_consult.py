@@ -254,3 +254,16 @@ def test_pages_keep_the_search_and_the_sort(logged_in, employer, employee):
     assert 'href="?worker=jans&amp;sort=-number&amp;page=1"' in second
     # The column headers keep the search too.
     assert 'href="?worker=jans&amp;sort=state"' in second
+
+
+def test_the_search_fields_follow_the_readers_language_after_another_language(logged_in, employer, employee):
+    """The filter form is built once per language: a Dutch reader after an English one sees Dutch
+    labels, and the English reader afterwards English ones again."""
+    make_request(employer, employee)
+    english = logged_in.get(LIST + "?worker=x").content.decode()
+    assert "Worker&#x27;s name" in english and "Type of request" in english
+    logged_in.post(reverse("set_language"), {"language": "nl", "next": LIST})
+    dutch = logged_in.get(LIST + "?worker=x").content.decode()
+    assert "Naam van de werknemer" in dutch and "Soort aanvraag" in dutch and "Type of request" not in dutch
+    logged_in.post(reverse("set_language"), {"language": "en", "next": LIST})
+    assert "Type of request" in logged_in.get(LIST + "?worker=x").content.decode()
