@@ -9,6 +9,7 @@ benchmark, README "Speed"). The HTML is the same as Django's templates produce.
 from django import forms
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django_countries.widgets import LazySelect
 
 
@@ -47,4 +48,39 @@ class FastSelect(FastSelectMixin, forms.Select):
 
 
 class FastLazySelect(FastSelectMixin, LazySelect):
-    """For django-countries' lazy choice fields."""
+    """For django-countries' lazy choice fields.
+
+    The states' options are the same on every page for a language: each is written once (value and
+    escaped name) and kept per language and list of values, so a page only marks the chosen one.
+    Django's own path built a dictionary per option (250 of them per select) on every render; that
+    was most of the places step's CPU (benchmarks/load.py, profiled)."""
+
+    _options: dict[tuple, list[tuple[str, str]]] = {}
+    MAX_LISTS = 50
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choices = [("" if v is None else str(v), label) for v, label in self.choices]
+        if self.allow_multiple_selected or any(isinstance(label, (list, tuple)) for _v, label in choices):
+            return super().render(name, value, attrs, renderer)
+        values = tuple(v for v, _label in choices)
+        key = (get_language(), values, tuple(str(label) for v, label in choices if not v))
+        options = self._options.get(key)
+        if options is None:
+            options = [
+                (v, f'<option value="{escape(v)}"', f">{conditional_escape(label)}</option>")
+                for v, label in choices
+            ]
+            if len(self._options) >= self.MAX_LISTS:
+                self._options.pop(next(iter(self._options)))
+            self._options[key] = options
+        widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
+        chosen = next((v for v in widget["value"] if v in values), None)
+        parts = [format_html('<select name="{}"', widget["name"]), _attrs(widget["attrs"]), ">"]
+        for option_value, start, end in options:
+            # As Django: only the first option with the chosen value is selected.
+            selected = option_value == chosen
+            if selected:
+                chosen = None
+            parts.append(f"\n  {start}{' selected' if selected else ''}{end}\n")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - values and names are escaped above

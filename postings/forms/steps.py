@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -67,10 +68,19 @@ def yes_no(label, help_text="", required=True):
     )
 
 
+# Per language: django-countries translates and sorts all 250 names on every iteration, and a
+# form page read the choices two or three times per state select (benchmarks/load.py, profiled).
+_STATE_CHOICES: dict[str, list] = {}
+
+
 def _state_choices():
     # Called each time the choices are read (Django 5 accepts a callable): the names come in the
     # reader's language and sorted for it, not frozen in whatever language the process started.
-    return [("", _("Choose a state")), *countries]
+    language = get_language() or ""
+    choices = _STATE_CHOICES.get(language)
+    if choices is None:
+        choices = _STATE_CHOICES[language] = [("", _("Choose a state")), *countries]
+    return choices
 
 
 def country_field(label, required=True, help_text=""):

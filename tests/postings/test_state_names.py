@@ -14,3 +14,16 @@ def test_state_choices_are_named_and_sorted_in_the_readers_language():
         german = str(AddressForm()["temp_country"])
     assert ">Belgium<" in english and ">België<" in dutch and ">Belgien<" in german
     assert "Choose a state" in english and "Choose a state" not in dutch
+
+
+def test_the_chosen_state_is_marked_in_every_language_and_only_there():
+    """The options are written once per language and reused: each page still marks its own choice."""
+    for language, belgium in (("en", "Belgium"), ("nl", "België"), ("en", "Belgium")):
+        with translation.override(language):
+            chosen = str(AddressForm(data={"temp_differs": "yes", "temp_country": "BE"})["temp_country"])
+            other = str(AddressForm(data={"temp_differs": "yes", "temp_country": "LU"})["temp_country"])
+            empty = str(AddressForm()["temp_country"])
+        assert f'<option value="BE" selected>{belgium}</option>' in chosen
+        assert chosen.count(" selected") == 1 and '<option value="BE">' in other
+        assert '<option value="LU" selected>' in other
+        assert empty.count(" selected") == 1 and '<option value="" selected>' in empty
