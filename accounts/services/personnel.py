@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..identifiers import mask_personal_number
 from ..models import Employee, EmploymentPeriod, ImportJob
@@ -21,23 +22,23 @@ from .audit import audit_record
 
 # Columns of the import file, in the order of the template. (name, required, description)
 CSV_COLUMNS = [
-    ("personal_number", True, "BSN or SSIN"),
+    ("personal_number", True, gettext_lazy("BSN or SSIN")),
     ("family_name", True, ""),
     ("given_names", True, ""),
-    ("birth_date", True, "YYYY-MM-DD"),
-    ("sex", False, "F, M or U"),
-    ("nationality", True, "ISO country code, e.g. NL"),
-    ("street", True, "street and number"),
+    ("birth_date", True, gettext_lazy("YYYY-MM-DD")),
+    ("sex", False, gettext_lazy("F, M or U")),
+    ("nationality", True, gettext_lazy("ISO country code, e.g. NL")),
+    ("street", True, gettext_lazy("street and number")),
     ("postal_code", True, ""),
     ("town", True, ""),
-    ("country", True, "ISO country code"),
-    ("date_of_entry", True, "YYYY-MM-DD"),
-    ("employment_start", False, "YYYY-MM-DD; default: date_of_entry"),
-    ("employment_end", False, "YYYY-MM-DD; empty while employed"),
+    ("country", True, gettext_lazy("ISO country code")),
+    ("date_of_entry", True, gettext_lazy("YYYY-MM-DD")),
+    ("employment_start", False, gettext_lazy("YYYY-MM-DD; default: date_of_entry")),
+    ("employment_end", False, gettext_lazy("YYYY-MM-DD; empty while employed")),
     ("temp_street", False, ""),
     ("temp_postal_code", False, ""),
     ("temp_town", False, ""),
-    ("temp_country", False, "ISO country code"),
+    ("temp_country", False, gettext_lazy("ISO country code")),
     ("family_name_at_birth", False, ""),
     ("birth_place", False, ""),
 ]

@@ -406,3 +406,13 @@ def test_belgian_directory_takes_a_bis_number_and_finds_it_with_separators(setti
     assert Employee.objects.get().personal_number == "85473003317"
     html = admin_client.get(reverse("accounts:personnel"), {"q": "85.47.30-033.17"}).content.decode()
     assert "Delporte, Anna" in html and "SSIN" in html
+
+
+def test_the_import_page_explains_the_columns_in_the_readers_language(admin_client):
+    url = reverse("accounts:personnel_import")
+    english = admin_client.get(url).content.decode()
+    assert "ISO country code, e.g. NL" in english and "YYYY-MM-DD; empty while employed" in english
+    admin_client.post(reverse("set_language"), {"language": "nl", "next": url})
+    dutch = admin_client.get(url).content.decode()
+    assert "ISO-landcode, bijv. NL" in dutch and "JJJJ-MM-DD; leeg zolang de werknemer in dienst is" in dutch
+    assert "<code>personal_number</code>" in dutch  # the column names stay as the file needs them
