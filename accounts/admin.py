@@ -57,7 +57,7 @@ class ActivationLetterAdmin(CaseworkerReadOnlyAdmin):
         o = obj.organisation
         return f"{o.street}, {o.postal_code} {o.town}, {o.country.name}"
 
-    @admin.display(description=_("state"))
+    @admin.display(description=_("status"))
     def state(self, obj):
         if obj.used_at:
             return _("Used: organisation active")

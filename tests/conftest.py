@@ -1,6 +1,8 @@
 import os
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests import factories
 
@@ -27,6 +29,14 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-quic",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def _language_back_to_default():
+    """A page visited in another language leaves that language active in the test's thread (the
+    locale middleware activates it; a server thread would activate again on its next request)."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
