@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..consult_rows import consult_rows
+from ..consult_rows import consult_rows, consult_rows_html
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
 from ..history import history_rows
@@ -109,7 +109,7 @@ def request_list(request, employer):
             "filter": filterset,
             "form": filterset.form,
             "page": page,
-            "rows": consult_rows(page.object_list),
+            "rows_html": consult_rows_html(consult_rows(page.object_list)),
             "columns": columns,
             "query_string": query.urlencode(),
             "sort_query_string": sort_query.urlencode(),
