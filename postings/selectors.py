@@ -53,7 +53,9 @@ def any_requests_for(user, employer) -> QuerySet[CoverageRequest]:
 
 def any_request_get(user, employer, pk) -> CoverageRequest:
     """A draft or a sent request of the employer, or 404 (the wizard redirects a sent one)."""
-    return get_object_or_404(any_requests_for(user, employer).select_related("employee", "extends"), pk=pk)
+    obj = get_object_or_404(any_requests_for(user, employer).select_related("employee", "extends"), pk=pk)
+    obj.employer = employer  # the row was found by this employer: no second read for it
+    return obj
 
 
 def employees_for(user, employer) -> QuerySet[Employee]:

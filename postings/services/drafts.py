@@ -69,18 +69,43 @@ def draft_create(
     return draft
 
 
+# What saving a step writes: the answers and the consult columns taken from them.
+_STEP_FIELDS = (
+    "answers",
+    "wizard_step",
+    "employee",
+    "worker_name",
+    "worker_name_search",
+    "personal_number",
+    "requested_start",
+    "requested_end",
+    "language",
+    "output_channel",
+    "territory",
+    "state_of_work",
+    "updated_at",
+)
+
+
 def draft_save(*, actor, draft: CoverageRequest, answers: dict, wizard_step: str) -> bool:
-    """Store the answers after a step. Does nothing (returns False) once the request was sent."""
+    """Store the answers after a step. Does nothing (returns False) once the request was sent.
+
+    Every wizard page saves, so this locks the row and reads only its status rather than reading
+    the request again, and writes only the fields a step changes."""
     with transaction.atomic():
-        locked = locked_request(draft.pk, "employee")
-        _check_actor(actor, locked.employer)
-        if locked.status != Status.DRAFT:
+        status = (
+            CoverageRequest.objects.select_for_update()
+            .filter(pk=draft.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        _check_actor(actor, draft.employer)
+        if status != Status.DRAFT:
             return False
-        locked.answers = answers
-        locked.wizard_step = wizard_step or ""
-        _denormalise(locked)
-        locked.save()
-    draft.employee_id = locked.employee_id
+        draft.answers = answers
+        draft.wizard_step = wizard_step or ""
+        _denormalise(draft)
+        draft.save(update_fields=_STEP_FIELDS)
     return True
 
 
