@@ -34,9 +34,11 @@ def drafts_for(user, employer) -> QuerySet[CoverageRequest]:
 
 def request_get(user, employer, pk) -> CoverageRequest:
     """One sent request of the employer, or 404."""
-    return get_object_or_404(
-        requests_for(user, employer).select_related("employee", "extends", "based_on"), pk=pk
+    obj = get_object_or_404(
+        requests_for(user, employer).select_related("employee", "extends", "based_on", "certificate"), pk=pk
     )
+    obj.employer = employer  # the row was found by this employer: no second read for it
+    return obj
 
 
 def draft_get(user, employer, pk) -> CoverageRequest:
