@@ -11,11 +11,11 @@ from rest_framework import serializers
 from accounts.forms import EmployeeForm, EmploymentPeriodForm, ImportForm
 from accounts.models import Employee, ImportJob, Organisation
 
-from .choices import COUNTRY_CHOICES, OPTIONAL_COUNTRY_CHOICES
+from .choices import COUNTRY_CHOICES, OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
 
 
 def country_field(help_text, **kwargs):
-    return serializers.ChoiceField(choices=COUNTRY_CHOICES, help_text=help_text, **kwargs)
+    return SharedChoiceField(choices=COUNTRY_CHOICES, help_text=help_text, **kwargs)
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -100,7 +100,7 @@ class EmployeeSerializer(serializers.Serializer):
     temp_town = serializers.CharField(
         max_length=100, required=False, allow_blank=True, default="", help_text=_("Temporary address: town.")
     )
-    temp_country = serializers.ChoiceField(
+    temp_country = SharedChoiceField(
         choices=OPTIONAL_COUNTRY_CHOICES,
         required=False,
         allow_blank=True,

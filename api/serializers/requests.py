@@ -11,7 +11,7 @@ from postings.forms.steps import Classification
 from postings.models import CertificateLanguage, CoverageRequest, LocationType, RequestType, Territory
 from postings.status import Decision, Status
 
-from .choices import OPTIONAL_COUNTRY_CHOICES
+from .choices import OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
 from .personnel import country_field
 
 OPTIONAL = {"required": False, "allow_blank": True}
@@ -26,7 +26,7 @@ def yes_no(help_text, **kwargs):
 
 
 def optional_country(help_text):
-    return serializers.ChoiceField(choices=OPTIONAL_COUNTRY_CHOICES, help_text=help_text, **OPTIONAL)
+    return SharedChoiceField(choices=OPTIONAL_COUNTRY_CHOICES, help_text=help_text, **OPTIONAL)
 
 
 class AddressStep(serializers.Serializer):
