@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .i18n import N_, Term
+
 # --------------------------------------------------------------------------------------
 # Countries
 # --------------------------------------------------------------------------------------
@@ -458,7 +460,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("AU", "NL"),
         frozenset({"AU"}),
-        "NL-Australia agreement",
+        Term(N_("NL-Australia agreement")),
         60,
         "8(3)(d)",
         "NLT BWBV0001493 Art. 8(3)(d)",
@@ -469,7 +471,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("BA", "NL"),
         frozenset({"BA", "XK", "ME", "RS"}),
-        "NL-Yugoslavia treaty (1977), continued with successor states [assumption]",
+        Term(N_("NL-Yugoslavia treaty (1977), continued with successor states [assumption]")),
         None,
         "",
         "S001 §18.1.2 (posting period not found)",
@@ -477,37 +479,48 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("CA", "NL"),
         frozenset({"CA"}),
-        "NL-Canada agreement (excl. Quebec)",
+        Term(N_("NL-Canada agreement (excl. Quebec)")),
         60,
         "VI(2)(a)",
         "NLT BWBV0001612 Art. VI(2)(a)",
         excludes_host_employer=True,  # Art. VI(2)(a): not if also employed by a host-state employer
     ),
-    Treaty(_tid("CL", "NL"), frozenset({"CL"}), "NL-Chile agreement", 24, "8", "NLT BWBV0001264 Art. 8"),
+    Treaty(
+        _tid("CL", "NL"), frozenset({"CL"}), Term(N_("NL-Chile agreement")), 24, "8", "NLT BWBV0001264 Art. 8"
+    ),
     Treaty(
         _tid("CN", "NL"),
         frozenset({"CN"}),
-        "NL-China agreement",
+        Term(N_("NL-China agreement")),
         60,
         "",
         "Meijburg (2016); intra-group postings",
         extension_note="extension possible on request",
     ),
-    Treaty(_tid("EG", "NL"), frozenset({"EG"}), "NL-Egypt agreement", 24, "9", "NLT BWBV0001602 Art. 9"),
+    Treaty(
+        _tid("EG", "NL"), frozenset({"EG"}), Term(N_("NL-Egypt agreement")), 24, "9", "NLT BWBV0001602 Art. 9"
+    ),
     Treaty(
         _tid("IN", "NL"),
         frozenset({"IN"}),
-        "NL-India agreement",
+        Term(N_("NL-India agreement")),
         60,
         "7",
         "NLT BWBV0003812 Art. 7",
         extension_note="longer by agreement",
     ),
-    Treaty(_tid("IL", "NL"), frozenset({"IL"}), "NL-Israel agreement", 24, "6b", "NLT BWBV0002871 Art. 6b"),
+    Treaty(
+        _tid("IL", "NL"),
+        frozenset({"IL"}),
+        Term(N_("NL-Israel agreement")),
+        24,
+        "6b",
+        "NLT BWBV0002871 Art. 6b",
+    ),
     Treaty(
         _tid("JP", "NL"),
         frozenset({"JP"}),
-        "NL-Japan agreement",
+        Term(N_("NL-Japan agreement")),
         60,
         "7",
         "NLT BWBV0003018 Art. 7",
@@ -517,7 +530,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("CV", "NL"),
         frozenset({"CV"}),
-        "NL-Cape Verde convention",
+        Term(N_("NL-Cape Verde convention")),
         12,
         "7",
         "NL-Cape Verde convention Art. 7",
@@ -526,7 +539,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("GB", "NL"),
         frozenset({"JE", "GG", "IM"}),
-        "NL-UK convention (Jersey, Guernsey, Isle of Man)",
+        Term(N_("NL-UK convention (Jersey, Guernsey, Isle of Man)")),
         36,
         "8",
         "NLT BWBV0001782 Art. 8",
@@ -534,7 +547,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("MK", "NL"),
         frozenset({"MK"}),
-        "NL-North Macedonia agreement",
+        Term(N_("NL-North Macedonia agreement")),
         24,
         "10",
         "NLT BWBV0001833 Art. 10",
@@ -542,7 +555,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("MA", "NL"),
         frozenset({"MA"}),
-        "NL-Morocco general convention",
+        Term(N_("NL-Morocco general convention")),
         12,
         "7",
         "NL-Morocco general convention Art. 7",
@@ -551,7 +564,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("NL", "NZ"),
         frozenset({"NZ"}),
-        "NL-New Zealand agreement",
+        Term(N_("NL-New Zealand agreement")),
         60,
         "5",
         "NLT BWBV0001449 Art. 5",
@@ -560,7 +573,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("NL", "TN"),
         frozenset({"TN"}),
-        "NL-Tunisia convention",
+        Term(N_("NL-Tunisia convention")),
         12,
         "3",
         "NL-Tunisia administrative arrangement Art. 3",
@@ -569,7 +582,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("NL", "TR"),
         frozenset({"TR"}),
-        "NL-Turkey convention (1966, amended 2000)",
+        Term(N_("NL-Turkey convention (1966, amended 2000)")),
         None,
         "",
         "S001 §18.1.2 (posting period not found)",
@@ -577,17 +590,19 @@ TREATIES_NL: tuple[Treaty, ...] = (
     Treaty(
         _tid("NL", "UY"),
         frozenset({"UY"}),
-        "NL-Uruguay agreement",
+        Term(N_("NL-Uruguay agreement")),
         24,
         "7",
         "NLT BWBV0001767 Art. 7",
         excludes_host_employer=True,  # Art. 7: not if also employed by a host-state employer
     ),
-    Treaty(_tid("NL", "US"), frozenset({"US"}), "NL-USA agreement", 60, "9", "NLT BWBV0002519 Art. 9"),
+    Treaty(
+        _tid("NL", "US"), frozenset({"US"}), Term(N_("NL-USA agreement")), 60, "9", "NLT BWBV0002519 Art. 9"
+    ),
     Treaty(
         _tid("KR", "NL"),
         frozenset({"KR"}),
-        "NL-Korea agreement",
+        Term(N_("NL-Korea agreement")),
         60,
         "7",
         "NLT BWBV0001568 Art. 7",

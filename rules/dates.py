@@ -57,9 +57,14 @@ class Duration(str):
             parts.append(f"{months} month" + ("" if months == 1 else "s"))
         if days or not months:
             parts.append(f"{days} day" + ("" if days == 1 else "s"))
-        text = super().__new__(cls, " and ".join(parts))
-        text.months, text.days = months, days
-        return text
+        return cls.worded(" and ".join(parts), months, days)
+
+    @classmethod
+    def worded(cls, text: str, months: int, days: int) -> Duration:
+        """The span with its English words given (``5 years (60 months)``)."""
+        duration = str.__new__(cls, text)
+        duration.months, duration.days = months, days
+        return duration
 
 
 def describe_duration(start: date, end: date) -> Duration:

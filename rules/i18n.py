@@ -9,3 +9,11 @@ English: other tools read it.
 
 def N_(text: str) -> str:  # noqa: N802 - the conventional name of a gettext no-op marker
     return text
+
+
+class Term(str):
+    """A name or word inside a sentence (a treaty's name, "seafarers") that the pages say again in
+    the reader's language. Mark its text with ``N_`` as well, so it lands in the catalogues:
+    ``Term(N_("seafarers"))``. Everywhere else it is the same English text (a str)."""
+
+    __slots__ = ()

@@ -10,8 +10,8 @@ coverage (S001 §18.1.3, §18.2.1).
 from __future__ import annotations
 
 from . import data
-from .dates import add_months, describe_duration, exceeds_months
-from .i18n import N_
+from .dates import Duration, add_months, describe_duration, exceeds_months
+from .i18n import N_, Term
 from .outcome import Outcome
 from .reasons import Trace
 from .reg883.art12 import _months
@@ -20,10 +20,11 @@ from .situation import Situation
 CERTIFICATE = "treaty certificate"
 
 
-def _limit_text(months: int) -> str:
+def _limit_text(months: int) -> Duration:
+    # A Duration, so the pages say the span in the reader's language ("60 maanden").
     if months % 12 == 0 and months >= 36:
-        return f"{months // 12} years ({months} months)"
-    return f"{months} months"
+        return Duration.worded(f"{months // 12} years ({months} months)", months, 0)
+    return Duration.worded(f"{months} months", months, 0)
 
 
 def decide(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Outcome:
@@ -50,7 +51,7 @@ def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) 
         rule = t.seafarer_rule if etype == "seafarer" else t.aircrew_rule
         if rule is not None:
             state = sit.residence if rule == "residence" else sit.employers[0].seat
-            crew = "seafarers" if etype == "seafarer" else "aircrew"
+            crew = Term(N_("seafarers")) if etype == "seafarer" else Term(N_("aircrew"))
             tr.check(
                 "TREATY_CREW_RULE",
                 True,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, ngettext
 
 import rules
 from rules.dates import Duration
+from rules.i18n import Term
 
 
 def localised_determination(situation: dict, issuing_state: str | None = None) -> dict:
@@ -36,6 +37,8 @@ def _render(template: str, figures: dict, english: str) -> str:
 
 
 def _localised(value):
+    if isinstance(value, Term):
+        return gettext(value)
     if isinstance(value, Duration):
         parts = []
         if value.months:

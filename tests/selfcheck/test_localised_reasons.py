@@ -69,3 +69,35 @@ def test_warnings_and_durations_are_in_the_readers_language_too(client, language
     assert "27 months" not in html
     assert "The posting is planned to last more than" not in html
     assert "16(1)" in html  # the warning is there, translated
+
+
+TREATY_POSTING = {
+    **SITUATION,
+    "work": [{"country": "US", "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}],
+    "posting": {**SITUATION["posting"], "host_state": "US"},
+}
+TREATY_SEAFARER = {
+    "reference_date": "2030-03-01",
+    "residence": "AU",
+    "employment_type": "seafarer",
+    "flag_state": "AU",
+    "work": [{"country": "AU", "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}],
+    "employers": [{"seat": "NL", "substantial_activity_in_seat": True}],
+}
+
+
+def test_treaty_names_crews_and_maximum_periods_are_said_in_the_readers_language():
+    from django.utils import translation
+
+    english = " ".join(r["explanation"] for r in rules.determine(TREATY_POSTING)["reasons"])
+    assert "the NL-USA agreement between NL and US applies" in english and "5 years (60 months)" in english
+    with translation.override("nl"):
+        dutch = " ".join(r["explanation"] for r in localised_determination(TREATY_POSTING)["reasons"])
+    assert "(verdrag NL-VS)" in dutch and "het verdrag staat 60 maanden toe" in dutch
+    assert "agreement" not in dutch and "years" not in dutch
+    with translation.override("de"):
+        german = " ".join(r["explanation"] for r in localised_determination(TREATY_SEAFARER)["reasons"])
+    assert "(NL-Australien)" in german and "Besatzungsmitglieder (Seeleute)" in german
+    assert "The treaty puts seafarers under the legislation of AU." in " ".join(
+        r["explanation"] for r in rules.determine(TREATY_SEAFARER)["reasons"]
+    )
