@@ -18,11 +18,7 @@ from accounts.services.audit import audit_record
 
 from ..models import CoverageRequest
 from ..status import Decision, Status
-from .lifecycle import request_transition
-
-
-def _locked(request: CoverageRequest) -> CoverageRequest:
-    return CoverageRequest.objects.select_for_update().get(pk=request.pk)
+from .lifecycle import locked_request, request_transition
 
 
 def _require_caseworker(actor) -> None:
@@ -41,7 +37,7 @@ def request_start_review(*, actor, request: CoverageRequest, determination=None,
         _require_caseworker(actor)
     flags = [{"code": f["code"], "message": f["message"]} for f in flags]
     with transaction.atomic():
-        request = _locked(request)
+        request = locked_request(request.pk)
         request_transition(
             request=request,
             to_status=Status.IN_REVIEW,
@@ -93,7 +89,7 @@ def request_decide(
     if decision == Decision.REJECTED and not reason:
         raise ValidationError({"reason": _("Give the reason for the rejection; the employer will see it.")})
     with transaction.atomic():
-        request = _locked(request)
+        request = locked_request(request.pk)
         changes = {"decision": decision, "decision_reason": reason, "decided_at": timezone.now()}
         if decision == Decision.APPROVED:
             changes["admitted_start"], changes["admitted_end"] = _admitted(request, admitted_period)
@@ -147,7 +143,7 @@ def request_ask_information(*, actor, request: CoverageRequest, message: str) ->
     if not message:
         raise ValidationError({"message": _("Write the question for the employer.")})
     with transaction.atomic():
-        request = _locked(request)
+        request = locked_request(request.pk)
         event = request_transition(
             request=request,
             to_status=Status.INFO_REQUESTED,
@@ -178,7 +174,7 @@ def request_answer_information(
     if not answer:
         raise ValidationError({"answer": _("Write your answer.")})
     with transaction.atomic():
-        request = _locked(request)
+        request = locked_request(request.pk)
         if not can_act_for(actor, request.employer):
             raise PermissionDenied
         if request.status != Status.INFO_REQUESTED:

@@ -388,7 +388,7 @@ def residence_statement_save(
 ) -> ResidenceStatement:
     """Store (or replace) the statement on a draft. The form has checked the PDF, size and date."""
     with transaction.atomic():
-        locked = CoverageRequest.objects.select_for_update().get(pk=draft.pk)
+        locked = locked_request(draft.pk)
         _check_actor(actor, locked.employer)
         if locked.status != Status.DRAFT:
             raise ValidationError(_("The request has been sent already."))

@@ -52,10 +52,6 @@ def request_record_event(
     )
 
 
-def _locked(request: CoverageRequest) -> CoverageRequest:
-    return locked_request(request.pk)
-
-
 def locked_request(pk, *related: str) -> CoverageRequest:
     """The request, row-locked until the transaction ends, with its employer (and `related`) read in
     the same query; only the request's own row is locked."""
@@ -82,7 +78,7 @@ def request_submit(*, actor, request: CoverageRequest, submission_key: str | Non
     if existing is not None:
         return existing
     with transaction.atomic():
-        return submit_locked(actor=actor, request=_locked(request), submission_key=submission_key)
+        return submit_locked(actor=actor, request=locked_request(request.pk), submission_key=submission_key)
 
 
 def already_sent(actor, submission_key: str | None) -> CoverageRequest | None:
@@ -140,7 +136,7 @@ def request_cancel(*, actor, request: CoverageRequest, reason: str) -> CoverageR
     if not reason:
         raise ValidationError({"reason": _("Give the reason for cancelling this request.")})
     with transaction.atomic():
-        request = _locked(request)
+        request = locked_request(request.pk)
         if not can_act_for(actor, request.employer):
             raise PermissionDenied
         request_transition(
