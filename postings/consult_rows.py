@@ -53,6 +53,28 @@ class ConsultRow:
     extend_url: str | None
 
 
+# The columns the rows read (and the list's sort). The consult query reads only these: a request's
+# answers and determination are JSON of several kilobytes each, and decoding them for rows that never
+# show them was a quarter of the list's database work (benchmarks/load.py, profiled). A column read
+# below but missing here costs a query per row, which tests/postings/test_consult_scaling.py catches.
+COLUMNS = (
+    "pk",
+    "transaction_number",
+    "type",
+    "status",
+    "decision",
+    "personal_number",
+    "worker_name",
+    "state_of_work",
+    "territory",
+    "admitted_start",
+    "admitted_end",
+    "requested_start",
+    "requested_end",
+    "submitted_at",
+)
+
+
 def consult_rows(requests) -> list[ConsultRow]:
     rows = []
     for obj in requests:

@@ -73,7 +73,7 @@ def draft_create(
 _STEP_FIELDS = (
     "answers",
     "wizard_step",
-    "employee",
+    "employee_id",
     "worker_name",
     "worker_name_search",
     "personal_number",
@@ -90,23 +90,19 @@ _STEP_FIELDS = (
 def draft_save(*, actor, draft: CoverageRequest, answers: dict, wizard_step: str) -> bool:
     """Store the answers after a step. Does nothing (returns False) once the request was sent.
 
-    Every wizard page saves, so this locks the row and reads only its status rather than reading
-    the request again, and writes only the fields a step changes."""
-    with transaction.atomic():
-        status = (
-            CoverageRequest.objects.select_for_update()
-            .filter(pk=draft.pk)
-            .values_list("status", flat=True)
-            .first()
-        )
-        _check_actor(actor, draft.employer)
-        if status != Status.DRAFT:
-            return False
-        draft.answers = answers
-        draft.wizard_step = wizard_step or ""
-        _denormalise(draft)
-        draft.save(update_fields=_STEP_FIELDS)
-    return True
+    Every wizard page saves, so this is one conditional UPDATE of the fields a step changes: it
+    writes only while the row is still a draft (PostgreSQL checks the status again after waiting for
+    a send in progress), with no lock held between a read and a write and no transaction around it."""
+    _check_actor(actor, draft.employer)
+    draft.answers = answers
+    draft.wizard_step = wizard_step or ""
+    _denormalise(draft)
+    draft.worker_name_search = draft.worker_name.lower()  # as CoverageRequest.save does
+    draft.updated_at = timezone.now()
+    written = CoverageRequest.objects.filter(pk=draft.pk, status=Status.DRAFT).update(
+        **{name: getattr(draft, name) for name in _STEP_FIELDS}
+    )
+    return written == 1
 
 
 def draft_discard(*, actor, draft: CoverageRequest) -> None:

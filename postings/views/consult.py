@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..consult_rows import consult_rows, consult_rows_html
+from ..consult_rows import COLUMNS, consult_rows, consult_rows_html
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
 from ..history import history_rows
@@ -83,7 +83,7 @@ def request_list(request, employer):
     filterset = RequestFilter(
         request.GET or None, queryset=requests_for(request.user, employer), request=request
     )
-    page = consult_page(filterset.qs, request.GET.get("page"))
+    page = consult_page(filterset.qs.only(*COLUMNS), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
