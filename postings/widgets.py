@@ -47,6 +47,14 @@ class FastSelect(FastSelectMixin, forms.Select):
     pass
 
 
+def same_for_a_language(choices):
+    """Marks a choices callable whose list depends only on the active language (the states, say):
+    FastLazySelect then keeps its options per language and no longer reads all the choices on every
+    render (Django normalises each of the 250 again on each read)."""
+    choices.same_for_a_language = True
+    return choices
+
+
 class FastLazySelect(FastSelectMixin, LazySelect):
     """For django-countries' lazy choice fields.
 
@@ -55,24 +63,29 @@ class FastLazySelect(FastSelectMixin, LazySelect):
     Django's own path built a dictionary per option (250 of them per select) on every render; that
     was most of the places step's CPU (benchmarks/load.py, profiled)."""
 
-    _options: dict[tuple, list[tuple[str, str]]] = {}
+    _options: dict[tuple, tuple[frozenset, list[tuple[str, str, str]]]] = {}
     MAX_LISTS = 50
 
     def render(self, name, value, attrs=None, renderer=None):
-        choices = [("" if v is None else str(v), label) for v, label in self.choices]
-        if self.allow_multiple_selected or any(isinstance(label, (list, tuple)) for _v, label in choices):
-            return super().render(name, value, attrs, renderer)
-        values = tuple(v for v, _label in choices)
-        key = (get_language(), values, tuple(str(label) for v, label in choices if not v))
-        options = self._options.get(key)
-        if options is None:
-            options = [
-                (v, f'<option value="{escape(v)}"', f">{conditional_escape(label)}</option>")
-                for v, label in choices
-            ]
-            if len(self._options) >= self.MAX_LISTS:
-                self._options.pop(next(iter(self._options)))
-            self._options[key] = options
+        source = getattr(self.choices, "func", None)  # Django's CallableChoiceIterator keeps it
+        key = (get_language(), source) if getattr(source, "same_for_a_language", False) else None
+        cached = self._options.get(key) if key else None
+        if cached is None:
+            choices = [("" if v is None else str(v), label) for v, label in self.choices]
+            if self.allow_multiple_selected or any(isinstance(label, (list, tuple)) for _v, label in choices):
+                return super().render(name, value, attrs, renderer)
+            values = tuple(v for v, _label in choices)
+            key = key or (get_language(), values, tuple(str(label) for v, label in choices if not v))
+            cached = self._options.get(key)
+            if cached is None:
+                options = [
+                    (v, f'<option value="{escape(v)}"', f">{conditional_escape(label)}</option>")
+                    for v, label in choices
+                ]
+                if len(self._options) >= self.MAX_LISTS:
+                    self._options.pop(next(iter(self._options)))
+                cached = self._options[key] = (frozenset(values), options)
+        values, options = cached
         widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
         chosen = next((v for v in widget["value"] if v in values), None)
         parts = [format_html('<select name="{}"', widget["name"]), _attrs(widget["attrs"]), ">"]

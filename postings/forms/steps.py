@@ -17,7 +17,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
-from ..widgets import FastLazySelect
+from ..widgets import FastLazySelect, same_for_a_language
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -73,6 +73,7 @@ def yes_no(label, help_text="", required=True):
 _STATE_CHOICES: dict[str, list] = {}
 
 
+@same_for_a_language
 def _state_choices():
     # Called each time the choices are read (Django 5 accepts a callable): the names come in the
     # reader's language and sorted for it, not frozen in whatever language the process started.
