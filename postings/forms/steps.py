@@ -109,6 +109,17 @@ def require(form, names, message):
             form.add_error(name, message)
 
 
+class _ListedEmployeeField(forms.ModelChoiceField):
+    """Takes the chosen employee from the ones the form already read for its list of results (all
+    from the employer's directory) instead of reading them again to validate the choice."""
+
+    listed: list = []
+
+    def to_python(self, value):
+        listed = next((e for e in self.listed if str(e.pk) == str(value)), None)
+        return listed if listed is not None else super().to_python(value)
+
+
 class EmployeeForm(forms.Form):
     """Look the worker up in the personnel directory, by number or by (part of the) family name."""
 
@@ -118,7 +129,7 @@ class EmployeeForm(forms.Form):
         required=False,
         max_length=100,
     )
-    employee = forms.ModelChoiceField(
+    employee = _ListedEmployeeField(
         label=_("Choose the employee"),
         queryset=None,
         widget=forms.RadioSelect,
@@ -136,6 +147,7 @@ class EmployeeForm(forms.Form):
         selected = self["employee"].value()
         if selected and str(selected).isdigit() and all(str(e.pk) != str(selected) for e in self.results):
             self.results = list(employees.filter(pk=selected)) + self.results
+        self.fields["employee"].listed = self.results
         self.fields["employee"].widget.choices = [
             (e.pk, f"{e.family_name}, {e.given_names} – {e.masked_personal_number} – {e.birth_date:%d-%m-%Y}")
             for e in self.results
