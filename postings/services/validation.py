@@ -213,6 +213,9 @@ def check_earlier_requests(request: CoverageRequest) -> list[dict]:
         .exclude(status__in=[Status.DRAFT, Status.CANCELLED])
         .exclude(decision=Decision.REJECTED)
         .filter(requested_start__isnull=False, requested_end__isnull=False)
+        # Only what the flags say: a worker may have dozens of requests, each with kilobytes of
+        # answers and determination that this check never reads.
+        .only("transaction_number", "requested_start", "requested_end", "admitted_end")
     )
     flags = []
     start, end = request.requested_start, request.requested_end
