@@ -179,3 +179,13 @@ def test_english_messages_are_unchanged(name):
     errors = errors_of(CASES[name]).errors
     assert [(e["field"], e["message"]) for e in errors] == EXPECTED[name]
     assert all(set(e) == {"field", "message"} for e in errors)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_message_is_its_template_filled_with_its_values(name):
+    """The portal translates the template and fills in the values after (selfcheck/localise.py)."""
+    exc = errors_of(CASES[name])
+    assert len(exc.sources) == len(exc.errors)
+    for error, (template, values) in zip(exc.errors, exc.sources, strict=True):
+        assert (template.format_map(values) if values else template) == error["message"]
+        assert all(isinstance(value, str) for value in values.values())
