@@ -320,7 +320,7 @@ def parse(raw: object) -> Situation:
     posting = _parse_posting(c, raw.get("posting"), etype, work)
 
     if c.errors:
-        raise InvalidSituation(c.errors)
+        raise InvalidSituation(c.errors, c.sources)
 
     assert reference_date is not None and residence is not None and etype is not None  # noqa: S101
     if situation_start is None:

@@ -189,3 +189,16 @@ def test_each_message_is_its_template_filled_with_its_values(name):
     for error, (template, values) in zip(exc.errors, exc.sources, strict=True):
         assert (template.format_map(values) if values else template) == error["message"]
         assert all(isinstance(value, str) for value in values.values())
+
+
+def test_the_values_are_kept_apart_from_the_templates():
+    exc = errors_of(CASES["shares_do_not_add_up"])
+    assert exc.sources == [
+        ("The shares of working time add up to {total} %; they must add up to 100 %.", {"total": "90"}),
+        ("The shares of pay add up to {total} %; they must add up to 100 %.", {"total": "95.5"}),
+    ]
+    exc = errors_of(CASES["employment_type_unknown"])
+    assert exc.sources[1] == (
+        "{value} is not an ISO 3166-1 alpha-2 country code in upper case.",
+        {"value": "'zz'"},
+    )
