@@ -160,7 +160,7 @@ def _previous_posting_end(request, host: str | None, start: str | None) -> str |
 def determine_request(request) -> dict:
     """The engine's answer for the check-answers page: {"determination": dict|None, "errors": [str]}."""
     import rules
-    from selfcheck.localise import localised_determination
+    from selfcheck.localise import localised_determination, localised_errors
 
     try:
         return {
@@ -169,12 +169,17 @@ def determine_request(request) -> dict:
             "unavailable": False,
         }
     except rules.InvalidSituation as exc:
-        return {"determination": None, "errors": _messages(exc), "unavailable": False}
+        return {
+            "determination": None,
+            "errors": _messages(localised_errors(exc) or [str(exc)]),
+            "unavailable": False,
+        }
 
 
-def _messages(exc) -> list[str]:
+def _messages(errors: list) -> list[str]:
+    """The engine's errors (already in the reader's language) as "message (field)" lines."""
     out = []
-    for error in getattr(exc, "errors", None) or [str(exc)]:
+    for error in errors:
         if isinstance(error, dict):
             field = error.get("field") or error.get("path")
             message = error.get("message") or error.get("msg") or str(error)

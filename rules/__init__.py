@@ -8,7 +8,8 @@ Public API (shared/contracts/determination.md)::
 
 For the portal's pages, ``determine_with_figures`` also returns each reason's figures and each
 warning's template and figures, and ``reason_template(code, passed)`` gives a reason's English
-sentence template, so explanations and warnings can be shown in the reader's language.
+sentence template, so explanations and warnings can be shown in the reader's language;
+``InvalidSituation.sources`` gives each error message's template and values for the same purpose.
 """
 
 from .determination import determine, determine_with_figures

@@ -1,9 +1,9 @@
 """Marks the engine's sentence templates for translation without importing Django.
 
 ``N_`` returns its argument unchanged; the portal's ``makemessages`` knows the keyword, so the
-templates land in the translation catalogues, and the Django side renders each reason again in the
-reader's language from its code and figures (selfcheck/localise.py). The contract's output stays
-English: other tools read it.
+templates land in the translation catalogues, and the Django side renders each reason, warning and
+input-error message again in the reader's language from its template and figures
+(selfcheck/localise.py). The contract's output stays English: other tools read it.
 """
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from . import data
+from .i18n import N_
 
 EMPLOYMENT_TYPES = (
     "employed",
@@ -96,11 +97,15 @@ SHARE_TOLERANCE = 0.01  # rounding slack when shares are entered with decimals
 class InvalidSituation(ValueError):
     """The situation cannot be determined; ``errors`` lists every problem found.
 
-    Each error is ``{"field": "work[0].country", "message": "..."}``.
+    Each error is ``{"field": "work[0].country", "message": "..."}``; the message is English (the
+    contract). ``sources`` gives, in the same order, each message's English template (marked with
+    ``N_``) and the values filled into it, so that the portal can say the message again in the
+    reader's language (selfcheck/localise.py), as it does for the reasons.
     """
 
-    def __init__(self, errors: list[dict[str, str]]):
+    def __init__(self, errors: list[dict[str, str]], sources: list[tuple[str, dict[str, str]]] | None = None):
         self.errors = errors
+        self.sources = sources if sources is not None else [(e["message"], {}) for e in errors]
         super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
 
 
@@ -160,15 +165,22 @@ _INF = math.inf
 
 
 class _Collector:
-    """Collects errors while converting values; converters return None on failure."""
+    """Collects errors while converting values; converters return None on failure.
 
-    __slots__ = ("errors",)
+    Each message is a template marked with ``N_`` and filled with named values (already written
+    out as text), so the template can be translated first and filled after (InvalidSituation.sources).
+    """
+
+    __slots__ = ("errors", "sources")
 
     def __init__(self) -> None:
         self.errors: list[dict[str, str]] = []
+        self.sources: list[tuple[str, dict[str, str]]] = []
 
-    def add(self, field: str, message: str) -> None:
+    def add(self, field: str, template: str, **values: str) -> None:
+        message = template.format_map(values) if values else template
         self.errors.append({"field": field, "message": message})
+        self.sources.append((template, values))
 
     def keys(self, obj: dict, allowed: frozenset[str], prefix: str) -> None:
         if obj.keys() <= allowed:
@@ -176,7 +188,7 @@ class _Collector:
         for key in obj:
             if key not in allowed:
                 name = key if isinstance(key, str) else repr(key)
-                self.add(f"{prefix}{name}", "Unknown field; check the spelling.")
+                self.add(f"{prefix}{name}", N_("Unknown field; check the spelling."))
 
     def date(self, value: object, field: str, required: bool = True) -> date | None:
         if value.__class__ is str:
@@ -185,7 +197,7 @@ class _Collector:
                 return known
         if value is None:
             if required:
-                self.add(field, "This date is required (YYYY-MM-DD).")
+                self.add(field, N_("This date is required (YYYY-MM-DD)."))
             return None
         if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:
@@ -197,7 +209,7 @@ class _Collector:
                     _DATES.clear()
                 _DATES[value] = parsed
                 return parsed
-        self.add(field, "Enter a real date in the form YYYY-MM-DD.")
+        self.add(field, N_("Enter a real date in the form YYYY-MM-DD."))
         return None
 
     def country(self, value: object, field: str, required: bool = True) -> str | None:
@@ -207,13 +219,15 @@ class _Collector:
                 return code
         if value is None:
             if required:
-                self.add(field, "A country code is required.")
+                self.add(field, N_("A country code is required."))
             return None
         if isinstance(value, str):
             code = data.COUNTRY_ALIASES.get(value, value)
             if code in data.ISO_COUNTRIES:
                 return code
-        self.add(field, f"{_show(value)} is not an ISO 3166-1 alpha-2 country code in upper case.")
+        self.add(
+            field, N_("{value} is not an ISO 3166-1 alpha-2 country code in upper case."), value=_show(value)
+        )
         return None
 
     def boolean(self, value: object, field: str, default: bool | None = None) -> bool | None:
@@ -223,7 +237,7 @@ class _Collector:
             return default
         if isinstance(value, bool):
             return value
-        self.add(field, "Answer true or false.")
+        self.add(field, N_("Answer true or false."))
         return None
 
     def number(self, value: object, field: str, low: float, high: float | None) -> float | None:
@@ -232,15 +246,20 @@ class _Collector:
         ):
             return float(value)  # the common case; NaN, infinities and bools take the checks below
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add(field, "Enter a number.")
+            self.add(field, N_("Enter a number."))
             return None
         number = float(value)
         if math.isnan(number) or math.isinf(number):
-            self.add(field, "Enter a finite number.")
+            self.add(field, N_("Enter a finite number."))
             return None
         if number < low or (high is not None and number > high):
-            upper = "" if high is None else f" and {high:g}"
-            self.add(field, f"{number:g} is out of range; enter a number between {low:g}{upper}.")
+            if high is None:
+                # Translators: there is no upper limit: "enter a number of at least {low}".
+                template = N_("{number} is out of range; enter a number between {low}.")
+                self.add(field, template, number=f"{number:g}", low=f"{low:g}")
+            else:
+                template = N_("{number} is out of range; enter a number between {low} and {high}.")
+                self.add(field, template, number=f"{number:g}", low=f"{low:g}", high=f"{high:g}")
             return None
         return number
 
@@ -254,7 +273,7 @@ def parse(raw: object) -> Situation:
     """Turn the contract's situation dict into a :class:`Situation` or raise InvalidSituation."""
     c = _Collector()
     if not isinstance(raw, dict):
-        raise InvalidSituation([{"field": "", "message": "A situation must be a JSON object."}])
+        raise InvalidSituation([{"field": "", "message": N_("A situation must be a JSON object.")}])
     c.keys(raw, TOP_KEYS, "")
 
     reference_date = c.date(raw.get("reference_date"), "reference_date")
@@ -269,14 +288,19 @@ def parse(raw: object) -> Situation:
             parsed = [c.country(v, f"nationalities[{i}]") for i, v in enumerate(raw_nat)]
             nationalities = tuple(p for p in parsed if p is not None)
         else:
-            c.add("nationalities", "Give a list of country codes, or leave it out when unknown.")
+            c.add("nationalities", N_("Give a list of country codes, or leave it out when unknown."))
 
     etype = raw.get("employment_type")
     if etype is None:
-        c.add("employment_type", "Choose the type of activity.")
+        c.add("employment_type", N_("Choose the type of activity."))
         etype = None
     elif etype not in EMPLOYMENT_TYPES:
-        c.add("employment_type", f"{_show(etype)} is not one of: {', '.join(EMPLOYMENT_TYPES)}.")
+        c.add(
+            "employment_type",
+            N_("{value} is not one of: {choices}."),
+            value=_show(etype),
+            choices=", ".join(EMPLOYMENT_TYPES),
+        )
         etype = None
 
     work = _parse_work(c, raw.get("work"), etype)
@@ -284,19 +308,19 @@ def parse(raw: object) -> Situation:
 
     flag_state = c.country(raw.get("flag_state"), "flag_state", required=False)
     if etype == "seafarer" and raw.get("flag_state") is None:
-        c.add("flag_state", "A seafarer needs the flag state of the vessel.")
+        c.add("flag_state", N_("A seafarer needs the flag state of the vessel."))
     elif etype is not None and etype != "seafarer" and raw.get("flag_state") is not None:
-        c.add("flag_state", "A flag state is only asked for seafarers.")
+        c.add("flag_state", N_("A flag state is only asked for seafarers."))
     home_base = c.country(raw.get("home_base"), "home_base", required=False)
     if etype == "flight_crew" and raw.get("home_base") is None:
-        c.add("home_base", "Flight or cabin crew need the state of their home base.")
+        c.add("home_base", N_("Flight or cabin crew need the state of their home base."))
     elif etype is not None and etype != "flight_crew" and raw.get("home_base") is not None:
-        c.add("home_base", "A home base is only asked for flight or cabin crew.")
+        c.add("home_base", N_("A home base is only asked for flight or cabin crew."))
 
     posting = _parse_posting(c, raw.get("posting"), etype, work)
 
     if c.errors:
-        raise InvalidSituation(c.errors)
+        raise InvalidSituation(c.errors, c.sources)
 
     assert reference_date is not None and residence is not None and etype is not None  # noqa: S101
     if situation_start is None:
@@ -320,13 +344,13 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
     if raw is None:
         raw = [] if etype == "inactive" else None
     if not isinstance(raw, list):
-        c.add("work", "List every state of work (a list of objects).")
+        c.add("work", N_("List every state of work (a list of objects)."))
         return None
     if etype == "inactive" and raw:
-        c.add("work", "An inactive person has no states of work; leave the list empty.")
+        c.add("work", N_("An inactive person has no states of work; leave the list empty."))
         return None
     if etype is not None and etype != "inactive" and not raw:
-        c.add("work", "Give at least one state of work.")
+        c.add("work", N_("Give at least one state of work."))
         return None
     if etype in DEFAULT_ACTIVITY:
         fast = _fast_work(raw, etype)
@@ -339,7 +363,7 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
     for i, item in enumerate(raw):
         p = f"work[{i}]"
         if not isinstance(item, dict):
-            c.add(p, "Each state of work must be an object.")
+            c.add(p, N_("Each state of work must be an object."))
             ok = False
             continue
         c.keys(item, WORK_KEYS, p + ".")
@@ -350,14 +374,23 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
         if activity is None and etype in DEFAULT_ACTIVITY:
             activity = DEFAULT_ACTIVITY[etype]
         if activity not in ACTIVITIES:
-            c.add(p + ".activity", f"Choose one of: {', '.join(ACTIVITIES)}.")
+            c.add(p + ".activity", N_("Choose one of: {choices}."), choices=", ".join(ACTIVITIES))
             activity = None
         elif etype is not None and activity not in allowed:
-            c.add(p + ".activity", f"{activity!r} work does not fit the employment type {etype!r}.")
+            c.add(
+                p + ".activity",
+                N_("{activity} work does not fit the employment type {employment_type}."),
+                activity=repr(activity),
+                employment_type=repr(etype),
+            )
             activity = None
         if country is not None:
             if country in seen:
-                c.add(p + ".country", f"{country} is listed twice; give one line per state of work.")
+                c.add(
+                    p + ".country",
+                    N_("{country} is listed twice; give one line per state of work."),
+                    country=country,
+                )
                 ok = False
             seen[country] = i
         if country is None or time_pct is None or pay_pct is None or activity is None:
@@ -367,21 +400,24 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
     if not ok:
         return None
     if items:
-        for index, label in ((1, "working time"), (2, "pay")):
+        for index, template in (
+            (1, N_("The shares of working time add up to {total} %; they must add up to 100 %.")),
+            (2, N_("The shares of pay add up to {total} %; they must add up to 100 %.")),
+        ):
             total = sum(w[index] for w in items)
             if abs(total - 100.0) > SHARE_TOLERANCE:
-                c.add("work", f"The shares of {label} add up to {total:g} %; they must add up to 100 %.")
+                c.add("work", template, total=f"{total:g}")
                 ok = False
     acts = {w.activity for w in items}
     if etype == "employed_and_self_employed" and items and not {"employed", "self_employed"} <= acts:
-        c.add("work", "Give at least one employed and one self-employed activity.")
+        c.add("work", N_("Give at least one employed and one self-employed activity."))
         ok = False
     if (
         etype == "civil_servant_and_employed"
         and items
         and ("civil_servant" not in acts or not acts & {"employed", "self_employed"})
     ):
-        c.add("work", "Give the civil-service activity and at least one employed or self-employed one.")
+        c.add("work", N_("Give the civil-service activity and at least one employed or self-employed one."))
         ok = False
     return tuple(items) if ok else None
 
@@ -430,13 +466,13 @@ def _parse_employers(c: _Collector, raw: object, etype: str | None) -> tuple[Emp
     if raw is None:
         raw = []
     if not isinstance(raw, list):
-        c.add("employers", "List the employers (a list of objects).")
+        c.add("employers", N_("List the employers (a list of objects)."))
         return None
     if etype in NEEDS_EMPLOYER and not raw:
-        c.add("employers", "Give at least one employer (for a civil servant: the administration).")
+        c.add("employers", N_("Give at least one employer (for a civil servant: the administration)."))
         return None
     if etype == "inactive" and raw:
-        c.add("employers", "An inactive person has no employer; leave the list empty.")
+        c.add("employers", N_("An inactive person has no employer; leave the list empty."))
         return None
     items: list[Employer] = []
     for item in raw:  # fast path for clean items; anything else is checked in full below
@@ -454,7 +490,7 @@ def _parse_employers(c: _Collector, raw: object, etype: str | None) -> tuple[Emp
     for i, item in enumerate(raw):
         p = f"employers[{i}]"
         if not isinstance(item, dict):
-            c.add(p, "Each employer must be an object.")
+            c.add(p, N_("Each employer must be an object."))
             ok = False
             continue
         c.keys(item, EMPLOYER_KEYS, p + ".")
@@ -473,10 +509,10 @@ def _parse_posting(
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        c.add("posting", "A posting must be an object, or null when there is none.")
+        c.add("posting", N_("A posting must be an object, or null when there is none."))
         return None
     if etype == "inactive":
-        c.add("posting", "An inactive person cannot be posted.")
+        c.add("posting", N_("An inactive person cannot be posted."))
         return None
     fast = _fast_posting(raw, work)
     if fast is not None:
@@ -516,7 +552,7 @@ def _parse_posting(
             a_start = c.date(raw_agr.get("start"), ap + "start")
             a_end = c.date(raw_agr.get("end"), ap + "end")
             if a_start and a_end and a_end < a_start:
-                c.add(ap + "end", "The agreement cannot end before it starts.")
+                c.add(ap + "end", N_("The agreement cannot end before it starts."))
                 failed = True
             if a_state and a_start and a_end:
                 agreement = Agreement(a_state, a_start, a_end)
@@ -524,22 +560,23 @@ def _parse_posting(
                 failed = True
         else:
             c.add(
-                p + "art16_agreement", "Give the agreement as an object with state, start and end, or null."
+                p + "art16_agreement",
+                N_("Give the agreement as an object with state, start and end, or null."),
             )
             failed = True
     if start and end and end < start:
-        c.add(p + "end", "The posting cannot end before it starts.")
+        c.add(p + "end", N_("The posting cannot end before it starts."))
         failed = True
     if sending and host and sending == host:
-        c.add(p + "host_state", "The host state must differ from the sending state.")
+        c.add(p + "host_state", N_("The host state must differ from the sending state."))
         failed = True
     if host and work is not None and host not in {w.country for w in work}:
-        c.add(p + "host_state", f"The host state {host} is not one of the states of work.")
+        c.add(p + "host_state", N_("The host state {host} is not one of the states of work."), host=host)
         failed = True
     if previous and start and previous >= start:
         c.add(
             p + "previous_posting_same_employer_host_end",
-            "The previous posting must have ended before this one starts.",
+            N_("The previous posting must have ended before this one starts."),
         )
         failed = True
     if failed or None in (sending, host, start, end, replaces, direct, placed):

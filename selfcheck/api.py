@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -74,7 +75,9 @@ class DeterminationView(APIView):
         description=(
             "Send one situation, or a list of situations, as JSON. The answer is the determination "
             "(or a list in the same order). Invalid input gives 400 with every error and its field path; "
-            "for a list the path starts with the item index, e.g. `[3].work[0].country`."
+            "for a list the path starts with the item index, e.g. `[3].work[0].country`. The messages "
+            "are in the language the Accept-Language header asks for (en, nl, fr, de; English otherwise); "
+            "the field paths are the same in every language."
         ),
         request=OpenApiTypes.OBJECT,
         responses={
@@ -105,6 +108,13 @@ class DeterminationView(APIView):
 
 def _bad_body(detail: str) -> Response:
     return Response(
-        {"errors": [{"field": "", "message": f"The body is not a JSON situation: {detail}"}]},
+        {
+            "errors": [
+                {
+                    "field": "",
+                    "message": _("The body is not a JSON situation: %(detail)s") % {"detail": detail},
+                }
+            ]
+        },
         status=status.HTTP_400_BAD_REQUEST,
     )

@@ -1,4 +1,5 @@
-"""The engine's answer with its reasons and warnings in the reader's language (pages only).
+"""The engine's answer with its reasons and warnings in the reader's language (pages only), and
+its input errors in the reader's language (pages, the APIs and the command line).
 
 The contract's output is English for every caller (the command line, the API, other tools). A page
 asks ``localised_determination`` instead: the engine also returns the figures of each reason and
@@ -6,6 +7,11 @@ the template and figures of each warning; the templates, marked with ``rules.i18
 translated in the catalogues, are filled in again with those figures (a span of time such as
 "27 months" is said again in the reader's language). A template without a translation keeps the
 English sentence, so a missing entry never breaks a page.
+
+``localised_errors`` does the same for a ``rules.InvalidSituation``: every place that shows or
+returns the engine's input errors (the self-check page and its JSON API, the check-your-answers
+page, the REST API's validate endpoint, the ``determine`` command) goes through it. In English the
+messages are the engine's own, byte for byte.
 """
 
 from django.utils.translation import gettext, ngettext
@@ -24,6 +30,24 @@ def localised_determination(situation: dict, issuing_state: str | None = None) -
     warnings = zip(warning_sources, determination["warnings"], strict=True)
     determination["warnings"] = [_render(text, values, english) for (text, values), english in warnings]
     return determination
+
+
+def localised_errors(exc: Exception) -> list:
+    """The errors of an InvalidSituation, each message in the active language; field paths unchanged.
+
+    Uses the template and values the engine gives for each error (``InvalidSituation.sources``).
+    Errors without them (another shape, a stand-in engine in tests) are returned as they are.
+    """
+    errors = list(getattr(exc, "errors", None) or [])
+    sources = getattr(exc, "sources", None)
+    if not isinstance(sources, list | tuple) or len(sources) != len(errors):
+        return errors
+    localised = []
+    for error, (template, values) in zip(errors, sources, strict=True):
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            error = {**error, "message": _render(template, values, error["message"])}
+        localised.append(error)
+    return localised
 
 
 def _render(template: str, figures: dict, english: str) -> str:

@@ -1,10 +1,16 @@
-"""The portal's door to the engine: the issuing state from settings, batches, error paths."""
+"""The portal's door to the engine: the issuing state from settings, batches, error paths.
+
+Error messages are said in the active language (selfcheck/localise.py): the API's, as
+LocaleMiddleware chose it from the request; the command line's, English unless asked otherwise.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 
 import rules
+
+from .localise import localised_errors
 
 
 def issuing_state() -> str:
@@ -24,11 +30,11 @@ def determine_payload(payload: object) -> tuple[bool, object]:
             try:
                 results.append(rules.determine(item, state))
             except rules.InvalidSituation as exc:
-                for error in exc.errors:
+                for error in localised_errors(exc):
                     field = f"[{index}].{error['field']}" if error["field"] else f"[{index}]"
                     errors.append({"field": field, "message": error["message"]})
         return (False, {"errors": errors}) if errors else (True, results)
     try:
         return True, rules.determine(payload, state)
     except rules.InvalidSituation as exc:
-        return False, {"errors": exc.errors}
+        return False, {"errors": localised_errors(exc)}

@@ -11,7 +11,7 @@ from django_countries import countries
 import rules
 
 from .forms import SelfCheckForm, field_for_error
-from .localise import localised_determination
+from .localise import localised_determination, localised_errors
 from .services import issuing_state
 
 STATUS_LABELS = {
@@ -40,7 +40,7 @@ def check(request):
             determination = localised_determination(situation, issuing_state())
         except rules.InvalidSituation as exc:
             rows = form.cleaned_data["work_rows"]
-            for error in exc.errors:
+            for error in localised_errors(exc):
                 field = field_for_error(error["field"], rows)
                 form.add_error(field if field in form.fields else None, error["message"])
         else:

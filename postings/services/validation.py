@@ -84,10 +84,12 @@ def _determine(situation: dict):
         return None, [
             _flag("ENGINE_UNAVAILABLE", _("The legislation engine could not be run; decide by hand."))
         ]
+    from selfcheck.localise import localised_errors
+
     try:
         return determine(situation), []
     except invalid as exc:
-        errors = getattr(exc, "errors", None) or [str(exc)]
+        errors = localised_errors(exc) or [str(exc)]
         details = "; ".join(
             f"{e.get('field', '')}: {e.get('message', '')}" if isinstance(e, dict) else str(e) for e in errors
         )

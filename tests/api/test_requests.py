@@ -239,3 +239,22 @@ def test_discard_a_draft(employer_admin, employer, employee):
     draft = create(api, employer, employee)
     assert api.delete(f"{base(employer)}{draft['id']}/").status_code == 204
     assert not CoverageRequest.objects.exists()
+
+
+def test_validate_says_the_engines_errors_in_the_accept_language(employer_admin, employer, employee):
+    """The engine's input errors in the validation's findings follow Accept-Language; paths stay."""
+    api = client_for(employer_admin)
+    draft = create(api, employer, employee)
+    type(employee).objects.filter(pk=employee.pk).update(country="XX")  # a residence the engine rejects
+    url = f"{base(employer)}{draft['id']}/validate/"
+    english = {f["code"]: f["message"] for f in api.post(url).json()["flags"]}
+    assert (
+        "residence: 'XX' is not an ISO 3166-1 alpha-2 country code in upper case."
+        in english["SITUATION_INVALID"]
+    )
+    german = {f["code"]: f["message"] for f in api.post(url, HTTP_ACCEPT_LANGUAGE="de").json()["flags"]}
+    assert (
+        "residence: 'XX' ist kein ISO-3166-1-Alpha-2-Ländercode in Großbuchstaben."
+        in german["SITUATION_INVALID"]
+    )
+    assert "is not an ISO" not in german["SITUATION_INVALID"]

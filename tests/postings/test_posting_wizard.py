@@ -1,3 +1,5 @@
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -279,3 +281,18 @@ def test_save_and_continue_later_keeps_what_is_typed_on_the_page(logged_in, empl
     assert (
         draft.answers["conditions"]["end"] == "2025-10-31" and draft.requested_end.isoformat() == "2025-10-31"
     )
+
+
+def test_engine_errors_are_said_in_the_readers_language(logged_in, employee):
+    """The real engine: a posting whose dates went missing, on the check-your-answers page in Dutch."""
+    draft = start(logged_in, "posting")
+    walk_to_check(logged_in, draft, employee)
+    draft.refresh_from_db()
+    answers = draft.answers
+    answers["conditions"]["start"] = None
+    draft.answers = answers
+    draft.save()
+    logged_in.post(reverse("set_language"), {"language": "nl", "next": step_url(draft, "check")})
+    page = html.unescape(logged_in.get(step_url(draft, "check")).content.decode())
+    assert "<li>Deze datum is verplicht (JJJJ-MM-DD). (reference_date)</li>" in page
+    assert "This date is required" not in page
