@@ -254,8 +254,7 @@ class _Collector:
             return None
         if number < low or (high is not None and number > high):
             if high is None:
-                # Translators: there is no upper limit: "enter a number of at least {low}".
-                template = N_("{number} is out of range; enter a number between {low}.")
+                template = N_("{number} is out of range; enter a number of at least {low}.")
                 self.add(field, template, number=f"{number:g}", low=f"{low:g}")
             else:
                 template = N_("{number} is out of range; enter a number between {low} and {high}.")
