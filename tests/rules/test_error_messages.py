@@ -141,7 +141,10 @@ EXPECTED = {
     ],
     "posting_dates_and_states": [
         ("posting.replaces_posted_worker", "Answer true or false."),
-        ("posting.insured_in_sending_state_months_before", "-1 is out of range; enter a number of at least 0."),
+        (
+            "posting.insured_in_sending_state_months_before",
+            "-1 is out of range; enter a number of at least 0.",
+        ),
         ("posting.art16_agreement.end", "The agreement cannot end before it starts."),
         ("posting.end", "The posting cannot end before it starts."),
         ("posting.host_state", "The host state must differ from the sending state."),
