@@ -35,7 +35,7 @@ class LoginForm(AuthenticationForm):
 class RadioSelect(forms.RadioSelect):
     """Radios whose field id is the first option's id, so the error summary's link (which uses the
     field's id) lands on the group instead of on "#". The group is a fieldset with a legend
-    (includes/field.html), never a <label for>, so screen readers are not misled."""
+    ({% form_field %}), never a <label for>, so screen readers are not misled."""
 
     def id_for_label(self, id_, index=None):
         return super().id_for_label(id_, "0" if index is None else index)

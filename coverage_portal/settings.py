@@ -107,6 +107,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% form_field %} on every form page without a {% load %} (coverage_portal/templatetags).
+            "builtins": ["coverage_portal.templatetags.form_field"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
