@@ -10,6 +10,7 @@ from rest_framework import serializers
 from postings.forms.steps import Classification
 from postings.models import CertificateLanguage, CoverageRequest, LocationType, RequestType, Territory
 from postings.status import Decision, Status
+from postings.worker import worker_data
 
 from .choices import OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
 from .personnel import country_field
@@ -306,13 +307,40 @@ class RequestSerializer(serializers.ModelSerializer):
     show_full_personal_number = False
 
 
+class WorkerSerializer(serializers.Serializer):
+    """The worker's identifying data (postings.worker)."""
+
+    personal_number = serializers.CharField(help_text=_("BSN (NL, 9 digits) or SSIN (BE, 11 digits)."))
+    family_name = serializers.CharField(help_text=_("Family name."))
+    given_names = serializers.CharField(help_text=_("Given names."))
+    family_name_at_birth = serializers.CharField(help_text=_("Family name at birth, if different."))
+    birth_date = serializers.DateField(allow_null=True, help_text=_("Date of birth (YYYY-MM-DD)."))
+    sex = serializers.CharField(help_text=_("F, M or U (unknown)."))
+    birth_place = serializers.CharField(help_text=_("Place of birth."))
+    nationality = serializers.CharField(help_text=_("Nationality (ISO 3166-1 alpha-2)."))
+    street = serializers.CharField(help_text=_("Residence: street and number."))
+    postal_code = serializers.CharField(help_text=_("Residence: postal code."))
+    town = serializers.CharField(help_text=_("Residence: town."))
+    country = serializers.CharField(help_text=_("State of residence (ISO 3166-1 alpha-2)."))
+
+
 class RequestDetailSerializer(RequestSerializer):
     events = EventSerializer(many=True, read_only=True, help_text=_("The history, oldest first."))
+    worker = serializers.SerializerMethodField(
+        help_text=_(
+            "The worker: for a sent request as it was when sent (a later change in the personnel "
+            "directory does not change it), for a draft as the directory says now."
+        )
+    )
     show_full_personal_number = True
 
     class Meta(RequestSerializer.Meta):
-        fields = [*RequestSerializer.Meta.fields, "events"]
+        fields = [*RequestSerializer.Meta.fields, "worker", "events"]
         read_only_fields = fields
+
+    def get_worker(self, obj) -> WorkerSerializer(allow_null=True):  # type: ignore[valid-type]
+        worker = worker_data(obj)
+        return None if worker is None else WorkerSerializer(worker).data
 
 
 class StatementUploadSerializer(serializers.Serializer):
