@@ -10,6 +10,7 @@ from rest_framework import serializers
 from postings.forms.steps import Classification
 from postings.models import CertificateLanguage, CoverageRequest, LocationType, RequestType, Territory
 from postings.status import Decision, Status
+from postings.wizards.summary import masked_answers
 from postings.worker import worker_data
 
 from .choices import OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
@@ -132,6 +133,13 @@ class ContactStep(serializers.Serializer):
     fax = text(_("Fax."), 40)
     email = serializers.EmailField(required=False, allow_blank=True, help_text=_("E-mail address."))
     remarks = text(_("Remarks (posting and seafarer only)."), 2000)
+    personal_number = text(
+        _(
+            "Simultaneous occupation only, optional: the contact person's BSN (NL) or SSIN (BE). "
+            "Read back masked (last four digits); give it in full again when you change this step."
+        ),
+        20,
+    )
 
 
 class AnswersSerializer(serializers.Serializer):
@@ -280,7 +288,8 @@ class RequestSerializer(serializers.ModelSerializer):
     def get_answers(self, obj) -> dict:
         from ..request_answers import public_answers
 
-        return public_answers(obj.answers)
+        # Another person's number (the contact person's) is masked, as on the pages.
+        return masked_answers(obj.type, public_answers(obj.answers))
 
     def get_certificate(self, obj) -> CertificateSummarySerializer(allow_null=True):  # type: ignore[valid-type]
         from postings.selectors import certificate_of

@@ -8,6 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from accounts.identifiers import mask_personal_number
+
 from ..forms.steps import PlaceForm, StatementForm
 from ..worker import worker_data
 from . import conditions
@@ -36,15 +38,41 @@ def display(field, value) -> str:
     return str(value)
 
 
+def _field_names(form_class) -> list[str]:
+    """The fields in the order the form shows them (its `field_order` first, as Django orders them)."""
+    fields = form_class.base_fields
+    order = [name for name in getattr(form_class, "field_order", None) or () if name in fields]
+    return order + [name for name in fields if name not in order]
+
+
 def _rows(form_class, data: dict, skip=()) -> list[dict]:
     rows = []
-    for name, field in form_class.base_fields.items():
+    masked = getattr(form_class, "masked_fields", ())
+    for name in _field_names(form_class):
         if name in HIDDEN or name in skip or name not in data:
             continue
+        field = form_class.base_fields[name]
         value = display(field, data.get(name))
+        if value and name in masked:
+            value = mask_personal_number(value)
         if value:
             rows.append({"label": field.label, "value": value})
     return rows
+
+
+def masked_answers(kind: str, answers: dict) -> dict:
+    """`answers` with the numbers the pages mask (a step form's `masked_fields`) masked the same way,
+    for the API, which shows the answers as they are stored."""
+    answers = dict(answers)
+    for step, form_class in STEPS.get(kind, ()):
+        names = getattr(form_class, "masked_fields", ())
+        data = answers.get(step)
+        if names and isinstance(data, dict):
+            answers[step] = {
+                key: mask_personal_number(value) if key in names and value else value
+                for key, value in data.items()
+            }
+    return answers
 
 
 def active_steps(request, worker: dict | None) -> list[str]:
