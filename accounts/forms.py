@@ -424,11 +424,7 @@ class EmployeeForm(PlainMessages, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["personal_number"].label = identifiers.personal_number_label()
-        self.fields["personal_number"].help_text = (
-            _("9 digits, like 111222333")
-            if identifiers.issuing_state() == "NL"
-            else _("11 digits: national number or BIS number")
-        )
+        self.fields["personal_number"].help_text = identifiers.personal_number_hint()
         self.fields["personal_number"].error_messages["required"] = _("Enter the employee's %(label)s.") % {
             "label": identifiers.personal_number_label()
         }

@@ -71,6 +71,13 @@ def personal_number_label() -> str:
     return settings.PORTAL_INSTITUTION["person_id"]
 
 
+def personal_number_hint() -> str:
+    """What a person types as the issuing state's personal number (the hint under the field)."""
+    if issuing_state() == "NL":
+        return _("9 digits, like 111222333")
+    return _("11 digits: national number or BIS number")
+
+
 def clean_personal_number(value: str, state: str | None = None) -> str:
     """BSN for a Dutch institution, SSIN (national number or BIS number) for a Belgian one."""
     state = state or issuing_state()

@@ -9,6 +9,7 @@ and an audit row. Only caseworkers see or do anything.
 import datetime as dt
 import json
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from accounts.models import Employee
 from accounts.permissions import is_caseworker
 from casework.admin_base import CaseworkerAdmin, html_table, show_errors
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
@@ -30,6 +32,7 @@ from .models import CoverageRequest
 from .services.decisions import request_ask_information, request_decide
 from .services.validation import flag_title
 from .status import IN_PROGRESS, Decision, Status
+from .worker import worker_data
 
 
 class FlagFilter(admin.SimpleListFilter):
@@ -147,8 +150,7 @@ class CoverageRequestAdmin(CaseworkerAdmin):
             _("Worker and period"),
             {
                 "fields": [
-                    "worker_name",
-                    "personal_number",
+                    "worker_html",
                     "state_of_work",
                     "territory",
                     "requested_period",
@@ -211,6 +213,33 @@ class CoverageRequestAdmin(CaseworkerAdmin):
         if obj.decision_reason:
             return format_html("{}<br><em>{}</em>", text, obj.decision_reason)
         return text
+
+    @admin.display(description=_("worker as sent"))
+    def worker_html(self, obj):
+        # The copy taken on send (postings.worker), not the directory: the caseworker decides on what
+        # the employer stated, whatever the directory says today.
+        worker = worker_data(obj)
+        if worker is None:
+            return "—"
+        rows = [
+            (_("family name"), worker["family_name"]),
+            (_("given names"), worker["given_names"]),
+            (_("family name at birth"), worker["family_name_at_birth"]),
+            (settings.PORTAL_INSTITUTION["person_id"], worker["personal_number"]),
+            (_("date of birth"), worker["birth_date"]),
+            (_("sex"), Employee.Sex(worker["sex"]).label if worker["sex"] in Employee.Sex.values else ""),
+            (_("place of birth"), worker["birth_place"]),
+            (_("nationality"), countries.name(worker["nationality"])),
+            (
+                _("residence address"),
+                f"{worker['street']}, {worker['postal_code']} {worker['town']}, "
+                f"{countries.name(worker['country'])}",
+            ),
+        ]
+        return format_html(
+            '<table class="casework-table"><tbody>{}</tbody></table>',
+            format_html_join("", '<tr><th scope="row">{}</th><td>{}</td></tr>', (r for r in rows if r[1])),
+        )
 
     @admin.display(description=_("requested period"))
     def requested_period(self, obj):

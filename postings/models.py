@@ -89,6 +89,10 @@ class CoverageRequest(models.Model):
     output_channel = models.CharField(
         _("output channel"), max_length=10, choices=OutputChannel.choices, default=OutputChannel.EBOX
     )
+    # The worker's identifying data as the personnel directory held it when the request was sent
+    # (postings.worker): a later edit of the directory does not change what a sent request says.
+    # Null for drafts, which show the directory as it is.
+    worker_as_sent = models.JSONField(_("worker as sent"), null=True, blank=True)
 
     # What the validation task found: the engine's determination (contract shape) and the flags
     # ([{"code", "message"}]) a caseworker must look at.

@@ -93,3 +93,11 @@ def make_employee(employer, family_name="Delporte", given_names="Anna", **extra)
     )
     EmploymentPeriod.objects.create(employee=employee, start=employee.date_of_entry)
     return employee
+
+
+def edit_employee(actor, employee, **data) -> Employee:
+    """Change a directory entry as the personnel page does (through the service, periods kept)."""
+    from accounts.services.personnel import employee_update
+
+    periods = list(employee.employment_periods.values_list("start", "end"))
+    return employee_update(actor=actor, employee=employee, data=data, periods=periods)

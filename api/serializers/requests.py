@@ -10,6 +10,8 @@ from rest_framework import serializers
 from postings.forms.steps import Classification
 from postings.models import CertificateLanguage, CoverageRequest, LocationType, RequestType, Territory
 from postings.status import Decision, Status
+from postings.wizards.summary import masked_answers
+from postings.worker import worker_data
 
 from .choices import OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
 from .personnel import country_field
@@ -131,6 +133,13 @@ class ContactStep(serializers.Serializer):
     fax = text(_("Fax."), 40)
     email = serializers.EmailField(required=False, allow_blank=True, help_text=_("E-mail address."))
     remarks = text(_("Remarks (posting and seafarer only)."), 2000)
+    personal_number = text(
+        _(
+            "Simultaneous occupation only, optional: the contact person's BSN (NL) or SSIN (BE). "
+            "Read back masked (last four digits); give it in full again when you change this step."
+        ),
+        20,
+    )
 
 
 class AnswersSerializer(serializers.Serializer):
@@ -279,7 +288,8 @@ class RequestSerializer(serializers.ModelSerializer):
     def get_answers(self, obj) -> dict:
         from ..request_answers import public_answers
 
-        return public_answers(obj.answers)
+        # Another person's number (the contact person's) is masked, as on the pages.
+        return masked_answers(obj.type, public_answers(obj.answers))
 
     def get_certificate(self, obj) -> CertificateSummarySerializer(allow_null=True):  # type: ignore[valid-type]
         from postings.selectors import certificate_of
@@ -306,13 +316,40 @@ class RequestSerializer(serializers.ModelSerializer):
     show_full_personal_number = False
 
 
+class WorkerSerializer(serializers.Serializer):
+    """The worker's identifying data (postings.worker)."""
+
+    personal_number = serializers.CharField(help_text=_("BSN (NL, 9 digits) or SSIN (BE, 11 digits)."))
+    family_name = serializers.CharField(help_text=_("Family name."))
+    given_names = serializers.CharField(help_text=_("Given names."))
+    family_name_at_birth = serializers.CharField(help_text=_("Family name at birth, if different."))
+    birth_date = serializers.DateField(allow_null=True, help_text=_("Date of birth (YYYY-MM-DD)."))
+    sex = serializers.CharField(help_text=_("F, M or U (unknown)."))
+    birth_place = serializers.CharField(help_text=_("Place of birth."))
+    nationality = serializers.CharField(help_text=_("Nationality (ISO 3166-1 alpha-2)."))
+    street = serializers.CharField(help_text=_("Residence: street and number."))
+    postal_code = serializers.CharField(help_text=_("Residence: postal code."))
+    town = serializers.CharField(help_text=_("Residence: town."))
+    country = serializers.CharField(help_text=_("State of residence (ISO 3166-1 alpha-2)."))
+
+
 class RequestDetailSerializer(RequestSerializer):
     events = EventSerializer(many=True, read_only=True, help_text=_("The history, oldest first."))
+    worker = serializers.SerializerMethodField(
+        help_text=_(
+            "The worker: for a sent request as it was when sent (a later change in the personnel "
+            "directory does not change it), for a draft as the directory says now."
+        )
+    )
     show_full_personal_number = True
 
     class Meta(RequestSerializer.Meta):
-        fields = [*RequestSerializer.Meta.fields, "events"]
+        fields = [*RequestSerializer.Meta.fields, "worker", "events"]
         read_only_fields = fields
+
+    def get_worker(self, obj) -> WorkerSerializer(allow_null=True):  # type: ignore[valid-type]
+        worker = worker_data(obj)
+        return None if worker is None else WorkerSerializer(worker).data
 
 
 class StatementUploadSerializer(serializers.Serializer):

@@ -51,7 +51,8 @@ SIMULTANEOUS = {
         {"country": "NL", "location_type": "region", "name": "Randstad", "time_pct": 60},
     ],
     "period": {"start": "2025-01-01", "end": "2026-12-31", "language": "en"},
-    "contact": CONTACT,
+    # Simultaneous occupation only (NSSO 'Contact details'): the contact person's BSN or SSIN, optional.
+    "contact": {**CONTACT, "personal_number": "111222333"},
 }
 SEAFARER = {
     "type": "seafarer",

@@ -20,6 +20,7 @@ from accounts.services.audit import audit_record
 from postings.models import CoverageRequest
 from postings.services.lifecycle import request_record_event
 from postings.status import Decision, Status
+from postings.worker import WORKER_FIELDS, worker_data
 
 from ..models import Certificate, HostStateRecord, Objection
 from .host_state import host_state_records_for
@@ -36,9 +37,10 @@ def certificate_number_for(request: CoverageRequest) -> str:
     return f"{settings.PORTAL_INSTITUTION['state']}-A1-{timezone.localdate().year}-{request.pk:07d}-{tail}"
 
 
-def _temporary_address(request: CoverageRequest) -> dict:
+def _temporary_address(request: CoverageRequest, worker: dict) -> dict:
     """PD A1 field 1.9: the address in the state of stay as answered in this request; the personnel
-    directory's temporary address only when the request never asked (e.g. made before the step)."""
+    directory's temporary address (as sent) only when the request never asked (e.g. made before the
+    step)."""
     from postings.situation import temporary_address
 
     answered = temporary_address(request)
@@ -52,33 +54,19 @@ def _temporary_address(request: CoverageRequest) -> dict:
             "temp_town": answered["town"],
             "temp_country": answered["country"],
         }
-    e = request.employee
-    if "address" in (request.answers or {}) or not e.temp_street:
+    if "address" in (request.answers or {}) or not worker["temp_street"]:
         return {"temp_street": "", "temp_postal_code": "", "temp_town": "", "temp_country": ""}
-    return {
-        "temp_street": e.temp_street,
-        "temp_postal_code": e.temp_postal_code,
-        "temp_town": e.temp_town,
-        "temp_country": e.temp_country.code if e.temp_country else "",
-    }
+    return {name: worker[name] for name in ("temp_street", "temp_postal_code", "temp_town", "temp_country")}
 
 
 def holder_snapshot(request: CoverageRequest) -> dict:
-    e = request.employee
+    # The worker as the request was sent (postings.worker), not as the directory says on the day of
+    # approval: the caseworker decided on the data the employer sent and saw that on the request's
+    # page, so the certificate certifies the same person with the same data.
+    worker = worker_data(request)
     return {
-        "personal_number": e.personal_number,
-        "sex": e.sex,
-        "family_name": e.family_name,
-        "given_names": e.given_names,
-        "family_name_at_birth": e.family_name_at_birth,
-        "birth_date": e.birth_date.isoformat(),
-        "birth_place": e.birth_place,
-        "nationality": e.nationality.code,
-        "street": e.street,
-        "postal_code": e.postal_code,
-        "town": e.town,
-        "country": e.country.code,
-        **_temporary_address(request),
+        **{name: worker[name] for name in WORKER_FIELDS if not name.startswith("temp_")},
+        **_temporary_address(request, worker),
     }
 
 

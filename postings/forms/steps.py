@@ -7,13 +7,16 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 from stdnum import imo
 from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
+
+from accounts import identifiers
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
@@ -675,8 +678,31 @@ class ContactForm(forms.Form):
         return self.cleaned_data.get("output_channel") or OutputChannel.EBOX
 
 
+def _contact_number_label() -> str:
+    return gettext("%(label)s (optional)") % {"label": identifiers.personal_number_label()}
+
+
 class SimultaneousContactForm(ContactForm):
+    """The NSSO 'Contact details' screen of a simultaneous-activity request asks for the contact
+    person's social security number too (SSIN in Belgium, BSN in the Netherlands)."""
+
     remarks = None
+    # Label and hint name the issuing state's number, read when shown (the state is configuration).
+    personal_number = forms.CharField(
+        label=lazy(_contact_number_label, str)(),
+        help_text=lazy(identifiers.personal_number_hint, str)(),
+        max_length=20,
+        required=False,
+    )
+    # Right after the name, where the NSSO screen asks for it.
+    field_order = ["family_name", "given_names", "personal_number"]
+    # Another person's number: the check-answers and request pages show only its last digits.
+    masked_fields = ("personal_number",)
+
+    def clean_personal_number(self):
+        value = self.cleaned_data["personal_number"]
+        # The same python-stdnum check as the personnel directory: BSN or SSIN, by issuing state.
+        return identifiers.clean_personal_number(value) if value else ""
 
 
 class CheckForm(forms.Form):

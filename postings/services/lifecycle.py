@@ -10,6 +10,7 @@ from accounts.permissions import can_act_for
 
 from ..models import CoverageRequest, RequestEvent
 from ..status import Status, check_transition
+from ..worker import worker_copy
 
 
 def request_transition(
@@ -115,6 +116,8 @@ def submit_locked(*, actor, request: CoverageRequest, submission_key: str | None
         transaction_number=transaction_number_for(request),
         submitted_at=timezone.now(),
         submission_key=submission_key or None,
+        # The one place a request leaves the draft status: what it says about the worker is fixed here.
+        worker_as_sent=worker_copy(request.employee),
     )
     request_id = request.pk
     transaction.on_commit(lambda: _queue_validation(request_id))

@@ -8,7 +8,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from accounts.identifiers import mask_personal_number
+
 from ..forms.steps import PlaceForm, StatementForm
+from ..worker import worker_data
 from . import conditions
 from .steps import SHORT_TITLES, STEPS
 
@@ -35,20 +38,48 @@ def display(field, value) -> str:
     return str(value)
 
 
+def _field_names(form_class) -> list[str]:
+    """The fields in the order the form shows them (its `field_order` first, as Django orders them)."""
+    fields = form_class.base_fields
+    order = [name for name in getattr(form_class, "field_order", None) or () if name in fields]
+    return order + [name for name in fields if name not in order]
+
+
 def _rows(form_class, data: dict, skip=()) -> list[dict]:
     rows = []
-    for name, field in form_class.base_fields.items():
+    masked = getattr(form_class, "masked_fields", ())
+    for name in _field_names(form_class):
         if name in HIDDEN or name in skip or name not in data:
             continue
+        field = form_class.base_fields[name]
         value = display(field, data.get(name))
+        if value and name in masked:
+            value = mask_personal_number(value)
         if value:
             rows.append({"label": field.label, "value": value})
     return rows
 
 
-def active_steps(request) -> list[str]:
+def masked_answers(kind: str, answers: dict) -> dict:
+    """`answers` with the numbers the pages mask (a step form's `masked_fields`) masked the same way,
+    for the API, which shows the answers as they are stored."""
+    answers = dict(answers)
+    for step, form_class in STEPS.get(kind, ()):
+        names = getattr(form_class, "masked_fields", ())
+        data = answers.get(step)
+        if names and isinstance(data, dict):
+            answers[step] = {
+                key: mask_personal_number(value) if key in names and value else value
+                for key, value in data.items()
+            }
+    return answers
+
+
+def active_steps(request, worker: dict | None) -> list[str]:
     issuing = settings.PORTAL_INSTITUTION["state"]
-    country = request.employee.country.code if request.employee_id and request.employee else None
+    # Where the worker lives as the request says it (sent: as sent), so a move recorded in the
+    # directory later does not add or remove the statement from a sent request's page.
+    country = (worker or {}).get("country") or None
     steps = []
     for name, _form in STEPS[request.type]:
         if name == "statement" and not conditions.needs_residence_statement(request.type, country, issuing):
@@ -61,26 +92,15 @@ def request_summary(request) -> list[dict]:
     """[{"step", "title", "rows": [{"label", "value"}], "places": [[rows], ...], "warnings": [str]}]."""
     answers = request.answers or {}
     forms_by_step = dict(STEPS[request.type])
+    worker = worker_data(request)
     sections = []
-    for step in active_steps(request):
+    for step in active_steps(request, worker):
         if step == "check":
             continue
         data = answers.get(step) or {}
         section = {"step": step, "title": SHORT_TITLES[step], "rows": [], "places": [], "warnings": []}
         if step == "employee":
-            employee = request.employee
-            if employee is not None:
-                section["rows"] = [
-                    {"label": _("Name"), "value": f"{employee.given_names} {employee.family_name}"},
-                    {"label": settings.PORTAL_INSTITUTION["person_id"], "value": employee.personal_number},
-                    {"label": _("Date of birth"), "value": date_format(employee.birth_date, "DATE_FORMAT")},
-                    {"label": _("Nationality"), "value": employee.nationality.name},
-                    {
-                        "label": _("Address"),
-                        "value": f"{employee.street}, {employee.postal_code} {employee.town}, "
-                        f"{employee.country.name}",
-                    },
-                ]
+            section["rows"] = worker_rows(worker)
         elif step == "address":
             skip = (
                 ()
@@ -112,6 +132,24 @@ def request_summary(request) -> list[dict]:
                 section["warnings"].append(imo_warning_message(data.get("imo_number")))
         sections.append(section)
     return sections
+
+
+def worker_rows(worker: dict | None) -> list[dict]:
+    """The worker's identifying data (postings.worker: as sent, or the directory for a draft)."""
+    if not worker:
+        return []
+    birth_date = dt.date.fromisoformat(worker["birth_date"]) if worker["birth_date"] else None
+    return [
+        {"label": _("Name"), "value": f"{worker['given_names']} {worker['family_name']}"},
+        {"label": settings.PORTAL_INSTITUTION["person_id"], "value": worker["personal_number"]},
+        {"label": _("Date of birth"), "value": date_format(birth_date, "DATE_FORMAT") if birth_date else ""},
+        {"label": _("Nationality"), "value": countries.name(worker["nationality"])},
+        {
+            "label": _("Address"),
+            "value": f"{worker['street']}, {worker['postal_code']} {worker['town']}, "
+            f"{countries.name(worker['country'])}",
+        },
+    ]
 
 
 def imo_warning_message(number) -> str:

@@ -54,6 +54,25 @@ def test_change_page_is_read_only_and_shows_everything(caseworker_client, in_rev
     assert response.status_code in (302, 403)
 
 
+def test_change_page_shows_the_worker_as_sent_not_as_the_directory_says_now(
+    caseworker_client, in_review, employer_admin, employee
+):
+    sent_number = employee.personal_number
+    factories.edit_employee(
+        employer_admin,
+        employee,
+        family_name="Delporte-Janssens",
+        personal_number=factories.valid_bsn(),
+        birth_date=dt.date(1986, 8, 31),
+    )
+    html = caseworker_client.get(
+        reverse("admin:postings_coveragerequest_change", args=[in_review.pk])
+    ).content.decode()
+    assert "<td>Delporte</td>" in html and f"<td>{sent_number}</td>" in html
+    assert "<td>1985-07-30</td>" in html and "<td>Netherlands</td>" in html
+    assert "Delporte-Janssens" not in html and "1986-08-31" not in html
+
+
 def test_no_add_no_delete(caseworker_client, in_review):
     assert caseworker_client.get(reverse("admin:postings_coveragerequest_add")).status_code == 403
     assert (

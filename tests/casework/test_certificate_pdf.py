@@ -138,3 +138,30 @@ def test_field_1_9_stays_empty_when_the_request_says_there_is_none(
     certificate = approved(engine, employer, worker, caseworker, employer_admin, answers=answers)
     assert _field_1_9(pdf_text(certificate)) == ""
     assert "Oude adres" not in pdf_text(certificate)
+
+
+def test_the_certificate_names_the_worker_as_sent_not_as_edited_later(
+    engine, employer, employer_admin, employee, caseworker
+):
+    """The caseworker approves the request as sent (and sees that copy); a directory edit between
+    sending and approval does not put unchecked data on the certificate."""
+    request = make_request(employer, employee, employer_admin)
+    factories.edit_employee(
+        employer_admin,
+        employee,
+        family_name="Delporte-Janssens",
+        birth_date=dt.date(1986, 8, 31),
+        temp_street="Rue Neuve 1",
+        temp_postal_code="1000",
+        temp_town="Bruxelles",
+        temp_country="BE",
+    )
+    with committed():
+        request_decide(actor=caseworker, request=request, decision="approved")
+    certificate = Certificate.objects.get(request=request)
+    assert certificate.holder["family_name"] == "Delporte"
+    assert certificate.holder["birth_date"] == "1985-07-30"
+    assert certificate.holder["temp_street"] == ""  # no temporary address when it was sent
+    text = pdf_text(certificate)
+    assert "Delporte" in text and "1985-07-30" in text
+    assert "Delporte-Janssens" not in text and "1986-08-31" not in text

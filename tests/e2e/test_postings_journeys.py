@@ -130,9 +130,11 @@ def test_simultaneous_occupation_from_login_to_confirmation(live_server, page, e
     )
     answer(page, "How should we deliver the certificate?", "Paper, by post")
     contact(page)
+    page.get_by_label("BSN (optional)").fill("111 222 333")  # the contact person's
     go_on(page)
     summary = page.locator("main").inner_text()
     assert "Belgium, Germany" in summary and "Paper, by post" in summary
+    assert "•••••2333" in summary and "111222333" not in summary
     sent = send_and_confirm(page)
     assert "printed and sent to your company by post" in page.locator("main").inner_text()
     assert sent.type == "simultaneous" and sent.output_channel == "paper"
@@ -143,6 +145,7 @@ def test_simultaneous_occupation_from_login_to_confirmation(live_server, page, e
     page.get_by_role("link", name="See the request").click()
     assert heading(page) == f"Request {sent.transaction_number}"
     assert "Paper, by post" in page.locator("main").inner_text()
+    assert "•••••2333" in page.locator("main").inner_text()
 
 
 def test_seafarer_with_a_wrong_imo_check_digit_then_a_new_request_based_on_it(live_server, page, employer):
