@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import random
 import resource
@@ -156,7 +157,7 @@ def run_locust(base: str, env: dict, users: int, seconds: int, prefix: Path, pro
         "--loglevel",
         "WARNING",
     ]
-    proc = procs.start("locust", argv, env)
+    proc = procs.start("locust", argv, {**env, "BENCH_TIMES": f"{prefix}_times.json"})
     try:
         proc.wait(seconds + 120)
     except subprocess.TimeoutExpired:
@@ -166,15 +167,30 @@ def run_locust(base: str, env: dict, users: int, seconds: int, prefix: Path, pro
 
 
 def read_stats(prefix: Path) -> dict[str, dict]:
+    """Per kind of page: count, failures and p50/p95/p99 over every method (a wizard step is a GET
+    and a POST), from the response times the locustfile wrote; 'Aggregated' is locust's own row."""
     with open(f"{prefix}_stats.csv", newline="") as f:
-        return {row["Name"]: row for row in csv.DictReader(f)}
+        rows = list(csv.DictReader(f))
+    times = json.loads(Path(f"{prefix}_times.json").read_text())
+    stats: dict[str, dict] = {}
+    for row in rows:
+        name = row["Name"]
+        entry = stats.setdefault(name, {"n": 0, "fail": 0, "rps": 0.0})
+        entry["n"] += int(row["Request Count"])
+        entry["fail"] += int(row["Failure Count"])
+        entry["rps"] += float(row["Requests/s"])
+    for name, entry in stats.items():
+        values = sorted(times.get(name, [])) if name != "Aggregated" else sorted(sum(times.values(), []))
+        for label, share in (("50%", 0.50), ("95%", 0.95), ("99%", 0.99)):
+            entry[label] = values[max(0, math.ceil(share * len(values)) - 1)] if values else 0.0
+    return stats
 
 
 def figure(stats: dict, name: str) -> str:
     row = stats.get(name)
-    if not row or not int(row["Request Count"]):
+    if not row or not row["n"]:
         return "n/a"
-    return f"{float(row['50%']):.0f}/{float(row['95%']):.0f} ms"
+    return f"{row['50%']:.0f}/{row['95%']:.0f} ms"
 
 
 def _children_cpu() -> float:
@@ -238,9 +254,9 @@ def main() -> None:
         )
         log(f"requests sent during the run: {sent}; still waiting for validation: {waiting}")
         total = stats["Aggregated"]
-        failures = sum(int(r["Failure Count"]) for name, r in stats.items() if name != "Aggregated")
-        rps = float(total["Requests/s"])
-        served = max(1, int(total["Request Count"]))
+        failures = total["fail"]
+        rps = total["rps"]
+        served = max(1, total["n"])
         per_request = 1000 * sum(cpu.values()) / served
         log(
             "server CPU during the run: "
@@ -250,8 +266,8 @@ def main() -> None:
         )
         for name, row in stats.items():
             log(
-                f"  {name:14} n={row['Request Count']:>6} fail={row['Failure Count']:>3} "
-                f"p50={row['50%']:>5} p95={row['95%']:>5} p99={row['99%']:>5} ms"
+                f"  {name:14} n={row['n']:>6} fail={row['fail']:>3} "
+                f"p50={row['50%']:>5.0f} p95={row['95%']:>5.0f} p99={row['99%']:>5.0f} ms"
             )
         print(
             f"load: {rps:.0f} req/s overall; list p50/p95 {figure(stats, 'list')}; "

@@ -22,7 +22,7 @@ from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from locust import between, task
+from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -61,6 +61,23 @@ CONDITIONS = {
     "language": "nl",
 }
 CONTACT = {"family_name": "Vries", "given_names": "Eva", "company": "Bench B.V.", "phone": "+31 20 123 4567"}
+
+
+# Every response time by the name it is reported under. Locust keeps its figures per method and name,
+# so a wizard step's GET and POST (and the verification page's) would be two rows; load.py reads
+# these to give one p50/p95 per kind of page, over both.
+TIMES: dict[str, list[float]] = {}
+
+
+@events.request.add_listener
+def _record(name, response_time, **_kwargs):
+    TIMES.setdefault(name, []).append(response_time)
+
+
+@events.quitting.add_listener
+def _write_times(**_kwargs):
+    if os.environ.get("BENCH_TIMES"):
+        Path(os.environ["BENCH_TIMES"]).write_text(json.dumps(TIMES))
 
 
 class LoopbackTLSPolicy(DefaultCookiePolicy):
