@@ -71,7 +71,7 @@ def consult_page(queryset, number) -> ConsultPage:
     rows = rows[:PAGE_SIZE]
     if not has_next:
         return ConsultPage(rows, number, offset + len(rows), True, False)
-    counted = queryset[: COUNT_LIMIT + 1].count()
+    counted = queryset.order_by()[: COUNT_LIMIT + 1].count()  # no ORDER BY: counting needs no sort
     exact = counted <= COUNT_LIMIT
     return ConsultPage(rows, number, counted if exact else COUNT_LIMIT, exact, True)
 
