@@ -30,7 +30,7 @@ from casework.models import RequestFlag
 from .history import event_label
 from .models import CoverageRequest
 from .services.decisions import request_ask_information, request_decide
-from .services.validation import flag_title
+from .services.validation import flag_message, flag_title
 from .status import IN_PROGRESS, Decision, Status
 from .worker import worker_data
 
@@ -322,7 +322,7 @@ class CoverageRequestAdmin(CaseworkerAdmin):
         return format_html_join(
             "",
             '<p><span class="flag">{}</span><br>{} <small class="flag-code">({})</small></p>',
-            ((flag_title(f.get("code", "")), f.get("message"), f.get("code")) for f in obj.flags),
+            ((flag_title(f.get("code", "")), flag_message(f), f.get("code")) for f in obj.flags),
         )
 
     @admin.display(description=_("authorizations"))

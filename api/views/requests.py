@@ -35,7 +35,7 @@ from postings.services.drafts import (
     residence_statement_save,
 )
 from postings.services.lifecycle import request_cancel
-from postings.services.validation import validation_flags
+from postings.services.validation import flag_message, validation_flags
 from postings.status import IllegalTransition, Status
 
 from ..errors import errors_response
@@ -197,6 +197,8 @@ def _problems_and_outcome(draft):
     determination, flags = None, []
     if draft.employee_id and draft.requested_start and draft.requested_end:
         determination, flags = validation_flags(draft)
+        # Each finding in the request's language (Accept-Language), as the caseworker reads it in theirs.
+        flags = [{"code": flag["code"], "message": flag_message(flag)} for flag in flags]
     return problems, determination, flags
 
 

@@ -35,7 +35,8 @@ def request_start_review(*, actor, request: CoverageRequest, determination=None,
 
     if actor is not None:
         _require_caseworker(actor)
-    flags = [{"code": f["code"], "message": f["message"]} for f in flags]
+    # The code and the message; with the message in each language when the validation wrote them.
+    flags = [{key: f[key] for key in ("code", "message", "messages") if key in f} for f in flags]
     with transaction.atomic():
         request = locked_request(request.pk)
         request_transition(
@@ -48,7 +49,9 @@ def request_start_review(*, actor, request: CoverageRequest, determination=None,
             flags=flags,
         )
         RequestFlag.objects.filter(request=request).delete()
-        RequestFlag.objects.bulk_create([RequestFlag(request=request, **f) for f in flags])
+        RequestFlag.objects.bulk_create(
+            [RequestFlag(request=request, code=f["code"], message=f["message"]) for f in flags]
+        )
         audit_record(
             actor=actor,
             action="request.validated",

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -47,8 +48,22 @@ def flag_title(code: str) -> str:
     return str(title) if title is not None else code.replace("_", " ").capitalize()
 
 
-def _flag(code: str, message: str) -> dict:
-    return {"code": code, "message": str(message)}
+def _flag(code: str, message) -> dict:
+    """A flag: its code, its message in the portal's default language (the record), and the message
+    in each of the portal's languages, so that a caseworker reads it in theirs (postings/admin.py).
+
+    The worker runs in no reader's language, so `message` is a function that writes the message in
+    the active one: it is called once per language (state names and the engine's own errors included)."""
+    messages = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            messages[language] = str(message())
+    return {"code": code, "message": messages.get(settings.LANGUAGE_CODE, ""), "messages": messages}
+
+
+def flag_message(flag: dict) -> str:
+    """The flag's message in the active language (flags stored before the languages: the record's)."""
+    return (flag.get("messages") or {}).get(translation.get_language() or "") or flag.get("message", "")
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -82,18 +97,24 @@ def _determine(situation: dict):
         determine, invalid = engine()
     except (ImportError, AttributeError):
         return None, [
-            _flag("ENGINE_UNAVAILABLE", _("The legislation engine could not be run; decide by hand."))
+            _flag("ENGINE_UNAVAILABLE", lambda: _("The legislation engine could not be run; decide by hand."))
         ]
     from selfcheck.localise import localised_errors
 
     try:
         return determine(situation), []
     except invalid as exc:
-        errors = localised_errors(exc) or [str(exc)]
-        details = "; ".join(
-            f"{e.get('field', '')}: {e.get('message', '')}" if isinstance(e, dict) else str(e) for e in errors
-        )
-        return None, [_flag("SITUATION_INVALID", _("The answers cannot be assessed: %(d)s") % {"d": details})]
+        error = exc  # the name `exc` is unbound when the except block ends
+
+        def message():
+            errors = localised_errors(error) or [str(error)]
+            details = "; ".join(
+                f"{e.get('field', '')}: {e.get('message', '')}" if isinstance(e, dict) else str(e)
+                for e in errors
+            )
+            return _("The answers cannot be assessed: %(d)s") % {"d": details}
+
+        return None, [_flag("SITUATION_INVALID", message)]
 
 
 def check_determination(determination: dict | None) -> list[dict]:
@@ -106,12 +127,14 @@ def check_determination(determination: dict | None) -> list[dict]:
         flags.append(
             _flag(
                 "LEGISLATION_ELSEWHERE",
-                _("The engine found that the legislation of %(found)s applies, not that of %(state)s.")
-                % {"found": legislation or _("no state"), "state": state},
+                lambda: (
+                    _("The engine found that the legislation of %(found)s applies, not that of %(state)s.")
+                    % {"found": legislation or _("no state"), "state": state}
+                ),
             )
         )
     elif determination.get("certificate") != "PD A1":
-        flags.append(_flag("NO_PD_A1", _("The determination does not lead to a PD A1.")))
+        flags.append(_flag("NO_PD_A1", lambda: _("The determination does not lead to a PD A1.")))
     return flags
 
 
@@ -134,15 +157,17 @@ def check_employment(request: CoverageRequest) -> list[dict]:
     return [
         _flag(
             "NOT_EMPLOYED_WHOLE_PERIOD",
-            _(
-                "The personnel directory does not show the worker employed by %(employer)s "
-                "from %(start)s to %(end)s."
-            )
-            % {
-                "employer": request.employer.name,
-                "start": request.requested_start,
-                "end": request.requested_end,
-            },
+            lambda: (
+                _(
+                    "The personnel directory does not show the worker employed by %(employer)s "
+                    "from %(start)s to %(end)s."
+                )
+                % {
+                    "employer": request.employer.name,
+                    "start": request.requested_start,
+                    "end": request.requested_end,
+                }
+            ),
         )
     ]
 
@@ -166,7 +191,7 @@ def check_employee_authorization(request: CoverageRequest) -> list[dict]:
     model = _model("accounts", "EmployeeAuthorization")
     missing = _flag(
         "AUTHORIZATION_MISSING",
-        _(
+        lambda: _(
             "The representative acts for the employee but no accepted authorization of the employee "
             "is on file."
         ),
@@ -197,7 +222,7 @@ def check_employee_authorization(request: CoverageRequest) -> list[dict]:
     return [
         _flag(
             "AUTHORIZATION_NOT_ACCEPTED",
-            _("The employee's authorization is on file but has not been accepted yet."),
+            lambda: _("The employee's authorization is on file but has not been accepted yet."),
         )
     ]
 
@@ -227,8 +252,10 @@ def check_earlier_requests(request: CoverageRequest) -> list[dict]:
         flags.append(
             _flag(
                 "OVERLAPPING_REQUEST",
-                _("The period overlaps request %(number)s (%(start)s to %(end)s).")
-                % {"number": other.transaction_number, "start": other.requested_start, "end": _end(other)},
+                lambda other=other: (
+                    _("The period overlaps request %(number)s (%(start)s to %(end)s).")
+                    % {"number": other.transaction_number, "start": other.requested_start, "end": _end(other)}
+                ),
             )
         )
     if request.type == "posting" and request.state_of_work:
@@ -241,11 +268,13 @@ def check_earlier_requests(request: CoverageRequest) -> list[dict]:
                 flags.append(
                     _flag(
                         "POSTING_GAP_UNDER_2_MONTHS",
-                        _(
-                            "Request %(number)s posted the worker to the same state until %(end)s: "
-                            "less than two months before this posting starts."
-                        )
-                        % {"number": other.transaction_number, "end": _end(other)},
+                        lambda other=other: (
+                            _(
+                                "Request %(number)s posted the worker to the same state until %(end)s: "
+                                "less than two months before this posting starts."
+                            )
+                            % {"number": other.transaction_number, "end": _end(other)}
+                        ),
                     )
                 )
     return flags
@@ -263,8 +292,10 @@ def check_residence_statement(request: CoverageRequest) -> list[dict]:
     return [
         _flag(
             "RESIDENCE_STATEMENT_MISSING",
-            _("The worker lives in %(state)s: the statement of that state's institution is missing.")
-            % {"state": request.employee.country.name},
+            lambda: (
+                _("The worker lives in %(state)s: the statement of that state's institution is missing.")
+                % {"state": request.employee.country.name}
+            ),
         )
     ]
 
@@ -277,7 +308,12 @@ def validation_flags(request: CoverageRequest) -> tuple[dict | None, list[dict]]
         logger.warning("situation for request %s could not be built: %s", request.pk, exc)
         determination, flags = (
             None,
-            [_flag("SITUATION_INCOMPLETE", _("The answers are incomplete; the engine could not be asked."))],
+            [
+                _flag(
+                    "SITUATION_INCOMPLETE",
+                    lambda: _("The answers are incomplete; the engine could not be asked."),
+                )
+            ],
         )
     else:
         determination, flags = _determine(situation)
