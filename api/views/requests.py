@@ -66,10 +66,12 @@ class RequestObjectMixin(EmployerMixin):
         return select(self.request.user, self.get_employer(), self.kwargs["pk"])
 
     def detail_response(self, obj, status_code=status.HTTP_200_OK):
-        # Read again after the write, once: its certificate joined, its history prefetched.
+        # Read again after the write, once: its certificate and worker joined, its history prefetched.
         obj = get_object_or_404(
             _with_events(
-                any_requests_for(self.request.user, self.get_employer()).select_related("certificate")
+                any_requests_for(self.request.user, self.get_employer()).select_related(
+                    "certificate", "employee"
+                )
             ),
             pk=obj.pk,
         )
