@@ -141,8 +141,13 @@ class CoverageRequest(models.Model):
         return self.transaction_number or f"draft {self.pk}"
 
     def save(self, *args, **kwargs):
-        self.worker_name_search = self.worker_name.lower()
+        self.set_search_columns()
         super().save(*args, **kwargs)
+
+    def set_search_columns(self):
+        """The lower-cased worker name the consult search reads through an index (also for writes
+        that bypass save(), such as saving a wizard step)."""
+        self.worker_name_search = self.worker_name.lower()
 
     @property
     def public_status(self):

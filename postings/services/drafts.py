@@ -97,7 +97,7 @@ def draft_save(*, actor, draft: CoverageRequest, answers: dict, wizard_step: str
     draft.answers = answers
     draft.wizard_step = wizard_step or ""
     _denormalise(draft)
-    draft.worker_name_search = draft.worker_name.lower()  # as CoverageRequest.save does
+    draft.set_search_columns()
     draft.updated_at = timezone.now()
     written = CoverageRequest.objects.filter(pk=draft.pk, status=Status.DRAFT).update(
         **{name: getattr(draft, name) for name in _STEP_FIELDS}
