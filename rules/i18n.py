@@ -17,3 +17,10 @@ class Term(str):
     ``Term(N_("seafarers"))``. Everywhere else it is the same English text (a str)."""
 
     __slots__ = ()
+
+
+class Figure(str):
+    """A number inside a sentence, as the engine writes it ("95.5"): the pages write it again with
+    the reader's decimal separator ("95,5"). Everywhere else it is the same English text (a str)."""
+
+    __slots__ = ()

@@ -13,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from . import data
-from .i18n import N_
+from .i18n import N_, Figure
 
 EMPLOYMENT_TYPES = (
     "employed",
@@ -255,10 +255,16 @@ class _Collector:
         if number < low or (high is not None and number > high):
             if high is None:
                 template = N_("{number} is out of range; enter a number of at least {low}.")
-                self.add(field, template, number=f"{number:g}", low=f"{low:g}")
+                self.add(field, template, number=Figure(f"{number:g}"), low=Figure(f"{low:g}"))
             else:
                 template = N_("{number} is out of range; enter a number between {low} and {high}.")
-                self.add(field, template, number=f"{number:g}", low=f"{low:g}", high=f"{high:g}")
+                self.add(
+                    field,
+                    template,
+                    number=Figure(f"{number:g}"),
+                    low=Figure(f"{low:g}"),
+                    high=Figure(f"{high:g}"),
+                )
             return None
         return number
 
@@ -405,7 +411,7 @@ def _parse_work(c: _Collector, raw: object, etype: str | None) -> tuple[Work, ..
         ):
             total = sum(w[index] for w in items)
             if abs(total - 100.0) > SHARE_TOLERANCE:
-                c.add("work", template, total=f"{total:g}")
+                c.add("work", template, total=Figure(f"{total:g}"))
                 ok = False
     acts = {w.activity for w in items}
     if etype == "employed_and_self_employed" and items and not {"employed", "self_employed"} <= acts:

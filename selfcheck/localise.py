@@ -14,11 +14,12 @@ page, the REST API's validate endpoint, the ``determine`` command) goes through 
 messages are the engine's own, byte for byte.
 """
 
+from django.utils.formats import get_format
 from django.utils.translation import gettext, ngettext
 
 import rules
 from rules.dates import Duration
-from rules.i18n import Term
+from rules.i18n import Figure, Term
 
 
 def localised_determination(situation: dict, issuing_state: str | None = None) -> dict:
@@ -63,6 +64,8 @@ def _render(template: str, figures: dict, english: str) -> str:
 def _localised(value):
     if isinstance(value, Term):
         return gettext(value)
+    if isinstance(value, Figure):
+        return value.replace(".", get_format("DECIMAL_SEPARATOR"))
     if isinstance(value, Duration):
         parts = []
         if value.months:

@@ -200,3 +200,18 @@ def test_every_engine_message_has_a_translation_with_the_same_fields(language):
     assert missing == []
     changed = [t for t in templates if sorted(FIELDS.findall(t)) != sorted(FIELDS.findall(entries[t].msgstr))]
     assert changed == []
+
+
+def test_numbers_in_a_message_take_the_readers_decimal_separator():
+    situation = json.loads(json.dumps(BAD))
+    situation["work"][0]["time_pct"] = 150.5
+    with pytest.raises(rules.InvalidSituation) as info:
+        rules.determine(situation)
+    english = {e["field"]: e["message"] for e in info.value.errors}
+    assert english["work[0].time_pct"] == "150.5 is out of range; enter a number between 0 and 100."
+    with translation.override("nl"):
+        dutch = {e["field"]: e["message"] for e in localised_errors(info.value)}
+    assert dutch["work[0].time_pct"].startswith("150,5 ")
+    with translation.override("en"):
+        again = {e["field"]: e["message"] for e in localised_errors(info.value)}
+    assert again == english
