@@ -5,11 +5,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from .models import CoverageRequest, RequestType, Territory
 from .status import IN_PROGRESS, Decision
-from .widgets import FastSelect
+from .widgets import FastSelect, states
 
 STATUS_CHOICES = [
     ("in_progress", _("In progress")),
@@ -53,7 +52,7 @@ class RequestFilter(django_filters.FilterSet):
     personal_number = django_filters.CharFilter(method="filter_personal_number", label=_("Personal number"))
     worker = django_filters.CharFilter(method="filter_worker", label=_("Worker's name"))
     state_of_work = django_filters.ChoiceFilter(
-        choices=countries, label=_("State of work"), empty_label=_("All"), widget=FastSelect
+        choices=states, label=_("State of work"), empty_label=_("All"), widget=FastSelect
     )
     territory = django_filters.ChoiceFilter(
         choices=Territory.choices, label=_("Territory of occupation"), empty_label=_("All")

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django_countries import countries
 from django_countries.widgets import LazySelect
 
 
@@ -47,6 +48,23 @@ class FastSelect(FastSelectMixin, forms.Select):
     pass
 
 
+# Per language: django-countries translates and sorts all 250 names on every iteration, and a page
+# read them several times per state select (to render it, to ask whether it has an empty option,
+# to check the answer); checking a state in the consult filter cost 4 ms (benchmarks/load.py,
+# profiled).
+_STATES: dict[str, list[tuple[str, str]]] = {}
+
+
+def states() -> list[tuple[str, str]]:
+    """Every state as (code, name), named and sorted in the reader's language, whatever language the
+    process started in. Not to be changed by the caller: the list is shared."""
+    language = get_language() or ""
+    found = _STATES.get(language)
+    if found is None:
+        found = _STATES[language] = [(country.code, country.name) for country in countries]
+    return found
+
+
 def same_for_a_language(choices):
     """Marks a choices callable whose list depends only on the active language (the states, say):
     FastLazySelect then keeps its options per language and no longer reads all the choices on every
@@ -66,14 +84,16 @@ class FastLazySelect(FastSelectMixin, LazySelect):
     _options: dict[tuple, tuple[frozenset, list[tuple[str, str, str]]]] = {}
     MAX_LISTS = 50
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def _cached(self):
+        """(values, options) for these choices, kept per language; None when they cannot be (groups,
+        or a multiple select), and the ordinary rendering does it."""
         source = getattr(self.choices, "func", None)  # Django's CallableChoiceIterator keeps it
         key = (get_language(), source) if getattr(source, "same_for_a_language", False) else None
         cached = self._options.get(key) if key else None
         if cached is None:
             choices = [("" if v is None else str(v), label) for v, label in self.choices]
             if self.allow_multiple_selected or any(isinstance(label, (list, tuple)) for _v, label in choices):
-                return super().render(name, value, attrs, renderer)
+                return None
             values = tuple(v for v, _label in choices)
             key = key or (get_language(), values, tuple(str(label) for v, label in choices if not v))
             cached = self._options.get(key)
@@ -85,6 +105,20 @@ class FastLazySelect(FastSelectMixin, LazySelect):
                 if len(self._options) >= self.MAX_LISTS:
                     self._options.pop(next(iter(self._options)))
                 cached = self._options[key] = (frozenset(values), options)
+        return cached
+
+    def use_required_attribute(self, initial):
+        # django-countries asks whether any option is empty by reading all 250 again: the kept
+        # values answer it.
+        cached = None if self.is_hidden else self._cached()
+        if cached is None:
+            return super().use_required_attribute(initial)
+        return "" in cached[0]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        cached = self._cached()
+        if cached is None:
+            return super().render(name, value, attrs, renderer)
         values, options = cached
         widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
         chosen = next((v for v in widget["value"] if v in values), None)

@@ -1,9 +1,8 @@
 """Requests: drafts (create, update, validate, submit, discard), the consult list, detail with history,
 cancel, extend, and the certificate. Every write goes through postings' services."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -19,7 +18,6 @@ from postings.forms.steps import StatementForm
 from postings.models import RequestEvent, ResidenceStatement
 from postings.selectors import (
     any_request_get,
-    any_requests_for,
     certificate_of,
     drafts_for,
     employees_for,
@@ -55,9 +53,7 @@ from ..services.idempotency import IDEMPOTENCY_PARAMETER, idempotent, submission
 from .base import EmployerMixin
 from .examples import REQUEST_EXAMPLES
 
-
-def _with_events(queryset):
-    return queryset.prefetch_related(Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk")))
+_EVENTS = Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk"))
 
 
 class RequestObjectMixin(EmployerMixin):
@@ -65,16 +61,12 @@ class RequestObjectMixin(EmployerMixin):
         select = request_get if sent_only else any_request_get
         return select(self.request.user, self.get_employer(), self.kwargs["pk"])
 
-    def detail_response(self, obj, status_code=status.HTTP_200_OK):
-        # Read again after the write, once: its certificate and worker joined, its history prefetched.
-        obj = get_object_or_404(
-            _with_events(
-                any_requests_for(self.request.user, self.get_employer()).select_related(
-                    "certificate", "employee"
-                )
-            ),
-            pk=obj.pk,
-        )
+    def detail_response(self, obj, status_code=status.HTTP_200_OK, *, read_again=True):
+        # After a write, the request is read again as stored (its worker and certificate joined, one
+        # compiled query); a request just read is shown as it is. Its history comes with it.
+        if read_again:
+            obj = any_request_get(self.request.user, self.get_employer(), obj.pk)
+        prefetch_related_objects([obj], _EVENTS)
         return Response(
             RequestDetailSerializer(obj, context={"request": self.request}).data, status=status_code
         )
@@ -164,7 +156,7 @@ class RequestDetail(RequestObjectMixin, APIView):
     serializer_class = RequestDetailSerializer
 
     def get(self, request, *args, **kwargs):
-        return self.detail_response(self.get_request_object())
+        return self.detail_response(self.get_request_object(), read_again=False)
 
     def patch(self, request, *args, **kwargs):
         draft = self.get_request_object()

@@ -20,7 +20,7 @@ from accounts import identifiers
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
-from ..widgets import FastLazySelect, same_for_a_language
+from ..widgets import FastLazySelect, same_for_a_language, states
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -71,8 +71,6 @@ def yes_no(label, help_text="", required=True):
     )
 
 
-# Per language: django-countries translates and sorts all 250 names on every iteration, and a
-# form page read the choices two or three times per state select (benchmarks/load.py, profiled).
 _STATE_CHOICES: dict[str, list] = {}
 
 
@@ -83,7 +81,7 @@ def _state_choices():
     language = get_language() or ""
     choices = _STATE_CHOICES.get(language)
     if choices is None:
-        choices = _STATE_CHOICES[language] = [("", _("Choose a state")), *countries]
+        choices = _STATE_CHOICES[language] = [("", _("Choose a state")), *states()]
     return choices
 
 

@@ -37,6 +37,8 @@ def test_each_type_goes_from_draft_to_sent(
     api = client_for(employer_admin)
     draft = create(api, employer, employee, example)
     assert draft["status"] == "draft" and draft["type"] == example["type"]
+    # What a write answers is the request as a later read shows it, worker and history included.
+    assert api.get(f"{base(employer)}{draft['id']}/").json() == draft and draft["worker"]
     assert draft["employee"] == employee.pk
     assert api.get(f"/api/v1/employers/{employer.pk}/drafts/").json()["count"] == 1
 
@@ -56,6 +58,11 @@ def test_each_type_goes_from_draft_to_sent(
     assert [e["kind"] for e in sent["events"]][0] == "submitted"
     listed = api.get(base(employer)).json()
     assert [r["id"] for r in listed["results"]] == [draft["id"]]
+    shown = api.get(f"{base(employer)}{draft['id']}/").json()
+    assert (
+        shown["worker"]["family_name"] == employee.family_name
+        and shown["events"] == sent["events"][:1] + shown["events"][1:]
+    )
 
 
 def test_incomplete_draft_is_not_sent(employer_admin, employer, employee):

@@ -27,3 +27,23 @@ def test_the_chosen_state_is_marked_in_every_language_and_only_there():
         assert chosen.count(" selected") == 1 and '<option value="BE">' in other
         assert '<option value="LU" selected>' in other
         assert empty.count(" selected") == 1 and '<option value="" selected>' in empty
+
+
+def test_a_required_state_select_is_marked_required_and_an_optional_one_is_not():
+    from postings.forms.steps import PlaceForm
+
+    with translation.override("nl"):
+        place = str(PlaceForm(prefix="places-0")["country"])
+        address = str(AddressForm()["temp_country"])  # asked only when the address differs
+    assert "<select" in place and " required" in place.split(">")[0]
+    assert " required" not in address.split(">")[0]
+
+
+def test_the_consult_filter_checks_a_state_in_the_readers_language(db):
+    from postings.filters import RequestFilter
+    from postings.models import CoverageRequest
+
+    with translation.override("nl"):
+        assert RequestFilter(data={"state_of_work": "BE"}, queryset=CoverageRequest.objects.none()).is_valid()
+        wrong = RequestFilter(data={"state_of_work": "XX"}, queryset=CoverageRequest.objects.none())
+        assert not wrong.is_valid() and "state_of_work" in wrong.errors

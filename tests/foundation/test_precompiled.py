@@ -1,0 +1,112 @@
+"""Reads compiled once per process (coverage_portal/precompiled.py) give what their querysets give:
+the same rows, every field converted the same way, the joined objects already there; and the pages
+behind them still answer 404, never a server error, for what is not the person's to see."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from accounts import backends
+from api.services import tokens
+from casework.models import Certificate
+from coverage_portal.precompiled import PrecompiledRead
+from postings import selectors
+from postings.models import CoverageRequest
+from postings.status import Status
+from tests import factories
+from tests.postings.conftest import make_request
+
+
+def _fields(obj):
+    return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}
+
+
+@pytest.fixture
+def sent(employer, employee):
+    request = make_request(
+        employer,
+        employee,
+        answers={"employee": {"employee_id": employee.pk}, "conditions": {"start": "2025-01-01"}},
+        determination={"applicable_state": "NL", "reasons": ["Art. 12(1)"]},
+        worker_as_sent={"family_name": employee.family_name},
+    )
+    Certificate.objects.create(
+        request=request, number="NL-A1-TEST-1", language="nl", holder={"name": "Delporte"}, provisional=True
+    )
+    return request
+
+
+def test_each_compiled_read_gives_the_same_objects_as_its_queryset(
+    sent, employer, employee, django_assert_num_queries
+):
+    draft = make_request(employer, employee, status=Status.DRAFT)
+    for read, pk in (
+        (selectors._SENT_REQUEST, sent.pk),
+        (selectors._ANY_REQUEST, draft.pk),
+        (selectors._ANY_REQUEST, sent.pk),
+    ):
+        expected = read.build(employer_id=employer.pk, pk=pk).get()
+        with django_assert_num_queries(1):  # the worker (and certificate) come in the same query
+            got = read.first(employer_id=employer.pk, pk=pk)
+            assert _fields(got) == _fields(expected)
+            assert _fields(got.employee) == _fields(expected.employee)
+            if pk == sent.pk:
+                assert _fields(got.certificate) == _fields(expected.certificate)
+    # JSON, dates and times come back as Python values, as the ORM gives them.
+    got = selectors._SENT_REQUEST.first(employer_id=employer.pk, pk=sent.pk)
+    assert got.answers["employee"]["employee_id"] == employee.pk
+    assert got.requested_start == dt.date(2025, 1, 1) and got.submitted_at.tzinfo is not None
+    assert got.certificate.holder == {"name": "Delporte"} and got.certificate.provisional is True
+
+
+def test_the_sent_request_read_does_not_find_a_draft_nor_another_employers_request(employer, employee):
+    draft = make_request(employer, employee, status=Status.DRAFT)
+    other = make_request(factories.make_employer(), status=Status.SUBMITTED)
+    assert selectors._SENT_REQUEST.first(employer_id=employer.pk, pk=draft.pk) is None
+    assert selectors._ANY_REQUEST.first(employer_id=employer.pk, pk=other.pk) is None
+    assert selectors._ANY_REQUEST.first(employer_id=other.employer_id, pk=other.pk).pk == other.pk
+
+
+def test_the_signed_in_person_and_an_api_token_are_read_as_the_orm_reads_them(employer_admin):
+    user = backends.PortalModelBackend().get_user(employer_admin.pk)
+    assert _fields(user) == _fields(type(employer_admin).objects.get(pk=employer_admin.pk))
+    employer_admin.is_active = False
+    employer_admin.save()
+    assert backends.PortalModelBackend().get_user(employer_admin.pk) is None  # as Django's backend
+    assert backends.PortalModelBackend().get_user(10**9) is None
+
+    owner = factories.make_user(email="token@owner.test")
+    token, key = tokens.token_create(actor=owner, name="payroll")
+    found = tokens.token_authenticate(key)
+    assert found.pk == token.pk and found.user.email == "token@owner.test"
+    tokens.token_revoke(actor=owner, token=token)
+    assert tokens.token_authenticate(key) is None
+
+
+def test_a_value_the_lookup_would_change_or_a_wrong_type_is_refused():
+    wrapped = PrecompiledRead(
+        lambda name: CoverageRequest.objects.filter(worker_name__icontains=name), name=str
+    )
+    with pytest.raises(ValueError, match="not passed through"):
+        wrapped.first(name="jan")  # icontains sends "%jan%": the compiled SQL could not take a new value
+    by_pk = PrecompiledRead(lambda pk: CoverageRequest.objects.filter(pk=pk), pk=int)
+    with pytest.raises(TypeError):
+        by_pk.first(pk="12")
+    with pytest.raises(TypeError):
+        by_pk.first(id=12)
+    with pytest.raises(TypeError, match="int or str"):
+        PrecompiledRead(lambda on: CoverageRequest.objects.filter(requested_start=on), on=dt.date)
+
+
+def test_request_pages_answer_404_for_ids_that_are_not_the_persons(
+    client, employer_admin, employer, employee, sent
+):
+    client.force_login(employer_admin)
+    other = make_request(factories.make_employer(), status=Status.SUBMITTED)
+    draft = make_request(employer, employee, status=Status.DRAFT)
+    assert client.get(reverse("postings:detail", args=[sent.pk])).status_code == 200
+    for pk in (other.pk, draft.pk, 2**63, 10**30):  # a draft has no request page; past a bigint
+        assert client.get(f"/requests/{pk}/").status_code == 404
+    assert client.get(reverse("postings:wizard", args=[other.pk])).status_code == 404
+    assert client.get(f"/requests/draft/{10**30}/").status_code == 404
