@@ -21,6 +21,8 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from coverage_portal.precompiled import PrecompiledRead
+
 from .models import Mandate, Membership, Organisation, User
 
 EMPLOYER_ROLES = (Membership.Role.EMPLOYER_ADMIN, Membership.Role.EMPLOYER_FILER)
@@ -163,12 +165,35 @@ def is_caseworker(user) -> bool:
 def representative_firms_for(user) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
+    return _representative_firms(user.pk)
+
+
+def _representative_firms(user_id) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         kind=Organisation.Kind.REPRESENTATIVE,
-        memberships__user=user,
+        memberships__user_id=user_id,
         memberships__is_active=True,
         memberships__role=Membership.Role.REPRESENTATIVE_STAFF,
     )
+
+
+# Asked on every new draft (whose firm files it, if any): compiled once (coverage_portal/precompiled.py).
+_FIRM_MANDATED_BY = PrecompiledRead(
+    lambda user_id, employer_id: (
+        _representative_firms(user_id)
+        .filter(mandates_received__employer_id=employer_id)
+        .order_by("name", "pk")
+    ),
+    user_id=int,
+    employer_id=int,
+)
+
+
+def representative_firm_for(user, employer) -> Organisation | None:
+    """The representative firm through which `user` acts for `employer` (first by name), or None."""
+    if not user.is_authenticated or employer is None:
+        return None
+    return _FIRM_MANDATED_BY.first(user_id=user.pk, employer_id=employer.pk)
 
 
 def can_manage_users(user, organisation) -> bool:

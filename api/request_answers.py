@@ -6,6 +6,8 @@ forms (postings.forms.steps via postings.wizards.steps.STEPS), and stores the sa
 draft made through the API opens in the wizard exactly as if typed there, and the same rules apply.
 """
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.http import QueryDict
@@ -27,6 +29,7 @@ def api_steps(kind: str) -> list[str]:
     return [name for name, _form in STEPS[kind] if name not in SKIPPED_STEPS]
 
 
+@functools.cache  # per declared field: reading its choices on every value was a few % of a create
 def _is_yes_no(field) -> bool:
     return isinstance(field, forms.TypedChoiceField) and {c[0] for c in field.choices} == {"yes", "no"}
 

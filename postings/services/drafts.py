@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Employee
-from accounts.permissions import can_act_for, representative_firms_for
+from accounts.permissions import can_act_for, representative_firm_for
 from accounts.services.audit import audit_record
 
 from ..models import CoverageRequest, OutputChannel, PlaceOfWork, RequestType, ResidenceStatement
@@ -43,10 +43,6 @@ def _check_actor(actor, employer):
         raise PermissionDenied
 
 
-def _representative_for(actor, employer):
-    return representative_firms_for(actor).filter(mandates_received__employer=employer).first()
-
-
 def draft_create(
     *, actor, employer, kind: str, answers=None, wizard_step: str = "", based_on=None, extends=None
 ) -> CoverageRequest:
@@ -57,7 +53,7 @@ def draft_create(
         type=kind,
         employer=employer,
         created_by=actor,
-        representative=_representative_for(actor, employer),
+        representative=representative_firm_for(actor, employer),
         answers=answers or {},
         wizard_step=wizard_step or STEPS[kind][0][0],
         based_on=based_on,

@@ -110,3 +110,14 @@ def test_request_pages_answer_404_for_ids_that_are_not_the_persons(
         assert client.get(f"/requests/{pk}/").status_code == 404
     assert client.get(reverse("postings:wizard", args=[other.pk])).status_code == 404
     assert client.get(f"/requests/draft/{10**30}/").status_code == 404
+
+
+def test_a_draft_records_the_firm_through_which_a_representative_files_it(
+    representative_user, representative_firm, employer, employer_admin
+):
+    from postings.services.drafts import draft_create
+
+    by_firm = draft_create(actor=representative_user, employer=employer, kind="posting")
+    by_employer = draft_create(actor=employer_admin, employer=employer, kind="posting")
+    assert CoverageRequest.objects.get(pk=by_firm.pk).representative == representative_firm
+    assert CoverageRequest.objects.get(pk=by_employer.pk).representative is None
