@@ -207,7 +207,9 @@ def main() -> None:
     parser.add_argument("--employers", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument(
-        "--worker-class", default=None, help="gunicorn worker class (default: the gunicorn.conf.py one)"
+        "--worker-class",
+        default=None,
+        help="gunicorn worker class (default: the gunicorn.conf.py one; gthread uses GUNICORN_THREADS)",
     )
     args = parser.parse_args()
     handle_signals()

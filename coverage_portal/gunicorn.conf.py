@@ -3,10 +3,14 @@
     gunicorn -c coverage_portal/gunicorn.conf.py coverage_portal.wsgi:application
 
 The application is loaded once, before the workers fork (their startup, e.g. WhiteNoise's scan of
-the static files, is done once and shared). Sync workers: benchmarks/load.py measured threaded
-workers with keep-alive (gthread, 4 threads) at the same CPU per request (28.6 vs 28.1 ms), so the
-simpler model stays. Each setting can be overridden on the command line or with GUNICORN_CMD_ARGS
-(benchmarks/load.py --worker-class gthread compares them again).
+the static files, is done once and shared). Sync workers, one request at a time per process.
+gunicorn quietly runs threaded workers (gthread) whenever `threads` is above 1, even with
+worker_class "sync": until the fourth session this file set 4 threads, so every load run had used
+gthread. Measured side by side (benchmarks/load.py --users 60, same code, same hour): the same
+throughput (126 req/s both), but with four threads sharing one interpreter lock a request waited
+behind the others in its process: p95 373-488 ms for lists and 337-402 ms for wizard steps with
+gthread, 273 and 246 ms with sync workers. Each setting can be overridden on the command line or with
+GUNICORN_CMD_ARGS (GUNICORN_THREADS=4 gives gthread again).
 """
 
 import gc
@@ -16,7 +20,7 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 # Two processes per core: one computes while the other waits on PostgreSQL or Redis.
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
 worker_class = "sync"
-threads = int(os.environ.get("GUNICORN_THREADS", 4))  # used by --worker-class gthread only
+threads = int(os.environ.get("GUNICORN_THREADS", 1))  # above 1, gunicorn switches to gthread
 keepalive = 5
 timeout = 60
 graceful_timeout = 30

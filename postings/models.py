@@ -54,9 +54,18 @@ class CoverageRequest(models.Model):
         _("transaction number"), max_length=30, unique=True, null=True, blank=True
     )
 
-    employer = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="coverage_requests")
+    # No index of their own: the indexes below begin with each, and every index is written again on
+    # every new request and every wizard step that changes an indexed column.
+    employer = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="coverage_requests", db_index=False
+    )
     employee = models.ForeignKey(
-        Employee, on_delete=models.PROTECT, null=True, blank=True, related_name="coverage_requests"
+        Employee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coverage_requests",
+        db_index=False,
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # Set when a representative firm filed it; the representative also acting for the employee then

@@ -29,7 +29,14 @@ def validate_request(self, request_id: int) -> None:
     request_validate(request_id=request_id)
 
 
-@shared_task(bind=True, acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=3,
+    ignore_result=False,
+)
 def sweep_stuck_requests(self, older_than_seconds: float | None = None) -> dict:
     """Every few minutes: re-queue requests stuck in Received and approved requests without a
     certificate (or whose PDF was not produced). Both tasks are idempotent, so a request queued
