@@ -13,10 +13,11 @@ from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
-from .models import CoverageRequest
+from .models import CoverageRequest, RequestType, Territory
 from .services.drafts import can_extend
 from .status import Status
 from .templatetags.request_status import status_tags
+from .widgets import states
 
 # A request number no real request has, replaced by the real one in the reversed URL.
 _PK_MARK = 987654321987
@@ -75,18 +76,26 @@ COLUMNS = (
 )
 
 
+# Labels by value, translated when shown: Django's get_FOO_display() builds a dictionary of all the
+# choices on every call, and django-countries translates a state's name on every look.
+_TYPE_LABELS = dict(RequestType.choices)
+_TERRITORY_LABELS = dict(Territory.choices)
+
+
 def consult_rows(requests) -> list[ConsultRow]:
     rows = []
+    state_names = dict(states())  # in the reader's language
     for obj in requests:
-        state = obj.state_of_work.name if obj.state_of_work else ""
+        code = obj.state_of_work.code if obj.state_of_work else ""
+        state = state_names.get(code, code)
         if obj.territory:
-            state = f"{state} ({obj.get_territory_display()})"
+            state = f"{state} ({_TERRITORY_LABELS.get(obj.territory, obj.territory)})"
         rows.append(
             ConsultRow(
                 request=obj,
                 number=obj.transaction_number,
                 detail_url=request_url("postings:detail", obj.pk),
-                type_label=obj.get_type_display(),
+                type_label=str(_TYPE_LABELS.get(obj.type, obj.type)),
                 personal_number=obj.masked_personal_number,
                 worker=obj.worker_name,
                 state=state,

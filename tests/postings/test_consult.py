@@ -267,3 +267,14 @@ def test_the_search_fields_follow_the_readers_language_after_another_language(lo
     assert "Naam van de werknemer" in dutch and "Soort aanvraag" in dutch and "Type of request" not in dutch
     logged_in.post(reverse("set_language"), {"language": "en", "next": LIST})
     assert "Type of request" in logged_in.get(LIST + "?worker=x").content.decode()
+
+
+def test_each_row_names_the_type_state_and_territory_in_the_readers_language(logged_in, employer, employee):
+    make_request(employer, employee, type="seafarer", state_of_work="GB", territory="jersey")
+    make_request(employer, employee, type="posting", state_of_work="BE")
+    english = logged_in.get(LIST).content.decode()
+    dutch = logged_in.get(LIST, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "<td>Seafarer</td>" in english and "<td>United Kingdom (Jersey)</td>" in english
+    assert "<td>Belgium</td>" in english and "<td>Posting</td>" in english
+    assert "<td>België</td>" in dutch and "<td>Verenigd Koninkrijk (Jersey)</td>" in dutch
+    assert "<td>Posting</td>" not in dutch  # the type in Dutch too
