@@ -8,8 +8,8 @@ and the ORM's own recipe for turning rows into objects (converters, select_relat
 is the same model instances the queryset would give; tests/foundation/test_precompiled.py holds
 each one to its queryset.
 
-Only plain model reads: filters and select_related, no annotations, values() or extra(). Values
-may only be ints or strings that the lookup passes through unchanged (exact matches).
+Only plain model reads: filters, select_related and select_for_update, no annotations, values() or
+extra(). Values may only be ints or strings that the lookup passes through unchanged (exact matches).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Callable
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
+from django.db.transaction import TransactionManagementError
 
 _markers = itertools.count(1)
 
@@ -44,6 +45,7 @@ class _Compiled:
         if missing:
             raise ValueError(f"PrecompiledRead: {sorted(missing)} not passed through as plain values")
         self.sql = sql
+        self.locks = bool(queryset.query.select_for_update)
         self.compiler = compiler
         self.converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
         select, klass_info = compiler.select, compiler.klass_info
@@ -85,8 +87,12 @@ class PrecompiledRead:
             if type(values[name]) is not kind:
                 raise TypeError(f"PrecompiledRead: {name} must be {kind.__name__}")
         db, compiled = self._for(using)
+        connection = connections[db]
+        if compiled.locks and connection.features.has_select_for_update and connection.get_autocommit():
+            # Django refuses this when it compiles; compiled once, the check is made here each time.
+            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         params = [values[name] if name else constant for name, constant in compiled.slots]
-        with connections[db].cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         if compiled.converters:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_act_for
+from coverage_portal.precompiled import PrecompiledRead
 
 from ..models import CoverageRequest, RequestEvent
 from ..status import Status, check_transition
@@ -53,14 +54,29 @@ def request_record_event(
     )
 
 
+# Compiled once per process and set of joined relations (coverage_portal/precompiled.py): every
+# send, validation and decision starts with this read.
+_LOCKED_READS: dict[tuple[str, ...], PrecompiledRead] = {}
+
+
 def locked_request(pk, *related: str) -> CoverageRequest:
     """The request, row-locked until the transaction ends, with its employer (and `related`) read in
     the same query; only the request's own row is locked."""
-    return (
-        CoverageRequest.objects.select_for_update(of=("self",))
-        .select_related("employer", *related)
-        .get(pk=pk)
-    )
+    read = _LOCKED_READS.get(related)
+    if read is None:
+        read = _LOCKED_READS[related] = PrecompiledRead(
+            lambda pk: (
+                CoverageRequest.objects.select_for_update(of=("self",))
+                .select_related("employer", *related)
+                .filter(pk=pk)
+                .order_by()
+            ),
+            pk=int,
+        )
+    found = read.first(pk=int(pk))
+    if found is None:
+        raise CoverageRequest.DoesNotExist("No request with this id.")
+    return found
 
 
 def transaction_number_for(request: CoverageRequest) -> str:

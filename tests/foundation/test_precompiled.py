@@ -121,3 +121,20 @@ def test_a_draft_records_the_firm_through_which_a_representative_files_it(
     by_employer = draft_create(actor=employer_admin, employer=employer, kind="posting")
     assert CoverageRequest.objects.get(pk=by_firm.pk).representative == representative_firm
     assert CoverageRequest.objects.get(pk=by_employer.pk).representative is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_locking_read_locks_only_inside_a_transaction_and_reads_the_joined_rows(sent, employer, employee):
+    from django.db import connection, transaction
+    from django.db.transaction import TransactionManagementError
+
+    from postings.services.lifecycle import locked_request
+
+    with transaction.atomic():
+        locked = locked_request(sent.pk, "employee")
+        assert locked.employer == employer and locked.employee == employee
+        with pytest.raises(CoverageRequest.DoesNotExist):
+            locked_request(10**12)
+    if connection.features.has_select_for_update:  # PostgreSQL; SQLite has no row locks to refuse
+        with pytest.raises(TransactionManagementError):
+            locked_request(sent.pk, "employee")  # compiled already: still refused without a transaction
