@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import can_act_for
 from accounts.services.audit import audit_record
+from coverage_portal.precompiled import PrecompiledRead
 
 from ..models import Webhook, WebhookDelivery
 
@@ -117,13 +118,21 @@ def request_data(request) -> dict:
     }
 
 
+# Asked at every step of every request (sent, validated, decided...): compiled once per process.
+_ACTIVE_WEBHOOKS = PrecompiledRead(
+    lambda organisation_id: (
+        Webhook.objects.filter(organisation_id=organisation_id, active=True)
+        .select_related("created_by")
+        .order_by("pk")
+    ),
+    organisation_id=int,
+)
+
+
 def queue_event(*, request, event: str, dedup_key: str, extra: dict | None = None) -> list[WebhookDelivery]:
     """One delivery per active webhook of the request's employer, sent after the commit."""
     created = []
-    webhooks = Webhook.objects.filter(organisation_id=request.employer_id, active=True).select_related(
-        "created_by"
-    )
-    for webhook in webhooks:
+    for webhook in _ACTIVE_WEBHOOKS.all(organisation_id=request.employer_id):
         if not can_act_for(webhook.created_by, request.employer):
             continue
         payload = {

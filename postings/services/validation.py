@@ -20,6 +20,7 @@ from ..models import CoverageRequest
 from ..status import Decision, Status
 from ..wizards.conditions import needs_residence_statement
 from .decisions import is_clean_posting, request_decide, request_start_review
+from .lifecycle import locked_request
 
 logger = logging.getLogger(__name__)
 
@@ -329,13 +330,11 @@ def request_validate(*, request_id: int) -> CoverageRequest | None:
     """Validate a received request and move it to In review; approve it at once when the
     institution turned on automatic approval of clean postings."""
     with transaction.atomic():
-        request = (
-            CoverageRequest.objects.select_for_update(of=("self",))
-            .select_related("employee", "employer")
-            .filter(pk=request_id)
-            .first()
-        )
-        if request is None or request.status != Status.SUBMITTED:
+        try:
+            request = locked_request(request_id, "employee")
+        except CoverageRequest.DoesNotExist:
+            return None
+        if request.status != Status.SUBMITTED:
             return request  # already validated (or cancelled): nothing more to do
         determination, flags = validation_flags(request)
         request = request_start_review(actor=None, request=request, determination=determination, flags=flags)

@@ -138,3 +138,18 @@ def test_the_locking_read_locks_only_inside_a_transaction_and_reads_the_joined_r
     if connection.features.has_select_for_update:  # PostgreSQL; SQLite has no row locks to refuse
         with pytest.raises(TransactionManagementError):
             locked_request(sent.pk, "employee")  # compiled already: still refused without a transaction
+
+
+def test_the_active_webhooks_read_gives_the_employers_active_ones_with_their_owner(employer, employer_admin):
+    from api.services import webhooks
+
+    first, _secret = webhooks.webhook_create(
+        actor=employer_admin, employer=employer, url="https://payroll.example/a"
+    )
+    second, _secret = webhooks.webhook_create(
+        actor=employer_admin, employer=employer, url="https://payroll.example/b"
+    )
+    type(second).objects.filter(pk=second.pk).update(active=False)
+    found = webhooks._ACTIVE_WEBHOOKS.all(organisation_id=employer.pk)
+    assert [w.pk for w in found] == [first.pk] and found[0].created_by == employer_admin
+    assert webhooks._ACTIVE_WEBHOOKS.all(organisation_id=factories.make_employer().pk) == []
