@@ -18,11 +18,17 @@ from .status import Status
 EMPLOYEE_SEARCH_LIMIT = 50
 
 
+def _of_employer(employer_id, *, sent_only: bool) -> QuerySet[CoverageRequest]:
+    # What "the employer's requests" means, for the querysets below and the compiled reads alike.
+    requests = CoverageRequest.objects.filter(employer_id=employer_id)
+    return requests.exclude(status=Status.DRAFT) if sent_only else requests
+
+
 def requests_for(user, employer) -> QuerySet[CoverageRequest]:
     """The employer's sent requests (never drafts), or none when `user` may not act for it."""
     if employer is None or not can_act_for(user, employer):
         return CoverageRequest.objects.none()
-    return CoverageRequest.objects.filter(employer=employer).exclude(status=Status.DRAFT)
+    return _of_employer(employer.pk, sent_only=True)
 
 
 def drafts_for(user, employer) -> QuerySet[CoverageRequest]:
@@ -38,8 +44,8 @@ def drafts_for(user, employer) -> QuerySet[CoverageRequest]:
 # (coverage_portal/precompiled.py): their hundred columns took longer to compile than to fetch.
 _SENT_REQUEST = PrecompiledRead(
     lambda employer_id, pk: (
-        CoverageRequest.objects.filter(employer_id=employer_id, pk=pk)
-        .exclude(status=Status.DRAFT)
+        _of_employer(employer_id, sent_only=True)
+        .filter(pk=pk)
         .select_related("employee", "certificate")
         .order_by()
     ),
@@ -50,7 +56,8 @@ _SENT_REQUEST = PrecompiledRead(
 # and the empty join costs next to nothing once compiled.
 _ANY_REQUEST = PrecompiledRead(
     lambda employer_id, pk: (
-        CoverageRequest.objects.filter(employer_id=employer_id, pk=pk)
+        _of_employer(employer_id, sent_only=False)
+        .filter(pk=pk)
         .select_related("employee", "certificate")
         .order_by()
     ),
@@ -92,7 +99,7 @@ def any_requests_for(user, employer) -> QuerySet[CoverageRequest]:
     """The employer's drafts and sent requests, or none when `user` may not act for it."""
     if employer is None or not can_act_for(user, employer):
         return CoverageRequest.objects.none()
-    return CoverageRequest.objects.filter(employer=employer)
+    return _of_employer(employer.pk, sent_only=False)
 
 
 def any_request_get(user, employer, pk) -> CoverageRequest:
