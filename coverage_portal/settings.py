@@ -172,6 +172,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # nobody reads: storing one in Redis after every task was a write for nothing. A task whose return
 # value is read (the sweep's counts) says ignore_result=False.
 CELERY_TASK_IGNORE_RESULT = True
+# Celery's Django fixup closes the database connections around every task unless this is set; the
+# worker manages them as the web does instead (coverage_portal/celery.py), so it never needs to.
+CELERY_DB_REUSE_MAX = 1_000_000_000
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_DEFAULT_QUEUE = "portal"
