@@ -41,29 +41,24 @@ def drafts_for(user, employer) -> QuerySet[CoverageRequest]:
 
 
 # The two reads of one request behind every request page and wizard step, compiled once per process
-# (coverage_portal/precompiled.py): their hundred columns took longer to compile than to fetch.
-_SENT_REQUEST = PrecompiledRead(
-    lambda employer_id, pk: (
-        _of_employer(employer_id, sent_only=True)
-        .filter(pk=pk)
-        .select_related("employee", "certificate")
-        .order_by()
-    ),
-    employer_id=int,
-    pk=int,
-)
-# With the certificate too, though a draft has none: the API's answer after every write shows it,
-# and the empty join costs next to nothing once compiled.
-_ANY_REQUEST = PrecompiledRead(
-    lambda employer_id, pk: (
-        _of_employer(employer_id, sent_only=False)
-        .filter(pk=pk)
-        .select_related("employee", "certificate")
-        .order_by()
-    ),
-    employer_id=int,
-    pk=int,
-)
+# (coverage_portal/precompiled.py): their hundred columns took longer to compile than to fetch. The
+# certificate is joined for a draft too, though it has none: the API's answer after every write
+# shows it, and the empty join costs next to nothing once compiled.
+def _one_request(*, sent_only: bool) -> PrecompiledRead:
+    return PrecompiledRead(
+        lambda employer_id, pk: (
+            _of_employer(employer_id, sent_only=sent_only)
+            .filter(pk=pk)
+            .select_related("employee", "certificate")
+            .order_by()
+        ),
+        employer_id=int,
+        pk=int,
+    )
+
+
+_SENT_REQUEST = _one_request(sent_only=True)
+_ANY_REQUEST = _one_request(sent_only=False)
 
 
 def _one_of_employer(read: PrecompiledRead, user, employer, pk) -> CoverageRequest:
