@@ -90,13 +90,6 @@ def draft_get(user, employer, pk) -> CoverageRequest:
     return get_object_or_404(drafts_for(user, employer).select_related("employee"), pk=pk)
 
 
-def any_requests_for(user, employer) -> QuerySet[CoverageRequest]:
-    """The employer's drafts and sent requests, or none when `user` may not act for it."""
-    if employer is None or not can_act_for(user, employer):
-        return CoverageRequest.objects.none()
-    return _of_employer(employer.pk, sent_only=False)
-
-
 def any_request_get(user, employer, pk) -> CoverageRequest:
     """A draft or a sent request of the employer, or 404 (the wizard redirects a sent one).
 
