@@ -27,13 +27,23 @@ def first_of_next_month(d: date) -> date:
     return date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
 
 
+def anniversary(start: date, months: int) -> date:
+    """The ``months``-anniversary of ``start``: the same day ``months`` months later or, where
+    that month is too short (a start on the 29th to 31st), the first day of the month after.
+    This is the count of ``ChronoUnit.MONTHS.between`` that legislation.md 2.3 P4 cites
+    (Melosys): from 2024-02-29 the 24-month anniversary is 2026-03-01."""
+    shifted = add_months(start, months)
+    return shifted if shifted.day == start.day else shifted + ONE_DAY
+
+
 def exceeds_months(start: date, end: date, months: int) -> bool:
     """True when the period ``start``..``end`` (both days included) lasts more than ``months``.
 
     A period ending the day before the ``months``-anniversary of ``start`` lasts exactly
-    ``months`` months and does not exceed it (legislation.md 2.3 P4).
+    ``months`` months and does not exceed it (legislation.md 2.3 P4); this equals Melosys's
+    ``ChronoUnit.MONTHS.between(start, end) >= months``.
     """
-    return end >= add_months(start, months)
+    return end >= anniversary(start, months)
 
 
 def duration(start: date, end: date) -> tuple[int, int]:
@@ -42,9 +52,9 @@ def duration(start: date, end: date) -> tuple[int, int]:
     months = (stop.year - start.year) * 12 + (stop.month - start.month)
     if months < 0:
         return 0, 0
-    while months > 0 and add_months(start, months) > stop:
+    while months > 0 and anniversary(start, months) > stop:
         months -= 1
-    return months, (stop - add_months(start, months)).days
+    return months, (stop - anniversary(start, months)).days
 
 
 class Duration(str):

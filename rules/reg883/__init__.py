@@ -74,6 +74,9 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         # 987/2009 Art. 14(7): presence in the host state only for a posting is temporary, so the
         # posting rules decide and Art. 13 does not apply.
         tr.check("ART14_7_TEMPORARY_PRESENCE", True, host=p.host_state, sending=p.sending_state)
+        if home_base_rule:
+            # Art. 11(5): the crew work in the host state counts as done in the home-base state.
+            return _posting(sit, tr, fallback=lambda: art11.home_base(sit, tr))
         return _posting(
             sit, tr, fallback=lambda: art11.lex_loci_laboris(p.host_state, tr, residence=sit.residence)
         )
