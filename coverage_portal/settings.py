@@ -107,8 +107,12 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # {% form_field %} on every form page without a {% load %} (coverage_portal/templatetags).
-            "builtins": ["coverage_portal.templatetags.form_field"],
+            # {% form_field %} on every form page and {% site_header %} on every page, without a
+            # {% load %} (coverage_portal/templatetags).
+            "builtins": [
+                "coverage_portal.templatetags.form_field",
+                "coverage_portal.templatetags.site_chrome",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
