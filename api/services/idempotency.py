@@ -20,6 +20,8 @@ from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from coverage_portal.precompiled import PrecompiledRead
+
 from ..errors import errors_response
 from ..models import IdempotencyRecord
 
@@ -33,6 +35,14 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
     required=False,
     description="A unique value per intended action (a UUID). Retrying the call with the same key returns "
     "the first result instead of acting twice; the same key with a different body is refused with 422.",
+)
+
+
+# Asked on every call with a key (one record per user and key).
+_RECORD = PrecompiledRead(
+    lambda user_id, key: IdempotencyRecord.objects.filter(user_id=user_id, key=key).order_by(),
+    user_id=int,
+    key=str,
 )
 
 
@@ -94,7 +104,7 @@ def idempotent(method):
                 status.HTTP_400_BAD_REQUEST,
             )
         digest = _body_digest(request)
-        record = IdempotencyRecord.objects.filter(user=request.user, key=key).first()
+        record = _RECORD.first(user_id=request.user.pk, key=key)
         if record is not None:
             return _replay(record) if record.request_hash == digest else _conflict()
         try:
@@ -113,7 +123,7 @@ def idempotent(method):
                             response_body=body,
                         )
         except IntegrityError:
-            record = IdempotencyRecord.objects.filter(user=request.user, key=key).first()
+            record = _RECORD.first(user_id=request.user.pk, key=key)
             if record is None:
                 raise
             return _replay(record) if record.request_hash == digest else _conflict()

@@ -98,13 +98,20 @@ def request_submit(*, actor, request: CoverageRequest, submission_key: str | Non
         return submit_locked(actor=actor, request=locked_request(request.pk), submission_key=submission_key)
 
 
+# Every send asks (the wizard's and the API's keys); the key is unique.
+_SENT_WITH_KEY = PrecompiledRead(
+    lambda submission_key: (
+        CoverageRequest.objects.filter(submission_key=submission_key).select_related("employer").order_by()
+    ),
+    submission_key=str,
+)
+
+
 def already_sent(actor, submission_key: str | None) -> CoverageRequest | None:
     """The request a first call with this submission key already sent, if any."""
     if not submission_key:
         return None
-    existing = (
-        CoverageRequest.objects.filter(submission_key=submission_key).select_related("employer").first()
-    )
+    existing = _SENT_WITH_KEY.first(submission_key=submission_key)
     if existing is None or existing.status == Status.DRAFT:
         return None
     if not can_act_for(actor, existing.employer):

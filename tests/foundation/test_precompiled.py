@@ -153,3 +153,27 @@ def test_the_active_webhooks_read_gives_the_employers_active_ones_with_their_own
     found = webhooks._ACTIVE_WEBHOOKS.all(organisation_id=employer.pk)
     assert [w.pk for w in found] == [first.pk] and found[0].created_by == employer_admin
     assert webhooks._ACTIVE_WEBHOOKS.all(organisation_id=factories.make_employer().pk) == []
+
+
+def test_the_send_and_idempotency_reads_find_what_a_first_call_left(
+    sent, employer, employer_admin, django_assert_num_queries
+):
+    from api.models import IdempotencyRecord
+    from api.services import idempotency
+    from postings.services import lifecycle
+
+    CoverageRequest.objects.filter(pk=sent.pk).update(submission_key="k" * 64)
+    with django_assert_num_queries(1):  # the request and its employer (for the permission check)
+        found = lifecycle._SENT_WITH_KEY.first(submission_key="k" * 64)
+        assert found.pk == sent.pk and found.employer.name == employer.name
+    assert _fields(found) == _fields(CoverageRequest.objects.get(pk=sent.pk))
+    assert lifecycle.already_sent(employer_admin, "k" * 64).pk == sent.pk
+    assert lifecycle.already_sent(employer_admin, "other-key") is None
+
+    record = IdempotencyRecord.objects.create(
+        user=employer_admin, key="retry-1", method="POST", path="/x/", request_hash="h",
+        response_status=201, response_body={"id": 1},
+    )  # fmt: skip
+    got = idempotency._RECORD.first(user_id=employer_admin.pk, key="retry-1")
+    assert _fields(got) == _fields(IdempotencyRecord.objects.get(pk=record.pk))
+    assert idempotency._RECORD.first(user_id=factories.make_user().pk, key="retry-1") is None
