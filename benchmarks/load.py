@@ -1,6 +1,6 @@
 """Load: the portal under many people at once, with real PostgreSQL, Redis, gunicorn and a Celery worker.
 
-    .venv/bin/python benchmarks/load.py [--users 40] [--seconds 60] [--total 100000] [--employers 1000]
+    .venv/bin/python benchmarks/load.py [--users 100] [--seconds 60] [--total 100000] [--employers 1000]
 
 Starts throw-away PostgreSQL and Redis (scripts/services.sh) unless DATABASE_URL and REDIS_URL are
 set, migrates with production settings (behind a pretend TLS proxy on 127.0.0.1), seeds 10,000
@@ -201,7 +201,11 @@ def _children_cpu() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 40)))
+    # People think between clicks (benchmarks/locustfile.py): even with instant answers each of them
+    # asks about 3.5 requests a second (employers 2.5 per 0.6 s wait, API clients 2 per 1 s, inspectors
+    # 1 per 1 s, weighted 8:2:1), and about 2.5 once answers take 100 ms. 60 users therefore could not
+    # offer more than about 150-210 req/s whatever the server did; 100 users offer about 250.
+    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 100)))
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--total", type=int, default=100_000)
     parser.add_argument("--employers", type=int, default=1000)
