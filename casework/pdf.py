@@ -16,14 +16,23 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django_countries import countries
+
+from postings.wizards.conditions import AIR, classification
 
 from .certificate_labels import STATUS_CODES, labels_for
 from .signing import certificate_signature
 
 # Type of request -> status code when the determination carries none (the engine not reached).
 FALLBACK_STATUS = {"posting": "01", "simultaneous": "02", "seafarer": "07"}
-MAX_PRINTED_PLACES = 3
+# The same for a self-employed person: 3.3 posted, 3.4 in two or more states (legislation.md 4.4).
+FALLBACK_STATUS_SELF_EMPLOYED = {"posting": "03", "simultaneous": "04"}
+# Section 4.1 ticks "Self-employed" for these codes (legislation.md 4.4, 4.5).
+SELF_EMPLOYED_CODES = {"03", "04"}
+EXCEPTION_CODE = "11"
+MAX_PRINTED_PLACES = 3  # 5.2: addresses of at most three places (legislation.md 4.6)
+MAX_PRINTED_NAMES = 15  # 5.1: names of at most fifteen places (legislation.md 4.6)
 
 # WeasyPrint logs seven INFO lines per document (and some on import); the worker's log needs none.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -49,13 +58,26 @@ def _country(code: str) -> str:
     return str(countries.name(code)) if code else ""
 
 
-def _places(request) -> tuple[list[dict], bool, str]:
+def _flag_or_base(place, home_base: str) -> str:
+    """5.1: the flag state of a ship, the home base of aircrew (legislation.md 4.6). An ocean vessel
+    entered as a place of work gives its flag as the place's state; a home base is its state."""
+    if place.flag_state:
+        return _country(place.flag_state.code)
+    if place.location_type in ("ocean_vessel", "home_base"):
+        return _country(place.country.code)
+    return _country(home_base)
+
+
+def _places(request) -> tuple[list[dict], bool, bool, str]:
     places = list(request.places.all())
+    answers = request.answers or {}
+    home_base = (answers.get("relationship") or {}).get("home_base") or ""
+    home_base = home_base if classification(answers) == AIR else ""
     rows = [
         {
             "seq": i,
             "name": p.name or p.get_location_type_display(),
-            "flag_or_base": _country(p.flag_state.code) if p.flag_state else "",
+            "flag_or_base": _flag_or_base(p, home_base),
             "address": ", ".join(
                 x for x in (" ".join(y for y in (p.street, p.house_number) if y), p.postal_code, p.town) if x
             ),
@@ -74,20 +96,46 @@ def _places(request) -> tuple[list[dict], bool, str]:
             | ({_country(request.state_of_work.code)} if request.state_of_work else set())
         )
         description = "; ".join(described) or ", ".join(s for s in states if s)
-    return (rows if len(rows) <= MAX_PRINTED_PLACES else []), no_fixed, description
+    return rows[:MAX_PRINTED_NAMES], len(rows) <= MAX_PRINTED_PLACES, no_fixed, description
+
+
+def _status_code(request, determination: dict) -> str:
+    code = determination.get("a1_status_code")
+    if code:
+        return code
+    if classification(request.answers or {}) == "self_employed":
+        return FALLBACK_STATUS_SELF_EMPLOYED.get(request.type, "12")
+    return FALLBACK_STATUS.get(request.type, "12")
+
+
+def _exception_description(code: str, provision: dict) -> str:
+    """3.11 comes with a description of the exception (legislation.md 4.4, 4.8: "3.11 + description")."""
+    if code != EXCEPTION_CODE or not provision.get("article"):
+        return ""
+    return _("Agreement under Article %(article)s of Regulation %(instrument)s") % {
+        "article": provision["article"],
+        "instrument": provision.get("instrument") or "883/2004",
+    }
 
 
 def certificate_context(certificate) -> dict:
     request = certificate.request
     determination = request.determination or {}
-    code = determination.get("a1_status_code") or FALLBACK_STATUS.get(request.type, "12")
+    code = _status_code(request, determination)
+    provision = determination.get("provision") or {}
     labels = labels_for(certificate.language)
     holder = dict(certificate.holder)
     for key in ("nationality", "country", "temp_country"):
         holder[key + "_name"] = _country(holder.get(key, ""))
-    places, no_fixed, no_fixed_description = _places(request)
+    # 1.4 is filled only where the surname at birth differs (legislation.md 4.2).
+    if (holder.get("family_name_at_birth") or "").strip().casefold() == (
+        holder.get("family_name") or ""
+    ).strip().casefold():
+        holder["family_name_at_birth"] = ""
+    places, place_addresses, no_fixed, no_fixed_description = _places(request)
     employer = request.employer
     verify_url = verification_url(certificate)
+    exception_description = _exception_description(code, provision)
     return {
         "certificate": certificate,
         "request": request,
@@ -99,14 +147,23 @@ def certificate_context(certificate) -> dict:
         "legislation_code": determination.get("legislation") or settings.PORTAL_INSTITUTION["state"],
         "provisional": certificate.provisional,
         "transitional": bool(determination.get("transitional")),
-        "provision": determination.get("provision") or {},
+        "provision": provision,
         "statuses": [
-            {"box": f"3.{i}", "code": c, "text": labels["status"][i - 1], "ticked": c == code}
+            {
+                "box": f"3.{i}",
+                "code": c,
+                "text": labels["status"][i - 1],
+                "ticked": c == code,
+                "description": exception_description if c == code else "",
+            }
             for i, c in enumerate(STATUS_CODES, start=1)
         ],
+        "self_employed": code in SELF_EMPLOYED_CODES
+        or classification(request.answers or {}) == "self_employed",
         "employer": employer,
         "employer_country": _country(employer.country.code),
         "places": places,
+        "place_addresses": place_addresses,
         "no_fixed_address": no_fixed,
         "no_fixed_address_description": no_fixed_description,
         "institution": settings.PORTAL_INSTITUTION,
