@@ -6,6 +6,14 @@ from django.conf import settings
 ART13_CODES = {"02", "04", "08", "09"}
 
 
+def _flag(place) -> str:
+    # The seafarer's ship step records the flag itself; the places step asks an ocean vessel's flag as
+    # the place's state (postings.forms.steps.PlaceForm), as the PD A1's 5.1 prints it.
+    if place.flag_state:
+        return place.flag_state.code
+    return place.country.code if place.location_type == "ocean_vessel" else ""
+
+
 def _place(place) -> dict:
     return {
         "type": place.location_type,
@@ -16,7 +24,7 @@ def _place(place) -> dict:
         "town": place.town,
         "country": place.country.code,
         "imo_number": place.imo_number,
-        "flag_state": place.flag_state.code if place.flag_state else "",
+        "flag_state": _flag(place),
         "time_pct": float(place.time_pct) if place.time_pct is not None else None,
     }
 

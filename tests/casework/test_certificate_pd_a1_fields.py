@@ -127,6 +127,13 @@ def test_5_1_gives_the_flag_of_an_ocean_vessel_entered_as_a_place_of_work(
     text = pdf_text(certificate)
     assert "Stella Maris (Malta)" in text
     assert "Haven NV (" not in text  # a company has neither flag nor home base
+    # The host state's record (SED A009's fields) carries the same flag.
+    from casework.services.host_state import host_state_records_for
+
+    records = {state: payload for state, _sed, payload in host_state_records_for(certificate)}
+    ship, company = records["MT"]["places_of_work"][0], records["BE"]["places_of_work"][0]
+    assert (ship["name"], ship["flag_state"]) == ("Stella Maris", "MT")
+    assert (company["name"], company["flag_state"]) == ("Haven NV", "")
 
 
 def test_5_1_gives_the_home_base_of_aircrew(engine, employer, employer_admin, employee, caseworker):
