@@ -21,12 +21,22 @@ EMPLOYMENT_TYPES = {
     "rhine_shipping": "employed",
 }
 ACTIVITIES = {"civil_servant": "civil_servant", "self_employed": "self_employed"}
-PRIOR_INSURANCE_MONTHS_IF_INSURED = 12
+# The wizard asks whether the worker was insured in the sending state in the 30 days before the start
+# (NSSO; legislation.md 2.3 P3): a yes shows one month, not more.
+PRIOR_INSURANCE_MONTHS_IF_INSURED = 1
+# Territories with their own legislation (PlaceForm.territory) that ISO 3166-1 codes on their own: a
+# place "GB, Jersey" is worked in JE (the NL-UK convention, legislation.md 1.5), not in the UK. Quebec
+# has no code of its own and stays CA (rules/data.py).
+TERRITORY_CODES = {"alderney": "GG", "guernsey": "GG", "sark": "GG", "jersey": "JE", "isle_of_man": "IM"}
 
 
 def _code(country) -> str | None:
     code = getattr(country, "code", country)
     return code or None
+
+
+def _place_country(place: dict) -> str | None:
+    return TERRITORY_CODES.get(place.get("territory") or "") or place.get("country") or None
 
 
 def _number(value):
@@ -59,23 +69,29 @@ def situation_from_request(request) -> dict:
     }
     if kind == "posting":
         places = (answers.get("places") or {}).get("places") or []
-        host = places[0]["country"] if places else None
+        host = _place_country(places[0]) if places else None
         situation["work"] = [
             {"country": host, "time_pct": 100, "remuneration_pct": 100, "activity": activity}
         ]
-        situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, host)
+        situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, host, places)
     elif kind == "seafarer":
         ship = answers.get("ship") or {}
-        flag = ship.get("flag_state")
+        flag = ship.get("flag_state") or None
         situation["flag_state"] = flag
         situation["work"] = [
             {"country": flag, "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}
         ]
+        if flag and flag != issuing:
+            # A seafarer is sent to work on board (NSSO: "very similar to a classic posting"; the same
+            # period and work-condition questions): the work counts as done in the flag state
+            # (Art. 11(4)), which is the host state of the posting test (legislation.md 2.2 steps 3-6).
+            situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, flag, None)
     else:
         relationship = answers.get("relationship") or {}
         shares: dict[str, float] = {}
         for place in (answers.get("places") or {}).get("places") or []:
-            shares[place["country"]] = shares.get(place["country"], 0) + float(place.get("time_pct") or 0)
+            country = _place_country(place)
+            shares[country] = shares.get(country, 0) + float(place.get("time_pct") or 0)
         situation["work"] = [
             {
                 "country": country,
@@ -112,44 +128,87 @@ def temporary_address(request) -> dict | None:
     return parts
 
 
-def _posting(request, conditions: dict, issuing: str, host: str | None) -> dict:
-    start = conditions.get("start")
+def _posting(request, conditions: dict, issuing: str, host: str | None, places: list | None) -> dict:
+    """The posting from the conditions step. `places`: the posting's places of work, to look up the
+    previous posting to the same state (None: no such look-up, a seafarer's voyage)."""
+    insured = conditions.get("insured_30_days")
+    # An extension continues the posting it extends: the 24 months count from the first start
+    # (legislation.md 2.3 P4, P8; postings/services/drafts.py EXTENDABLE_TYPES).
+    start = _first_start(request) or conditions.get("start")
     return {
         "sending_state": issuing,
         "host_state": host,
         "start": start,
         "end": conditions.get("end"),
         "replaces_posted_worker": bool(conditions.get("replaces_posted_worker")),
+        # Not answered: not stated (null), not "never insured".
         "insured_in_sending_state_months_before": (
-            PRIOR_INSURANCE_MONTHS_IF_INSURED if conditions.get("insured_30_days") else 0
+            None if insured is None else PRIOR_INSURANCE_MONTHS_IF_INSURED if insured else 0
         ),
         "direct_relationship_maintained": not any(
             conditions.get(key)
             for key in ("host_contract", "host_can_change_pay", "host_can_dismiss", "host_can_discipline")
         ),
         "placed_at_disposal_of_third_undertaking": False,
-        "previous_posting_same_employer_host_end": _previous_posting_end(request, host, start),
+        "previous_posting_same_employer_host_end": (
+            _previous_posting_end(request, places[0], start) if places else None
+        ),
         "art16_agreement": None,
     }
 
 
-def _previous_posting_end(request, host: str | None, start: str | None) -> str | None:
-    """The end of this worker's latest earlier non-cancelled request to the same state, same employer."""
+def extended_request_ids(request) -> list[int]:
+    """The requests this one extends, nearest first (an extension of an extension too)."""
     from .models import CoverageRequest
-    from .status import Status
 
-    if not (host and start and request.employee_id):
+    ids: list[int] = []
+    current = request.extends_id
+    while current and current not in ids and current != request.pk:
+        ids.append(current)
+        current = CoverageRequest.objects.filter(pk=current).values_list("extends_id", flat=True).first()
+    return ids
+
+
+def _first_start(request) -> str | None:
+    """For an extension: the start of the posting it continues (the first request of the chain)."""
+    from .models import CoverageRequest
+
+    ids = extended_request_ids(request)
+    if not ids:
+        return None
+    first = (
+        CoverageRequest.objects.filter(pk=ids[-1])
+        .annotate(effective_start=Coalesce("admitted_start", "requested_start"))
+        .values_list("effective_start", flat=True)
+        .first()
+    )
+    return first.isoformat() if first else None
+
+
+def _previous_posting_end(request, place: dict | None, start: str | None) -> str | None:
+    """The end of this worker's latest earlier posting to the same state by the same employer: a sent
+    posting request that was not cancelled or rejected, ended before this one starts, and is not a
+    request that this one extends (the same posting, not an earlier one; legislation.md 2.3 P7)."""
+    from .models import CoverageRequest, RequestType
+    from .status import Decision, Status
+
+    if not (place and place.get("country") and start and request.employee_id):
         return None
     earlier = (
         CoverageRequest.objects.filter(
+            type=RequestType.POSTING,
             employer_id=request.employer_id,
             employee_id=request.employee_id,
-            state_of_work=host,
+            state_of_work=place["country"],
+            territory=place.get("territory") or "",
             requested_start__lt=start,
         )
         .exclude(status__in=(Status.DRAFT, Status.CANCELLED))
+        .exclude(decision=Decision.REJECTED)
         .exclude(pk=request.pk)
+        .exclude(pk__in=extended_request_ids(request))
         .annotate(effective_end=Coalesce("admitted_end", "requested_end"))
+        .filter(effective_end__lt=start)
         .order_by("-effective_end")
         .values_list("effective_end", flat=True)
         .first()

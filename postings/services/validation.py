@@ -260,12 +260,16 @@ def check_earlier_requests(request: CoverageRequest) -> list[dict]:
             )
         )
     if request.type == "posting" and request.state_of_work:
-        gap_from = add_months(start, -POSTING_GAP_MONTHS)
+        from postings.situation import extended_request_ids
+
         earlier = others.filter(type="posting", state_of_work=request.state_of_work).exclude(
-            pk=request.extends_id or 0
+            pk__in=extended_request_ids(request)
         )
         for other in earlier:
-            if gap_from < _end(other) < start:
+            # The engine's test (rules.reg883.art12.gap_since_previous): a fresh posting may start on
+            # the day two months after the previous one ended, not earlier. Counting back from the
+            # start instead is not the same at the end of a month (ended 31 Dec, starts 28 Feb).
+            if _end(other) < start < add_months(_end(other), POSTING_GAP_MONTHS):
                 flags.append(
                     _flag(
                         "POSTING_GAP_UNDER_2_MONTHS",

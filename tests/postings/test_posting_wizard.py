@@ -70,7 +70,7 @@ def test_posting_from_start_to_confirmation(logged_in, employee, engine):
     assert (
         situation["posting"]["host_state"] == "BE" and situation["posting"]["direct_relationship_maintained"]
     )
-    assert situation["posting"]["insured_in_sending_state_months_before"] == 12
+    assert situation["posting"]["insured_in_sending_state_months_before"] == 1
 
 
 def test_double_click_on_send_makes_one_request(logged_in, employee, engine):
