@@ -99,7 +99,8 @@ def _places(request) -> tuple[list[dict], bool, bool, str]:
     return rows[:MAX_PRINTED_NAMES], len(rows) <= MAX_PRINTED_PLACES, no_fixed, description
 
 
-def _status_code(request, determination: dict) -> str:
+def status_code_for(request, determination: dict) -> str:
+    """The section 3 code the certificate ticks: the engine's, else one from the request's type."""
     code = determination.get("a1_status_code")
     if code:
         return code
@@ -121,7 +122,7 @@ def _exception_description(code: str, provision: dict) -> str:
 def certificate_context(certificate) -> dict:
     request = certificate.request
     determination = request.determination or {}
-    code = _status_code(request, determination)
+    code = status_code_for(request, determination)
     provision = determination.get("provision") or {}
     labels = labels_for(certificate.language)
     holder = dict(certificate.holder)

@@ -22,7 +22,7 @@ from postings.services.lifecycle import request_record_event
 from postings.status import Decision, Status
 from postings.worker import WORKER_FIELDS, worker_data
 
-from ..models import Certificate, HostStateRecord, Objection
+from ..models import Certificate, CertificateStatus, HostStateRecord, Objection
 from .host_state import host_state_records_for
 from .notify import in_request_language, notify_employer
 
@@ -75,6 +75,19 @@ def _language(request: CoverageRequest) -> str:
     return request.language if request.language in {"en", "nl", "fr", "de"} else languages[0]
 
 
+def _provisional(request: CoverageRequest, determination: dict) -> bool:
+    """Box 2.5: only an Art. 13 type determination is provisional (R987 Art. 16(2); legislation.md
+    4.8). The engine says so; a request decided by hand (no determination) is provisional when its
+    certificate ticks an Art. 13 box in section 3 (3.2, 3.4, 3.8, 3.9), as the PDF and the
+    host-state record do."""
+    if determination:
+        return bool(determination.get("provisional"))
+    from ..pdf import status_code_for
+    from .host_state import ART13_CODES
+
+    return status_code_for(request, determination) in ART13_CODES
+
+
 def certificate_issue(*, request_id: int) -> Certificate | None:
     """Make (once) the certificate of an approved request, its PDF, its host-state records, and
     deliver it (once): the inbox of the employer and its representatives, or the print queue."""
@@ -96,7 +109,7 @@ def certificate_issue(*, request_id: int) -> Certificate | None:
                 "number": certificate_number_for(request),
                 "language": _language(request),
                 "holder": holder_snapshot(request),
-                "provisional": bool(determination.get("provisional")),
+                "provisional": _provisional(request, determination),
                 "print_required": request.output_channel == "paper",
             },
         )
@@ -150,11 +163,35 @@ def _deliver(certificate: Certificate) -> None:
     )
 
 
-def definitive_due(certificate: Certificate, today: dt.date | None = None) -> bool:
+def objection_deadline(certificate: Certificate) -> dt.date:
+    """The last day of the two months in which an informed state may object (R987 Art. 16(3)).
+
+    The institutions of the states of work are informed when the certificate is issued (its
+    host-state records are made in the same transaction). The two months run from the next day and
+    end on the day of the same date two months later (informed 15 January: last day 15 March)."""
     from postings.services.validation import add_months
 
+    return add_months(timezone.localdate(certificate.issued_at), DEFINITIVE_AFTER_MONTHS)
+
+
+def definitive_due(certificate: Certificate, today: dt.date | None = None) -> bool:
+    """Definitive once the two months have run out: from the day after the objection deadline, so
+    that an objection received on the last day still counts."""
     today = today or timezone.localdate()
-    return add_months(timezone.localdate(certificate.issued_at), DEFINITIVE_AFTER_MONTHS) <= today
+    return today > objection_deadline(certificate)
+
+
+def _render_pdf_again(certificate: Certificate) -> None:
+    """Box 2.5 is ticked only until the determination is definitive (legislation.md 4.3, 4.8): the
+    PDF the employer downloads from then on must no longer say "provisional"."""
+    from ..pdf import render_certificate_pdf
+
+    if not certificate.pdf:
+        return  # not produced yet: certificate_issue renders it with the current state
+    content = render_certificate_pdf(certificate)
+    certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(content), save=False)
+    certificate.pdf_generated_at = timezone.now()
+    certificate.save(update_fields=["pdf", "pdf_generated_at"])
 
 
 def certificates_make_definitive(*, today: dt.date | None = None) -> int:
@@ -173,6 +210,7 @@ def certificates_make_definitive(*, today: dt.date | None = None) -> int:
             certificate.provisional = False
             certificate.definitive_at = timezone.now()
             certificate.save(update_fields=["provisional", "definitive_at"])
+            _render_pdf_again(certificate)
             request = certificate.request
             request_record_event(request=request, actor=None, kind="determination_definitive")
             audit_record(
@@ -206,15 +244,26 @@ def certificate_record_objection(
     if not reason or not state:
         raise ValidationError(_("Give the objecting state and its reason."))
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if not certificate.provisional:
+        certificate = Certificate.objects.select_for_update().select_related("request").get(pk=certificate.pk)
+        received_on = received_on or timezone.localdate()
+        # R987 Art. 16(3): only an objection received within the two months stops the determination
+        # becoming definitive; a later one finds it definitive already. A withdrawn certificate
+        # (request cancelled) has no determination left to object to.
+        in_time = received_on <= objection_deadline(certificate)
+        if certificate.status != CertificateStatus.PROVISIONAL or not in_time:
             raise ValidationError(_("Only a provisional determination can receive an objection."))
+        # R987 Art. 16(3): the objection comes from one of the institutions that were informed.
+        informed = {r.receiving_state.code for r in certificate.host_state_records.all()}
+        if str(state).upper() not in informed:
+            raise ValidationError(
+                {"state": _("Only a state that was informed of the determination can object to it.")}
+            )
         objection = Objection.objects.create(
             certificate=certificate,
             state=state,
             reason=reason,
             recorded_by=actor,
-            received_on=received_on or timezone.localdate(),
+            received_on=received_on,
         )
         request_record_event(
             request=certificate.request,
@@ -267,6 +316,7 @@ def certificate_settle_objection(
             certificate.provisional = False
             certificate.definitive_at = timezone.now()
             certificate.save(update_fields=["provisional", "definitive_at"])
+            _render_pdf_again(certificate)
             request_record_event(
                 request=request,
                 actor=actor,

@@ -3,6 +3,8 @@ posting, R987 Art. 15(1)) or A003 (an Art. 13 decision, R987 Art. 16(2)), as a s
 
 from django.conf import settings
 
+from ..pdf import status_code_for
+
 ART13_CODES = {"02", "04", "08", "09"}
 
 
@@ -30,9 +32,10 @@ def _place(place) -> dict:
 
 
 def sed_type(certificate) -> str:
+    # The box the certificate ticks decides, also for a request decided by hand (no determination).
     determination = certificate.request.determination or {}
     article = (determination.get("provision") or {}).get("article", "")
-    if article.startswith("13") or determination.get("a1_status_code") in ART13_CODES:
+    if article.startswith("13") or status_code_for(certificate.request, determination) in ART13_CODES:
         return "A003"
     return "A009"
 
@@ -103,11 +106,11 @@ def host_state_payload(certificate, receiving_state: str) -> dict:
     if sed == "A003":
         payload["decision"] = {
             "provisional": certificate.provisional,
-            "status_code": determination.get("a1_status_code"),
+            "status_code": status_code_for(request, determination),
             "states_informed": receiving_states(certificate),
         }
     else:
-        payload["posting"] = {"status_code": determination.get("a1_status_code") or "01"}
+        payload["posting"] = {"status_code": status_code_for(request, determination)}
     return payload
 
 

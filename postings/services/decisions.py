@@ -78,6 +78,23 @@ def _admitted(request: CoverageRequest, admitted_period) -> tuple[dt.date, dt.da
     return start, end
 
 
+def _require_own_legislation(request: CoverageRequest) -> None:
+    """The certificate attests that this institution's legislation applies (R987 Art. 19(2);
+    legislation.md 2.6, and 4.3: box 2.1 is the issuing state). When the engine found another
+    state's legislation (or none), approving would issue a PD A1 naming that state: refuse.
+    Without a determination (the engine could not be run) the caseworker decides by hand."""
+    determination = request.determination
+    if not determination:
+        return
+    state = settings.PORTAL_INSTITUTION["state"]
+    legislation = determination.get("legislation")
+    if legislation != state:
+        raise ValidationError(
+            _("The engine found that the legislation of %(found)s applies, not that of %(state)s.")
+            % {"found": legislation or _("no state"), "state": state}
+        )
+
+
 def request_decide(
     *, actor, request: CoverageRequest, decision: str, admitted_period=None, reason: str = "", automatic=False
 ) -> CoverageRequest:
@@ -95,6 +112,7 @@ def request_decide(
         request = locked_request(request.pk)
         changes = {"decision": decision, "decision_reason": reason, "decided_at": timezone.now()}
         if decision == Decision.APPROVED:
+            _require_own_legislation(request)
             changes["admitted_start"], changes["admitted_end"] = _admitted(request, admitted_period)
         request_transition(
             request=request,

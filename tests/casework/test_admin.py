@@ -145,7 +145,9 @@ def test_record_objection_and_host_state_json(
         request_decide(actor=caseworker, request=request, decision="approved")
     certificate = request.certificate
     url = reverse("admin:casework_certificate_objection", args=[certificate.pk])
-    caseworker_client.post(url, {"state": "BE", "received_on": "2027-03-10", "reason": "Works mostly in BE."})
+    # Received within the two months after the certificate informed BE (R987 Art. 16(3)).
+    received_on = (certificate.issued_at + dt.timedelta(days=20)).date().isoformat()
+    caseworker_client.post(url, {"state": "BE", "received_on": received_on, "reason": "Works mostly in BE."})
     assert Objection.objects.get(certificate=certificate).state == "BE"
     data = caseworker_client.get(
         reverse("admin:casework_certificate_host_state", args=[certificate.pk])

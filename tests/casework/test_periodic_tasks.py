@@ -32,7 +32,7 @@ def test_provisional_becomes_definitive_after_two_months(provisional, employer):
     assert certificates_make_definitive(today=issued + dt.timedelta(days=40)) == 0
     mail.outbox.clear()
     with committed():
-        assert certificates_make_definitive(today=issued + dt.timedelta(days=62)) == 1
+        assert certificates_make_definitive(today=issued + dt.timedelta(days=63)) == 1
     provisional.refresh_from_db()
     assert not provisional.provisional and provisional.status == "valid"
     assert InboxMessage.objects.filter(organisation=employer, subject__contains="definitive").exists()
