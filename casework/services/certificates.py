@@ -23,7 +23,8 @@ from postings.status import Decision, Status
 from postings.worker import WORKER_FIELDS, worker_data
 
 from ..models import Certificate, CertificateStatus, HostStateRecord, Objection
-from .host_state import host_state_records_for
+from ..pdf import status_code_for
+from .host_state import ART13_CODES, host_state_records_for
 from .notify import in_request_language, notify_employer
 
 # R987 Art. 16(3): definitive two months after the other institutions were informed.
@@ -82,9 +83,6 @@ def _provisional(request: CoverageRequest, determination: dict) -> bool:
     host-state record do."""
     if determination:
         return bool(determination.get("provisional"))
-    from ..pdf import status_code_for
-    from .host_state import ART13_CODES
-
     return status_code_for(request, determination) in ART13_CODES
 
 
