@@ -134,7 +134,8 @@ def _posting(request, conditions: dict, issuing: str, host: str | None, places: 
     insured = conditions.get("insured_30_days")
     # An extension continues the posting it extends: the 24 months count from the first start
     # (legislation.md 2.3 P4, P8; postings/services/drafts.py EXTENDABLE_TYPES).
-    start = _first_start(request) or conditions.get("start")
+    extended = extended_request_ids(request)  # one walk of the chain for both look-ups below
+    start = _first_start(extended) or conditions.get("start")
     return {
         "sending_state": issuing,
         "host_state": host,
@@ -151,7 +152,7 @@ def _posting(request, conditions: dict, issuing: str, host: str | None, places: 
         ),
         "placed_at_disposal_of_third_undertaking": False,
         "previous_posting_same_employer_host_end": (
-            _previous_posting_end(request, places[0], start) if places else None
+            _previous_posting_end(request, places[0], start, extended) if places else None
         ),
         "art16_agreement": None,
     }
@@ -169,15 +170,15 @@ def extended_request_ids(request) -> list[int]:
     return ids
 
 
-def _first_start(request) -> str | None:
-    """For an extension: the start of the posting it continues (the first request of the chain)."""
+def _first_start(extended: list[int]) -> str | None:
+    """For an extension (`extended`: extended_request_ids): the start of the posting it continues,
+    the first request of the chain."""
     from .models import CoverageRequest
 
-    ids = extended_request_ids(request)
-    if not ids:
+    if not extended:
         return None
     first = (
-        CoverageRequest.objects.filter(pk=ids[-1])
+        CoverageRequest.objects.filter(pk=extended[-1])
         .annotate(effective_start=Coalesce("admitted_start", "requested_start"))
         .values_list("effective_start", flat=True)
         .first()
@@ -185,7 +186,7 @@ def _first_start(request) -> str | None:
     return first.isoformat() if first else None
 
 
-def _previous_posting_end(request, place: dict | None, start: str | None) -> str | None:
+def _previous_posting_end(request, place: dict | None, start: str | None, extended: list[int]) -> str | None:
     """The end of this worker's latest earlier posting to the same state by the same employer: a sent
     posting request that was not cancelled or rejected, ended before this one starts, and is not a
     request that this one extends (the same posting, not an earlier one; legislation.md 2.3 P7)."""
@@ -206,7 +207,7 @@ def _previous_posting_end(request, place: dict | None, start: str | None) -> str
         .exclude(status__in=(Status.DRAFT, Status.CANCELLED))
         .exclude(decision=Decision.REJECTED)
         .exclude(pk=request.pk)
-        .exclude(pk__in=extended_request_ids(request))
+        .exclude(pk__in=extended)
         .annotate(effective_end=Coalesce("admitted_end", "requested_end"))
         .filter(effective_end__lt=start)
         .order_by("-effective_end")
