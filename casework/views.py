@@ -63,8 +63,19 @@ def _initials(holder: dict) -> str:
     return " ".join(f"{n[0].upper()}." for n in names if n and n[0].isalpha())
 
 
+def period_on(start, end, today) -> str:
+    """Where `today` falls in the admitted period. The status alone ("valid") misled inspectors: a
+    certificate whose period ended proves which legislation applied then, not today."""
+    if end and end < today:
+        return "ended"
+    if start and start > today:
+        return "not_started"
+    return "current"
+
+
 def verification_result(certificate) -> dict:
-    """Only what an inspector needs: the status, the state, the period and the holder's initials."""
+    """Only what an inspector needs: the status, the state, the period (and where the day of the
+    check falls in it) and the holder's initials."""
     if certificate is None:
         return {"status": "unknown"}
     request = certificate.request
@@ -76,6 +87,7 @@ def verification_result(certificate) -> dict:
         "state_code": state,
         "start": request.admitted_start,
         "end": request.admitted_end,
+        "period": period_on(request.admitted_start, request.admitted_end, timezone.localdate()),
         "initials": _initials(certificate.holder),
     }
 
