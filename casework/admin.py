@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import is_caseworker
 
 from .admin_base import CaseworkerAdmin, html_table, show_errors
-from .forms import ObjectionForm, SettleObjectionForm
-from .models import Certificate, InboxMessage, PrintQueueEntry
+from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm
+from .models import Certificate, HostStateRecord, InboxMessage, PrintQueueEntry
 from .services.certificates import (
     certificate_mark_printed,
+    certificate_mark_sent,
     certificate_record_objection,
     certificate_settle_objection,
 )
@@ -54,10 +55,29 @@ class CertificateLinksMixin:
         )
 
 
+class HostStatesInformedFilter(admin.SimpleListFilter):
+    """The work list of records still to send: an Art. 13 determination's two months start only
+    once every host state concerned is informed."""
+
+    title = _("host states informed")
+    parameter_name = "informed"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not yet: records to send")), ("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        unsent = HostStateRecord.objects.filter(sent_on__isnull=True).values("certificate_id")
+        if self.value() == "no":
+            return queryset.filter(pk__in=unsent)
+        if self.value() == "yes":
+            return queryset.exclude(pk__in=unsent)
+        return queryset
+
+
 @admin.register(Certificate)
 class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
     list_display = ["number", "request_link", "status_display", "issued_at", "definitive_at", "pdf_link"]
-    list_filter = ["provisional", "print_required", "language"]
+    list_filter = [HostStatesInformedFilter, "provisional", "print_required", "language"]
     search_fields = ["number", "request__transaction_number"]
     list_select_related = ["request"]
     readonly_fields = [
@@ -88,6 +108,11 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 "<int:pk>/settle/",
                 self.admin_site.admin_view(self.settle_view),
                 name="casework_certificate_settle",
+            ),
+            path(
+                "<int:pk>/sent/",
+                self.admin_site.admin_view(self.sent_view),
+                name="casework_certificate_sent",
             ),
             path(
                 "<int:pk>/host-state.json",
@@ -125,21 +150,36 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
-        if obj is not None and is_caseworker(request.user) and obj.status == "provisional":
-            links = [
-                (_("Record an objection"), reverse("admin:casework_certificate_objection", args=[obj.pk]))
-            ]
-            if obj.objections.filter(outcome="").exists():
+        links = []
+        if obj is not None and is_caseworker(request.user):
+            if obj.host_state_records.filter(sent_on__isnull=True).exists():
+                links.append(
+                    (
+                        _("Record that the records were sent"),
+                        reverse("admin:casework_certificate_sent", args=[obj.pk]),
+                    )
+                )
+            if obj.status == "provisional":
+                links.append(
+                    (_("Record an objection"), reverse("admin:casework_certificate_objection", args=[obj.pk]))
+                )
+            if obj.status == "provisional" and obj.objections.filter(outcome="").exists():
                 links.append(
                     (_("Record the agreement"), reverse("admin:casework_certificate_settle", args=[obj.pk]))
                 )
+        if links:
             extra_context["decide_links"] = links
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("host-state records"))
     def host_state_html(self, obj):
         rows = [
-            (r.sed, r.receiving_state.name, date_format(timezone.localtime(r.created_at), "DATETIME_FORMAT"))
+            (
+                r.sed,
+                r.receiving_state.name,
+                date_format(timezone.localtime(r.created_at), "DATETIME_FORMAT"),
+                date_format(r.sent_on, "DATE_FORMAT") if r.sent_on else _("not yet"),
+            )
             for r in obj.host_state_records.all()
         ]
         link = format_html(
@@ -147,7 +187,9 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
             reverse("admin:casework_certificate_host_state", args=[obj.pk]),
             _("Export as JSON"),
         )
-        return format_html("{}{}", html_table([_("SED"), _("receiving state"), _("created")], rows), link)
+        return format_html(
+            "{}{}", html_table([_("SED"), _("receiving state"), _("created"), _("sent on")], rows), link
+        )
 
     def host_state_json(self, request, pk):
         if not is_caseworker(request.user):
@@ -161,6 +203,39 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
         if request.GET.get("download"):
             response["Content-Disposition"] = f'attachment; filename="{certificate.number}-host-state.json"'
         return response
+
+    def sent_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate, pk=pk)
+        form = RecordsSentForm(request.POST or None, initial={"sent_on": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            try:
+                count = certificate_mark_sent(
+                    actor=request.user, certificate=certificate, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                self.message_user(request, _("%(n)d record(s) recorded as sent.") % {"n": count})
+                return redirect("admin:casework_certificate_change", pk)
+        unsent = certificate.host_state_records.filter(sent_on__isnull=True)
+        return render(
+            request,
+            "admin/casework/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Record that the host-state records were sent"),
+                "form": form,
+                "object": certificate,
+                "opts": self.model._meta,
+                "submit_label": _("Record as sent"),
+                "summary": [
+                    (_("Certificate"), certificate.number),
+                    *((r.sed, r.receiving_state.name) for r in unsent),
+                ],
+            },
+        )
 
     @admin.action(description=_("Record objection from another state"))
     def record_objection(self, request, queryset):

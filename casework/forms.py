@@ -80,3 +80,41 @@ class SettleObjectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Describe the agreement.")},
     )
+
+
+class ExceptionAnswerForm(forms.Form):
+    """The other state's answer to the Art. 16(1) exception request (SED A011 or A002)."""
+
+    outcome = forms.ChoiceField(
+        label=_("What did the other state answer?"),
+        choices=[
+            ("agreed", _("It agreed (A011): our legislation applies for the agreed period")),
+            ("refused", _("It refused (A002): the ordinary rules decide")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether the state agreed or refused.")},
+    )
+    other_state = CountryField().formfield(label=_("State that answered"))
+    answered_on = forms.DateField(label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"}))
+    reference = forms.CharField(label=_("Their reference"), max_length=100, required=False)
+    start = forms.DateField(
+        label=_("Agreed from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Agreed until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        help_text=_("For caseworkers; the employer does not see it."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RecordsSentForm(forms.Form):
+    sent_on = forms.DateField(
+        label=_("Sent on"),
+        help_text=_("For an Art. 13 determination the two months for objections run from this day."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Enter the day the records were sent.")},
+    )

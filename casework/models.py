@@ -1,5 +1,6 @@
 """Casework: the flags validation raised, certificates (PD A1), what goes to the host state,
-objections against provisional Art. 13 determinations, and the employer's inbox.
+objections against provisional Art. 13 determinations, the other state's answer to an Art. 16
+exception request, and the employer's inbox.
 
 Nothing here is deleted: flags are rewritten only by validation (a re-run replaces them with the
 same set), certificates are withdrawn by cancelling their request, messages are marked read.
@@ -102,6 +103,12 @@ class HostStateRecord(models.Model):
     receiving_state = CountryField(_("receiving state"))
     payload = models.JSONField(_("content"))
     created_at = models.DateTimeField(default=timezone.now)
+    # The day the record went to the host state's institution (today by a manual export). An Art. 13
+    # determination's two months run from when every state concerned was informed (R987 Art. 16(3)).
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("host-state record")
@@ -146,6 +153,50 @@ class Objection(models.Model):
 
     def __str__(self):
         return f"{self.state.code}: {self.certificate}"
+
+
+class ExceptionAgreement(models.Model):
+    """The other state's answer to this institution's request for an exception under Art. 16(1)
+    R883 (SED A001; the answer is A011, agreement, or A002, refusal: legislation.md 2.5). One per
+    request; a later answer (a refusal reconsidered) replaces it, the request's history keeps both.
+
+    An agreement is given to the engine (postings.situation: posting.art16_agreement), which then
+    finds this institution's legislation under 16(1) for the agreed period (PD A1 box 3.11)."""
+
+    class Outcome(models.TextChoices):
+        AGREED = "agreed", _("Agreed (A011)")
+        REFUSED = "refused", _("Refused (A002)")
+
+    request = models.OneToOneField(
+        CoverageRequest, on_delete=models.PROTECT, related_name="exception_agreement"
+    )
+    outcome = models.CharField(_("answer"), max_length=10, choices=Outcome.choices)
+    other_state = CountryField(_("state that answered"))
+    answered_on = models.DateField(_("answered on"))
+    reference = models.CharField(_("their reference"), max_length=100, blank=True)
+    start = models.DateField(_("agreed from"), null=True, blank=True)
+    end = models.DateField(_("agreed until"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("exception agreement")
+        verbose_name_plural = _("exception agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(outcome="agreed")
+                | models.Q(start__isnull=False, end__isnull=False, start__lte=models.F("end")),
+                name="agreement_has_its_period",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.other_state.code}: {self.get_outcome_display()}"
+
+    @property
+    def agreed(self) -> bool:
+        return self.outcome == self.Outcome.AGREED
 
 
 class InboxMessage(models.Model):

@@ -22,6 +22,7 @@ from django_countries import countries
 from postings.wizards.conditions import AIR, classification
 
 from .certificate_labels import STATUS_CODES, labels_for
+from .eessi import eessi_country
 from .signing import certificate_signature
 
 # Type of request -> status code when the determination carries none (the engine not reached).
@@ -109,14 +110,25 @@ def status_code_for(request, determination: dict) -> str:
     return FALLBACK_STATUS.get(request.type, "12")
 
 
-def _exception_description(code: str, provision: dict) -> str:
-    """3.11 comes with a description of the exception (legislation.md 4.4, 4.8: "3.11 + description")."""
+def _exception_description(code: str, provision: dict, request) -> str:
+    """3.11 comes with a description of the exception (legislation.md 4.4, 4.8: "3.11 + description"):
+    the article and, when a caseworker recorded it, the state that agreed and its reference, so an
+    inspector can trace the agreement."""
     if code != EXCEPTION_CODE or not provision.get("article"):
         return ""
-    return _("Agreement under Article %(article)s of Regulation %(instrument)s") % {
+    text = _("Agreement under Article %(article)s of Regulation %(instrument)s") % {
         "article": provision["article"],
         "instrument": provision.get("instrument") or "883/2004",
     }
+    from .models import ExceptionAgreement
+
+    agreement = ExceptionAgreement.objects.filter(request_id=request.pk, outcome="agreed").first()
+    if agreement is None:
+        return text
+    agreed_with = _("with %(state)s") % {"state": _country(agreement.other_state.code)}
+    return " ".join(
+        p for p in (text, agreed_with, f"({agreement.reference})" if agreement.reference else "") if p
+    )
 
 
 def certificate_context(certificate) -> dict:
@@ -128,6 +140,8 @@ def certificate_context(certificate) -> dict:
     holder = dict(certificate.holder)
     for key in ("nationality", "country", "temp_country"):
         holder[key + "_name"] = _country(holder.get(key, ""))
+        # The PD A1 follows the PDA1 schema: its printed codes are EESSI's (EL, UK), names stay.
+        holder[key + "_code"] = eessi_country(holder.get(key, ""))
     # 1.4 is filled only where the surname at birth differs (legislation.md 4.2).
     if (holder.get("family_name_at_birth") or "").strip().casefold() == (
         holder.get("family_name") or ""
@@ -136,7 +150,7 @@ def certificate_context(certificate) -> dict:
     places, place_addresses, no_fixed, no_fixed_description = _places(request)
     employer = request.employer
     verify_url = verification_url(certificate)
-    exception_description = _exception_description(code, provision)
+    exception_description = _exception_description(code, provision, request)
     return {
         "certificate": certificate,
         "request": request,
@@ -145,7 +159,9 @@ def certificate_context(certificate) -> dict:
         "legislation_state": _country(
             determination.get("legislation") or settings.PORTAL_INSTITUTION["state"]
         ),
-        "legislation_code": determination.get("legislation") or settings.PORTAL_INSTITUTION["state"],
+        "legislation_code": eessi_country(
+            determination.get("legislation") or settings.PORTAL_INSTITUTION["state"]
+        ),
         "provisional": certificate.provisional,
         "transitional": bool(determination.get("transitional")),
         "provision": provision,
@@ -163,12 +179,14 @@ def certificate_context(certificate) -> dict:
         or classification(request.answers or {}) == "self_employed",
         "employer": employer,
         "employer_country": _country(employer.country.code),
+        "employer_country_code": eessi_country(employer.country.code),
         "places": places,
         "place_addresses": place_addresses,
         "no_fixed_address": no_fixed,
         "no_fixed_address_description": no_fixed_description,
         "institution": settings.PORTAL_INSTITUTION,
         "institution_country": _country(settings.PORTAL_INSTITUTION["state"]),
+        "institution_country_code": eessi_country(settings.PORTAL_INSTITUTION["state"]),
         "verify_url": verify_url,
         "verify_page": settings.PORTAL_BASE_URL + reverse("casework:verify"),
         "qr_svg": qr_svg(verify_url),

@@ -24,12 +24,13 @@ from django_countries import countries
 from accounts.models import Employee
 from accounts.permissions import is_caseworker
 from casework.admin_base import CaseworkerAdmin, html_table, show_errors
+from casework.admin_exception import ExceptionAnswerAdminMixin, can_record_exception_answer
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
 
 from .history import event_label
 from .models import CoverageRequest
-from .services.decisions import request_ask_information, request_decide
+from .services.decisions import proposed_admitted_period, request_ask_information, request_decide
 from .services.validation import flag_message, flag_title
 from .status import IN_PROGRESS, Decision, Status
 from .worker import worker_data
@@ -112,7 +113,7 @@ class AgeFilter(admin.SimpleListFilter):
 
 
 @admin.register(CoverageRequest)
-class CoverageRequestAdmin(CaseworkerAdmin):
+class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
     list_display = [
         "transaction_number",
         "worker_name",
@@ -163,6 +164,7 @@ class CoverageRequestAdmin(CaseworkerAdmin):
         (_("Places of work"), {"fields": ["places_html"]}),
         (_("Determination"), {"fields": ["determination_html"]}),
         (_("Flags"), {"fields": ["flags_html"]}),
+        (_("Exception under Article 16"), {"fields": ["exception_html"]}),
         (_("Authorizations and statements"), {"fields": ["authorizations_html"]}),
         (_("Certificate"), {"fields": ["certificate_html"]}),
         (_("Submitted answers"), {"fields": ["answers_html"], "classes": ["collapse"]}),
@@ -421,6 +423,13 @@ class CoverageRequestAdmin(CaseworkerAdmin):
                 links.append(
                     (_("Ask for information"), reverse("admin:postings_coveragerequest_ask", args=[obj.pk]))
                 )
+            if can_record_exception_answer(obj):
+                links.append(
+                    (
+                        _("Record the Art. 16 answer"),
+                        reverse("admin:postings_coveragerequest_exception", args=[obj.pk]),
+                    )
+                )
             extra_context["decide_links"] = links
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -492,11 +501,12 @@ class CoverageRequestAdmin(CaseworkerAdmin):
             )
 
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        start, end = proposed_admitted_period(obj)
         return self._decision_page(
             request,
             pk,
             ApproveForm,
-            {"admitted_start": obj.requested_start, "admitted_end": obj.requested_end},
+            {"admitted_start": start, "admitted_end": end},
             _("Approve"),
             _("Approve and issue the certificate"),
             perform,

@@ -19,6 +19,8 @@ EVENT_LABELS = {
     "determination_definitive": _("Determination became definitive"),
     "objection_recorded": _("Objection from another state recorded"),
     "objection_settled": _("Objection settled"),
+    "host_states_informed": _("Host states' institutions informed"),
+    "exception_answer": _("Other state's answer to the exception request recorded"),
 }
 
 

@@ -1,8 +1,9 @@
 """Build the engine's situation (contracts/determination.md) from a request's wizard answers.
 
 `situation_from_request(request)` depends only on the request, its employee and employer (and, for a
-posting, this worker's earlier requests to the same state with the same employer). No clock: the
-reference date is the requested start. The validation task imports it too.
+posting, this worker's earlier requests to the same state with the same employer and the Art. 16
+agreement a caseworker recorded). No clock: the reference date is the requested start. The
+validation task imports it too.
 """
 
 from django.conf import settings
@@ -154,8 +155,28 @@ def _posting(request, conditions: dict, issuing: str, host: str | None, places: 
         "previous_posting_same_employer_host_end": (
             _previous_posting_end(request, places[0], start, extended) if places else None
         ),
-        "art16_agreement": None,
+        "art16_agreement": _exception_agreement(request, issuing),
     }
+
+
+def _exception_agreement(request, issuing: str) -> dict | None:
+    """The Art. 16(1) agreement the caseworker recorded (casework.ExceptionAgreement): this
+    institution asked for its own legislation to apply, so the agreed state is the issuing one.
+    Only a sent request can have one: a draft costs no query."""
+    from casework.models import ExceptionAgreement
+
+    from .status import Status
+
+    if not request.pk or request.status == Status.DRAFT:
+        return None
+    found = (
+        ExceptionAgreement.objects.filter(request_id=request.pk, outcome=ExceptionAgreement.Outcome.AGREED)
+        .values_list("start", "end")
+        .first()
+    )
+    if found is None:
+        return None
+    return {"state": issuing, "start": found[0].isoformat(), "end": found[1].isoformat()}
 
 
 def extended_request_ids(request) -> list[int]:

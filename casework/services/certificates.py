@@ -161,22 +161,33 @@ def _deliver(certificate: Certificate) -> None:
     )
 
 
-def objection_deadline(certificate: Certificate) -> dt.date:
-    """The last day of the two months in which an informed state may object (R987 Art. 16(3)).
+def informed_on(certificate: Certificate) -> dt.date | None:
+    """The day every host state concerned had been sent its record (HostStateRecord.sent_on), None
+    while one has not. With no other state to inform, the day of issue."""
+    records = list(certificate.host_state_records.all())
+    if not records:
+        return timezone.localdate(certificate.issued_at)
+    if any(r.sent_on is None for r in records):
+        return None
+    return max(r.sent_on for r in records)
 
-    The institutions of the states of work are informed when the certificate is issued (its
-    host-state records are made in the same transaction). The two months run from the next day and
-    end on the day of the same date two months later (informed 15 January: last day 15 March)."""
+
+def objection_deadline(certificate: Certificate) -> dt.date | None:
+    """The last day of the two months in which an informed state may object (R987 Art. 16(3)), None
+    until every state concerned is informed. The two months run from the day after the last one was
+    informed and end on the same date two months later (informed 15 January: last day 15 March)."""
     from postings.services.validation import add_months
 
-    return add_months(timezone.localdate(certificate.issued_at), DEFINITIVE_AFTER_MONTHS)
+    informed = informed_on(certificate)
+    return add_months(informed, DEFINITIVE_AFTER_MONTHS) if informed else None
 
 
 def definitive_due(certificate: Certificate, today: dt.date | None = None) -> bool:
     """Definitive once the two months have run out: from the day after the objection deadline, so
     that an objection received on the last day still counts."""
     today = today or timezone.localdate()
-    return today > objection_deadline(certificate)
+    deadline = objection_deadline(certificate)
+    return deadline is not None and today > deadline
 
 
 def _render_pdf_again(certificate: Certificate) -> None:
@@ -247,7 +258,8 @@ def certificate_record_objection(
         # R987 Art. 16(3): only an objection received within the two months stops the determination
         # becoming definitive; a later one finds it definitive already. A withdrawn certificate
         # (request cancelled) has no determination left to object to.
-        in_time = received_on <= objection_deadline(certificate)
+        deadline = objection_deadline(certificate)
+        in_time = deadline is None or received_on <= deadline
         if certificate.status != CertificateStatus.PROVISIONAL or not in_time:
             raise ValidationError(_("Only a provisional determination can receive an objection."))
         # R987 Art. 16(3): the objection comes from one of the institutions that were informed.
@@ -278,6 +290,40 @@ def certificate_record_objection(
             state=state,
         )
     return objection
+
+
+def certificate_mark_sent(*, actor, certificate: Certificate, sent_on: dt.date) -> int:
+    """Record that the host-state records not yet sent went to their institutions on `sent_on`.
+    Returns how many. For an Art. 13 determination the two months run from the last of these days."""
+    if actor is None or not is_caseworker(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().select_related("request").get(pk=certificate.pk)
+        if sent_on > timezone.localdate():
+            raise ValidationError({"sent_on": _("The day the records were sent cannot be in the future.")})
+        if sent_on < timezone.localdate(certificate.issued_at):
+            raise ValidationError(
+                {"sent_on": _("The records cannot have been sent before the certificate was issued.")}
+            )
+        unsent = certificate.host_state_records.filter(sent_on__isnull=True)
+        states = sorted(r.receiving_state.code for r in unsent)
+        if not states:
+            raise ValidationError(_("Every host-state record of this certificate was sent already."))
+        unsent.update(sent_on=sent_on, sent_by=actor)
+        request_record_event(
+            request=certificate.request,
+            actor=actor,
+            kind="host_states_informed",
+            data={"states": states, "sent_on": sent_on.isoformat()},
+        )
+        audit_record(
+            actor=actor,
+            action="certificate.host_states_informed",
+            organisation=certificate.request.employer,
+            obj=certificate,
+            states=states,
+        )
+    return len(states)
 
 
 def certificate_settle_objection(

@@ -1,9 +1,13 @@
 """What goes to the host state's institution for each certificate: the fields of SED A009 (a
-posting, R987 Art. 15(1)) or A003 (an Art. 13 decision, R987 Art. 16(2)), as a structured record."""
+posting, R987 Art. 15(1)) or A003 (an Art. 13 decision, R987 Art. 16(2)), as a structured record.
+
+The payload is EESSI output, so every country in it is EESSI-coded (EL, UK; casework.eessi). The
+record's own receiving_state and the choice of states below stay ISO, as everything stored does."""
 
 from django.conf import settings
 
-from ..pdf import status_code_for
+from ..eessi import eessi_country
+from ..pdf import EXCEPTION_CODE, status_code_for
 
 ART13_CODES = {"02", "04", "08", "09"}
 
@@ -12,8 +16,8 @@ def _flag(place) -> str:
     # The seafarer's ship step records the flag itself; the places step asks an ocean vessel's flag as
     # the place's state (postings.forms.steps.PlaceForm), as the PD A1's 5.1 prints it.
     if place.flag_state:
-        return place.flag_state.code
-    return place.country.code if place.location_type == "ocean_vessel" else ""
+        return eessi_country(place.flag_state.code)
+    return eessi_country(place.country.code) if place.location_type == "ocean_vessel" else ""
 
 
 def _place(place) -> dict:
@@ -24,7 +28,7 @@ def _place(place) -> dict:
         "street": " ".join(p for p in (place.street, place.house_number) if p),
         "postal_code": place.postal_code,
         "town": place.town,
-        "country": place.country.code,
+        "country": eessi_country(place.country.code),
         "imo_number": place.imo_number,
         "flag_state": _flag(place),
         "time_pct": float(place.time_pct) if place.time_pct is not None else None,
@@ -66,25 +70,25 @@ def host_state_payload(certificate, receiving_state: str) -> dict:
         "case_number": request.transaction_number,
         "document_number": certificate.number,
         "sending_institution": {"id": institution["institution_id"], "name": institution["name"]},
-        "receiving_state": receiving_state,
+        "receiving_state": eessi_country(receiving_state),
         "person": {
             "personal_identification_number": holder.get("personal_number"),
-            "issuing_state": institution["state"],
+            "issuing_state": eessi_country(institution["state"]),
             "family_name": holder.get("family_name"),
             "given_names": holder.get("given_names"),
             "family_name_at_birth": holder.get("family_name_at_birth"),
             "birth_date": holder.get("birth_date"),
             "sex": holder.get("sex"),
-            "nationality": holder.get("nationality"),
+            "nationality": eessi_country(holder.get("nationality")),
             "residence": {
                 "street": holder.get("street"),
                 "postal_code": holder.get("postal_code"),
                 "town": holder.get("town"),
-                "country": holder.get("country"),
+                "country": eessi_country(holder.get("country")),
             },
         },
         "applicable_legislation": {
-            "state": determination.get("legislation") or institution["state"],
+            "state": eessi_country(determination.get("legislation") or institution["state"]),
             "instrument": provision.get("instrument"),
             "article": provision.get("article"),
             "start": request.admitted_start.isoformat() if request.admitted_start else None,
@@ -98,7 +102,7 @@ def host_state_payload(certificate, receiving_state: str) -> dict:
                 "street": employer.street,
                 "postal_code": employer.postal_code,
                 "town": employer.town,
-                "country": employer.country.code,
+                "country": eessi_country(employer.country.code),
             },
         },
         "places_of_work": [_place(p) for p in request.places.all() if p.country.code == receiving_state],
@@ -107,7 +111,7 @@ def host_state_payload(certificate, receiving_state: str) -> dict:
         payload["decision"] = {
             "provisional": certificate.provisional,
             "status_code": status_code_for(request, determination),
-            "states_informed": receiving_states(certificate),
+            "states_informed": [eessi_country(s) for s in receiving_states(certificate)],
         }
     else:
         payload["posting"] = {"status_code": status_code_for(request, determination)}
@@ -115,5 +119,10 @@ def host_state_payload(certificate, receiving_state: str) -> dict:
 
 
 def host_state_records_for(certificate) -> list[tuple[str, str, dict]]:
+    # An Art. 16 exception (box 3.11) was agreed with the other state beforehand (LA_BUC_01: A001
+    # asked, A011 agreed; legislation.md 2.5): that exchange informed it, and an A009 would wrongly
+    # present the case as an Art. 12 posting.
+    if status_code_for(certificate.request, certificate.request.determination or {}) == EXCEPTION_CODE:
+        return []
     sed = sed_type(certificate)
     return [(state, sed, host_state_payload(certificate, state)) for state in receiving_states(certificate)]

@@ -31,12 +31,9 @@ def request_start_review(*, actor, request: CoverageRequest, determination=None,
 
     `actor` is None when the validation task does it. The flags are written as casework.RequestFlag
     rows too, so the admin's queue filters on them portably."""
-    from casework.models import RequestFlag
-
     if actor is not None:
         _require_caseworker(actor)
-    # The code and the message; with the message in each language when the validation wrote them.
-    flags = [{key: f[key] for key in ("code", "message", "messages") if key in f} for f in flags]
+    flags = _flag_records(flags)
     with transaction.atomic():
         request = locked_request(request.pk)
         request_transition(
@@ -48,10 +45,7 @@ def request_start_review(*, actor, request: CoverageRequest, determination=None,
             determination=determination,
             flags=flags,
         )
-        RequestFlag.objects.filter(request=request).delete()
-        RequestFlag.objects.bulk_create(
-            [RequestFlag(request=request, code=f["code"], message=f["message"]) for f in flags]
-        )
+        _write_flag_rows(request, flags)
         audit_record(
             actor=actor,
             action="request.validated",
@@ -59,6 +53,33 @@ def request_start_review(*, actor, request: CoverageRequest, determination=None,
             obj=request,
             flags=[f["code"] for f in flags],
         )
+    return request
+
+
+def _flag_records(flags) -> list[dict]:
+    # The code and the message; with the message in each language when the validation wrote them.
+    return [{key: f[key] for key in ("code", "message", "messages") if key in f} for f in flags]
+
+
+def _write_flag_rows(request: CoverageRequest, flags: list[dict]) -> None:
+    from casework.models import RequestFlag
+
+    RequestFlag.objects.filter(request=request).delete()
+    RequestFlag.objects.bulk_create(
+        [RequestFlag(request=request, code=f["code"], message=f["message"]) for f in flags]
+    )
+
+
+def request_redetermine(*, request: CoverageRequest, determination, flags) -> CoverageRequest:
+    """Store a new determination and flags on a request still being decided, without a status
+    change: the facts changed after validation (an Art. 16 agreement was recorded). The caller holds
+    the row lock, checks the caseworker and writes the event and the audit row."""
+    if request.status not in (Status.IN_REVIEW, Status.INFO_REQUESTED):
+        raise ValidationError(_("This request has been decided; its determination no longer changes."))
+    request.determination = determination
+    request.flags = _flag_records(flags)
+    request.save(update_fields=["determination", "flags", "updated_at"])
+    _write_flag_rows(request, request.flags)
     return request
 
 
@@ -93,6 +114,55 @@ def _require_own_legislation(request: CoverageRequest) -> None:
             _("The engine found that the legislation of %(found)s applies, not that of %(state)s.")
             % {"found": legislation or _("no state"), "state": state}
         )
+    document = determination.get("certificate")
+    if document != "PD A1":
+        # A treaty, the TCA or 1408/71 decides (contracts/determination.md `certificate`): a PD A1
+        # under Regulation 883/2004 would attest a coordination that does not apply to the case.
+        provision = determination.get("provision") or {}
+        raise ValidationError(
+            _(
+                "The engine found that %(instrument)s decides; the document for it is %(document)s, "
+                "not a PD A1, and this portal issues PD A1s only. Reject the request with a reason "
+                "that tells the employer how to apply for that document."
+            )
+            % {"instrument": provision.get("instrument") or "—", "document": document or _("none")}
+        )
+
+
+# PD A1 box 3.11: the engine's status code for an agreed exception (legislation.md 4.4, 883 Art. 16).
+EXCEPTION_STATUS_CODE = "11"
+
+
+def _exception_period(request: CoverageRequest) -> tuple[dt.date, dt.date] | None:
+    determination = request.determination or {}
+    period = determination.get("period") or {}
+    if determination.get("a1_status_code") != EXCEPTION_STATUS_CODE or not period:
+        return None
+    return dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])
+
+
+def proposed_admitted_period(request: CoverageRequest) -> tuple[dt.date, dt.date]:
+    """What the approval page proposes: the requested period, within an agreed exception's."""
+    start, end = request.requested_start, request.requested_end
+    agreed = _exception_period(request)
+    if agreed:
+        start, end = max(start, agreed[0]), min(end, agreed[1])
+    return start, end
+
+
+def _require_within_exception(request: CoverageRequest, start: dt.date, end: dt.date) -> None:
+    """An exception applies for the agreed period only (the determination's period): outside it the
+    ordinary rules decide, so the certificate may not cover more."""
+    agreed = _exception_period(request)
+    if agreed is None:
+        return
+    errors = {}
+    if start < agreed[0]:
+        errors["admitted_start"] = _("The exception was agreed from %(day)s only.") % {"day": agreed[0]}
+    if end > agreed[1]:
+        errors["admitted_end"] = _("The exception was agreed until %(day)s only.") % {"day": agreed[1]}
+    if errors:
+        raise ValidationError(errors)
 
 
 def request_decide(
@@ -114,6 +184,7 @@ def request_decide(
         if decision == Decision.APPROVED:
             _require_own_legislation(request)
             changes["admitted_start"], changes["admitted_end"] = _admitted(request, admitted_period)
+            _require_within_exception(request, changes["admitted_start"], changes["admitted_end"])
         request_transition(
             request=request,
             to_status=Status.CLOSED,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_countries import countries
 
 from ..consult_rows import COLUMNS, consult_rows, consult_rows_html
 from ..filters import SORT_LABELS, RequestFilter
@@ -117,6 +118,16 @@ def request_list(request, employer):
     )
 
 
+def exception_answer(events) -> dict | None:
+    """The other state's latest answer to the Art. 16 exception request, from the history already
+    read (casework.services.exception_agreements writes it there): no query of its own."""
+    answers = [e.data for e in events if e.kind == "exception_answer"]
+    if not answers:
+        return None
+    answer = answers[-1]
+    return {**answer, "state_name": countries.name(answer.get("state", ""))}
+
+
 def can_cancel(obj) -> bool:
     return Status.CANCELLED in ALLOWED_TRANSITIONS.get(obj.status, ())
 
@@ -124,7 +135,8 @@ def can_cancel(obj) -> bool:
 @employer_view
 def request_detail(request, employer, pk):
     obj = request_get(request.user, employer, pk)
-    history = history_rows(obj.events.all())
+    events = list(obj.events.all())
+    history = history_rows(events)
     siblings = list(worker_requests(obj))
     return render(
         request,
@@ -139,6 +151,7 @@ def request_detail(request, employer, pk):
             "can_cancel": can_cancel(obj),
             "can_extend": can_extend(obj),
             "art16_requested": art16_requested(obj.answers or {}),
+            "exception_answer": exception_answer(events),
             "reuse_modes": reuse_modes(obj),
         },
     )

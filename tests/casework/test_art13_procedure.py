@@ -23,8 +23,8 @@ from tests.casework.test_certificate_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
-# Informed (certificate issued with its host-state records) on 15 January 2027: the two months end
-# on 15 March 2027.
+# Informed (certificate issued and its host-state records sent) on 15 January 2027: the two months
+# end on 15 March 2027.
 INFORMED = dt.datetime(2027, 1, 15, 10, 0, tzinfo=dt.UTC)
 LAST_DAY = dt.date(2027, 3, 15)
 
@@ -43,6 +43,8 @@ def provisional(engine, employer, employer_admin, caseworker):
     certificate = _approve(engine, employer, employer_admin, caseworker, type="simultaneous")
     Certificate.objects.filter(pk=certificate.pk).update(issued_at=INFORMED)
     certificate.refresh_from_db()
+    # A day after today's clock (2027): set as data, as the issue date is.
+    certificate.host_state_records.update(sent_on=INFORMED.date())
     return certificate
 
 

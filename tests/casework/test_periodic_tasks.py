@@ -6,7 +6,11 @@ from django.core import mail
 from django.utils import timezone
 
 from casework.models import Certificate, InboxMessage
-from casework.services.certificates import certificate_record_objection, certificates_make_definitive
+from casework.services.certificates import (
+    certificate_mark_sent,
+    certificate_record_objection,
+    certificates_make_definitive,
+)
 from postings.models import CoverageRequest
 from postings.services.decisions import request_decide
 from postings.status import Status
@@ -24,6 +28,7 @@ def provisional(engine, employer, employer_admin, caseworker):
     request = make_request(employer, worker, employer_admin, type="simultaneous")
     with committed():
         request_decide(actor=caseworker, request=request, decision="approved")
+    certificate_mark_sent(actor=caseworker, certificate=request.certificate, sent_on=timezone.localdate())
     return request.certificate
 
 

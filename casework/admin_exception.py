@@ -1,0 +1,124 @@
+"""The request page's part for an Art. 16(1) exception: whether the employer asked for one, the other
+state's recorded answer, and the page on which a caseworker records that answer
+(casework.services.exception_agreements). Mixed into postings.admin.CoverageRequestAdmin."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_caseworker
+from postings.status import Status
+from postings.wizards.conditions import art16_requested
+
+from .admin_base import html_table, show_errors
+from .forms import ExceptionAnswerForm
+from .models import ExceptionAgreement
+from .services.exception_agreements import TYPES_WITH_A_POSTING, request_record_exception_answer
+
+
+def can_record_exception_answer(obj) -> bool:
+    return obj.type in TYPES_WITH_A_POSTING and obj.status in (Status.IN_REVIEW, Status.INFO_REQUESTED)
+
+
+def recorded_answer(obj) -> ExceptionAgreement | None:
+    try:
+        return obj.exception_agreement
+    except ExceptionAgreement.DoesNotExist:
+        return None
+
+
+class ExceptionAnswerAdminMixin:
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/exception/",
+                self.admin_site.admin_view(self.exception_view),
+                name="postings_coveragerequest_exception",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("exception under Article 16"))
+    def exception_html(self, obj):
+        answer = recorded_answer(obj)
+        if answer is None:
+            if art16_requested(obj.answers or {}):
+                return _(
+                    "The employer asked for an exception. Ask the other state (SED A001) and record its "
+                    "answer here; until it agrees, the ordinary rules decide."
+                )
+            return _("Not asked for.")
+        period = f"{answer.start:%Y-%m-%d} – {answer.end:%Y-%m-%d}" if answer.agreed else "—"
+        return html_table(
+            [_("answer"), _("state"), _("answered on"), _("their reference"), _("period"), _("note")],
+            [
+                (
+                    answer.get_outcome_display(),
+                    answer.other_state.name,
+                    f"{answer.answered_on:%Y-%m-%d}",
+                    answer.reference,
+                    period,
+                    answer.note,
+                )
+            ],
+        )
+
+    def exception_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        answer = recorded_answer(obj)
+        initial = {
+            "other_state": obj.state_of_work,
+            "answered_on": timezone.localdate(),
+            "start": obj.requested_start,
+            "end": obj.requested_end,
+        }
+        if answer is not None:
+            initial.update(
+                outcome=answer.outcome,
+                other_state=answer.other_state,
+                answered_on=answer.answered_on,
+                reference=answer.reference,
+                start=answer.start or obj.requested_start,
+                end=answer.end or obj.requested_end,
+            )
+        form = ExceptionAnswerForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                request_record_exception_answer(actor=request.user, request=obj, **form.cleaned_data)
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                obj.refresh_from_db()
+                legislation = (obj.determination or {}).get("legislation") or "—"
+                self.message_user(
+                    request,
+                    _("The answer was recorded. The engine now finds the legislation of %(state)s.")
+                    % {"state": legislation},
+                )
+                return redirect("admin:postings_coveragerequest_change", obj.pk)
+        return render(
+            request,
+            "admin/casework/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Record the answer to the exception request"),
+                "form": form,
+                "object": obj,
+                "opts": self.model._meta,
+                "submit_label": _("Record the answer"),
+                "summary": [
+                    (_("Request"), obj.transaction_number),
+                    (_("Worker"), obj.worker_name),
+                    (_("Requested period"), f"{obj.requested_start:%Y-%m-%d} – {obj.requested_end:%Y-%m-%d}"),
+                    (
+                        _("Engine's legislation now"),
+                        (obj.determination or {}).get("legislation") or "—",
+                    ),
+                ],
+            },
+        )
