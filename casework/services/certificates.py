@@ -243,6 +243,29 @@ def certificates_make_definitive(*, today: dt.date | None = None) -> int:
     return count
 
 
+def _provisional_again(certificate: Certificate) -> None:
+    certificate.provisional = True
+    certificate.definitive_at = None
+    certificate.save(update_fields=["provisional", "definitive_at"])
+    _render_pdf_again(certificate)  # box 2.5 ticked again
+    request = certificate.request
+    with in_request_language(request):
+        notify_employer(
+            request=request,
+            kind="notice",
+            subject=_("The determination for request %(number)s is provisional again")
+            % {"number": request.transaction_number},
+            body=_(
+                "Another state objected within the two months, but its objection reached us after we "
+                "had told you the determination was definitive. The determination of certificate "
+                "%(cert)s is provisional until the states agree; we will tell you the outcome."
+            )
+            % {"cert": certificate.number},
+            certificate=certificate,
+            dedup_key=f"provisional-again:{certificate.pk}",
+        )
+
+
 def certificate_record_objection(
     *, actor, certificate: Certificate, state: str, reason: str, received_on=None
 ):
@@ -260,7 +283,16 @@ def certificate_record_objection(
         # (request cancelled) has no determination left to object to.
         deadline = objection_deadline(certificate)
         in_time = deadline is None or received_on <= deadline
-        if certificate.status != CertificateStatus.PROVISIONAL or not in_time:
+        # Received in time but recorded after the daily task made the determination definitive: it
+        # never was (R987 Art. 16(3)), so it is provisional again. Only the task's doing is undone,
+        # never a settlement (that one has objections) nor a withdrawal.
+        reopen = (
+            in_time
+            and certificate.status == CertificateStatus.VALID
+            and certificate.definitive_at is not None
+            and not certificate.objections.exists()
+        )
+        if not (certificate.status == CertificateStatus.PROVISIONAL or reopen) or not in_time:
             raise ValidationError(_("Only a provisional determination can receive an objection."))
         # R987 Art. 16(3): the objection comes from one of the institutions that were informed.
         informed = {r.receiving_state.code for r in certificate.host_state_records.all()}
@@ -275,12 +307,14 @@ def certificate_record_objection(
             recorded_by=actor,
             received_on=received_on,
         )
+        if reopen:
+            _provisional_again(certificate)
         request_record_event(
             request=certificate.request,
             actor=actor,
             kind="objection_recorded",
             reason=reason,
-            data={"state": state},
+            data={"state": state, "provisional_again": reopen},
         )
         audit_record(
             actor=actor,

@@ -184,3 +184,31 @@ def test_no_approval_when_the_engine_found_another_states_legislation(
         )
     request.refresh_from_db()
     assert request.decision == "rejected"
+
+
+def test_an_objection_received_in_time_but_recorded_late_makes_it_provisional_again(provisional, caseworker):
+    """legislation.md 2.4 step 3 (R987 Art. 16(3)): an objection received within the two months stops
+    the determination becoming definitive. When it is recorded only after the daily task made the
+    determination definitive, it never was: provisional again, box 2.5 ticked, the employer told."""
+    with committed():
+        assert certificates_make_definitive(today=LAST_DAY + dt.timedelta(days=1)) == 1
+    provisional.refresh_from_db()
+    assert provisional.status == "valid"
+    with pytest.raises(ValidationError):  # received after the two months: stays definitive
+        certificate_record_objection(
+            actor=caseworker,
+            certificate=provisional,
+            state="BE",
+            reason="Too late.",
+            received_on=LAST_DAY + dt.timedelta(days=1),
+        )
+    with committed():
+        certificate_record_objection(
+            actor=caseworker, certificate=provisional, state="BE", reason="Disagree.", received_on=LAST_DAY
+        )
+    provisional.refresh_from_db()
+    assert provisional.status == "provisional" and provisional.definitive_at is None
+    assert "☒" in box_2_5(pdf_text(provisional))
+    assert provisional.request.inbox_messages.filter(subject__contains="provisional again").exists()
+    event = provisional.request.events.get(kind="objection_recorded")
+    assert event.data["provisional_again"] is True
