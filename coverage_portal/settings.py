@@ -192,7 +192,7 @@ AUTHENTICATION_BACKENDS = [
     "accounts.backends.PortalModelBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.PortalArgon2PasswordHasher",  # Argon2id at OWASP's parameters (why: there)
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 if TESTING:
