@@ -47,3 +47,21 @@ def test_the_consult_filter_checks_a_state_in_the_readers_language(db):
         assert RequestFilter(data={"state_of_work": "BE"}, queryset=CoverageRequest.objects.none()).is_valid()
         wrong = RequestFilter(data={"state_of_work": "XX"}, queryset=CoverageRequest.objects.none())
         assert not wrong.is_valid() and "state_of_work" in wrong.errors
+
+
+def test_a_state_is_checked_against_the_list_in_every_language():
+    """StateField checks the code against the set of codes: a listed state passes in any language,
+    a code not in the list (or not upper case, as the list writes them) is refused as not listed."""
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from postings.forms.steps import country_field
+
+    field = country_field("State")
+    for language in ("en", "nl", "fr", "de"):
+        with translation.override(language):
+            assert field.clean("BE") == "BE" and field.clean("GR") == "GR"
+            for wrong in ("ZZ", "be", "Belgium"):
+                with pytest.raises(ValidationError) as raised:
+                    field.clean(wrong)
+                assert raised.value.code == "invalid_choice"
