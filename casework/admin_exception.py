@@ -4,9 +4,11 @@ state's recorded answer, and the page on which a caseworker records that answer
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
@@ -17,6 +19,7 @@ from .admin_base import html_table, show_errors
 from .forms import ExceptionAnswerForm
 from .models import ExceptionAgreement
 from .services.exception_agreements import TYPES_WITH_A_POSTING, request_record_exception_answer
+from .services.host_state import exception_request_payload
 
 
 def can_record_exception_answer(obj) -> bool:
@@ -38,17 +41,31 @@ class ExceptionAnswerAdminMixin:
                 self.admin_site.admin_view(self.exception_view),
                 name="postings_coveragerequest_exception",
             ),
+            path(
+                "<int:pk>/exception-request.json",
+                self.admin_site.admin_view(self.exception_request_json),
+                name="postings_coveragerequest_exception_request",
+            ),
             *super().get_urls(),
         ]
 
     @admin.display(description=_("exception under Article 16"))
     def exception_html(self, obj):
         answer = recorded_answer(obj)
+        export = format_html(
+            '<p><a class="button" href="{}">{}</a></p>',
+            reverse("admin:postings_coveragerequest_exception_request", args=[obj.pk]),
+            _("The exception request (A001) as JSON"),
+        )
         if answer is None:
             if art16_requested(obj.answers or {}):
-                return _(
-                    "The employer asked for an exception. Ask the other state (SED A001) and record its "
-                    "answer here; until it agrees, the ordinary rules decide."
+                return format_html(
+                    "<p>{}</p>{}",
+                    _(
+                        "The employer asked for an exception. Ask the other state (SED A001) and record "
+                        "its answer here; until it agrees, the ordinary rules decide."
+                    ),
+                    export,
                 )
             return _("Not asked for.")
         period = f"{answer.start:%Y-%m-%d} – {answer.end:%Y-%m-%d}" if answer.agreed else "—"
@@ -65,6 +82,18 @@ class ExceptionAnswerAdminMixin:
                 )
             ],
         )
+
+    def exception_request_json(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if obj.type not in TYPES_WITH_A_POSTING:
+            raise Http404
+        response = JsonResponse(
+            exception_request_payload(obj), json_dumps_params={"indent": 2, "ensure_ascii": False}
+        )
+        response["Content-Disposition"] = f'attachment; filename="{obj.transaction_number}-A001.json"'
+        return response
 
     def exception_view(self, request, pk):
         if not is_caseworker(request.user):

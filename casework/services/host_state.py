@@ -57,11 +57,69 @@ def receiving_states(certificate) -> list[str]:
     return seen
 
 
+def _person(holder: dict) -> dict:
+    """The person's block: `holder` is the worker as the request sent them (or the certificate)."""
+    return {
+        "personal_identification_number": holder.get("personal_number"),
+        "issuing_state": eessi_country(settings.PORTAL_INSTITUTION["state"]),
+        "family_name": holder.get("family_name"),
+        "given_names": holder.get("given_names"),
+        "family_name_at_birth": holder.get("family_name_at_birth"),
+        "birth_date": holder.get("birth_date"),
+        "sex": holder.get("sex"),
+        "nationality": eessi_country(holder.get("nationality")),
+        "residence": {
+            "street": holder.get("street"),
+            "postal_code": holder.get("postal_code"),
+            "town": holder.get("town"),
+            "country": eessi_country(holder.get("country")),
+        },
+    }
+
+
+def _employer(employer) -> dict:
+    return {
+        "name": employer.name,
+        "identification_number": employer.registration_number,
+        "address": {
+            "street": employer.street,
+            "postal_code": employer.postal_code,
+            "town": employer.town,
+            "country": eessi_country(employer.country.code),
+        },
+    }
+
+
+def exception_request_payload(request) -> dict:
+    """What this institution sends the host state to ask for an Art. 16(1) exception (SED A001,
+    legislation.md 2.5): that the legislation of the issuing state apply for the requested period.
+    The caseworker sends it and records the answer (casework.services.exception_agreements)."""
+    from postings.worker import worker_data
+
+    institution = settings.PORTAL_INSTITUTION
+    host = request.state_of_work.code if request.state_of_work else ""
+    return {
+        "sed": "A001",
+        "case_number": request.transaction_number,
+        "sending_institution": {"id": institution["institution_id"], "name": institution["name"]},
+        "receiving_state": eessi_country(host),
+        "person": _person(worker_data(request) or {}),
+        "employer": _employer(request.employer),
+        "requested_legislation": {
+            "state": eessi_country(institution["state"]),
+            "instrument": "883/2004",
+            "article": "16(1)",
+            "start": request.requested_start.isoformat() if request.requested_start else None,
+            "end": request.requested_end.isoformat() if request.requested_end else None,
+        },
+        "places_of_work": [_place(p) for p in request.places.all() if p.country.code == host],
+    }
+
+
 def host_state_payload(certificate, receiving_state: str) -> dict:
     request = certificate.request
     determination = request.determination or {}
     provision = determination.get("provision") or {}
-    employer = request.employer
     institution = settings.PORTAL_INSTITUTION
     holder = certificate.holder
     sed = sed_type(certificate)
@@ -71,22 +129,7 @@ def host_state_payload(certificate, receiving_state: str) -> dict:
         "document_number": certificate.number,
         "sending_institution": {"id": institution["institution_id"], "name": institution["name"]},
         "receiving_state": eessi_country(receiving_state),
-        "person": {
-            "personal_identification_number": holder.get("personal_number"),
-            "issuing_state": eessi_country(institution["state"]),
-            "family_name": holder.get("family_name"),
-            "given_names": holder.get("given_names"),
-            "family_name_at_birth": holder.get("family_name_at_birth"),
-            "birth_date": holder.get("birth_date"),
-            "sex": holder.get("sex"),
-            "nationality": eessi_country(holder.get("nationality")),
-            "residence": {
-                "street": holder.get("street"),
-                "postal_code": holder.get("postal_code"),
-                "town": holder.get("town"),
-                "country": eessi_country(holder.get("country")),
-            },
-        },
+        "person": _person(holder),
         "applicable_legislation": {
             "state": eessi_country(determination.get("legislation") or institution["state"]),
             "instrument": provision.get("instrument"),
@@ -95,16 +138,7 @@ def host_state_payload(certificate, receiving_state: str) -> dict:
             "end": request.admitted_end.isoformat() if request.admitted_end else None,
             "transitional": determination.get("transitional"),
         },
-        "employer": {
-            "name": employer.name,
-            "identification_number": employer.registration_number,
-            "address": {
-                "street": employer.street,
-                "postal_code": employer.postal_code,
-                "town": employer.town,
-                "country": eessi_country(employer.country.code),
-            },
-        },
+        "employer": _employer(request.employer),
         "places_of_work": [_place(p) for p in request.places.all() if p.country.code == receiving_state],
     }
     if sed == "A003":

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from ..models import CoverageRequest
 from ..status import Decision, Status
-from ..wizards.conditions import needs_residence_statement
+from ..wizards.conditions import art16_requested, needs_residence_statement
 from .decisions import is_clean_posting, request_decide, request_start_review
 from .lifecycle import locked_request
 
@@ -41,6 +41,7 @@ FLAG_TITLES = {
     "OVERLAPPING_REQUEST": _lazy("Overlaps another request"),
     "POSTING_GAP_UNDER_2_MONTHS": _lazy("Less than two months since the last posting"),
     "RESIDENCE_STATEMENT_MISSING": _lazy("Residence state's statement missing"),
+    "EXCEPTION_ANSWER_MISSING": _lazy("Art. 16 exception asked: answer missing"),
 }
 
 
@@ -305,6 +306,25 @@ def check_residence_statement(request: CoverageRequest) -> list[dict]:
     ]
 
 
+def check_exception_request(request: CoverageRequest) -> list[dict]:
+    # The employer asked for an Art. 16 exception: the caseworker asks the other state (A001) and
+    # records its answer (casework.services.exception_agreements), which runs this check again.
+    if not art16_requested(request.answers or {}):
+        return []
+    model = _model("casework", "ExceptionAgreement")
+    if model is not None and model.objects.filter(request=request).exists():
+        return []
+    return [
+        _flag(
+            "EXCEPTION_ANSWER_MISSING",
+            lambda: _(
+                "The employer asked for an exception under Article 16: ask the other state and record "
+                "its answer. Until it agrees, the ordinary rules decide."
+            ),
+        )
+    ]
+
+
 def validation_flags(request: CoverageRequest) -> tuple[dict | None, list[dict]]:
     """The determination and every flag, without writing anything."""
     try:
@@ -327,6 +347,7 @@ def validation_flags(request: CoverageRequest) -> tuple[dict | None, list[dict]]
     flags += check_employee_authorization(request)
     flags += check_earlier_requests(request)
     flags += check_residence_statement(request)
+    flags += check_exception_request(request)
     return determination, flags
 
 

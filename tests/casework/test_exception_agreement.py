@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from casework.models import Certificate, ExceptionAgreement, InboxMessage
@@ -13,7 +14,7 @@ from casework.services.exception_agreements import request_record_exception_answ
 from postings.services.decisions import proposed_admitted_period, request_decide
 from postings.status import Status
 from tests import factories
-from tests.casework.builders import committed, make_request
+from tests.casework.builders import committed, make_request, posting_answers
 from tests.casework.test_certificate_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +26,15 @@ ANSWERED = dt.date(2026, 11, 2)
 @pytest.fixture
 def long_posting(employer, employer_admin):
     worker = factories.make_employee(employer, family_name="Smit")
-    request = make_request(employer, worker, employer_admin, start=START, end=END)
-    answers = {**request.answers, "check": {"ask_art16": True}}
-    type(request).objects.filter(pk=request.pk).update(answers=answers)
+    answers = {**posting_answers(START, END), "check": {"ask_art16": True}}  # asked in the wizard
+    request = make_request(employer, worker, employer_admin, start=START, end=END, answers=answers)
     request.refresh_from_db()
     return request
+
+
+def _codes(request) -> list[str]:
+    request.refresh_from_db()
+    return [f["code"] for f in request.flags]
 
 
 def _record(request, caseworker, outcome="agreed", start=START, end=END, **kwargs):
@@ -49,7 +54,9 @@ def _record(request, caseworker, outcome="agreed", start=START, end=END, **kwarg
 def test_without_an_agreement_the_host_state_applies_and_approval_is_refused(long_posting, caseworker):
     assert long_posting.status == Status.IN_REVIEW
     assert long_posting.determination["legislation"] == "BE"
-    assert "LEGISLATION_ELSEWHERE" in [f["code"] for f in long_posting.flags]
+    # The queue shows what is waiting: the other state's answer (the flag filter finds it).
+    assert {"LEGISLATION_ELSEWHERE", "EXCEPTION_ANSWER_MISSING"} <= set(_codes(long_posting))
+    assert long_posting.flag_rows.filter(code="EXCEPTION_ANSWER_MISSING").exists()
     with pytest.raises(ValidationError):
         request_decide(actor=caseworker, request=long_posting, decision="approved")
 
@@ -62,8 +69,10 @@ def test_an_agreement_makes_our_legislation_apply_and_the_pd_a1_ticks_3_11(long_
     assert determination["legislation"] == "NL"
     assert determination["provision"] == {"instrument": "883/2004", "article": "16(1)"}
     assert determination["a1_status_code"] == "11"
-    assert "LEGISLATION_ELSEWHERE" not in [f["code"] for f in long_posting.flags]
-    assert not long_posting.flag_rows.filter(code="LEGISLATION_ELSEWHERE").exists()
+    assert not {"LEGISLATION_ELSEWHERE", "EXCEPTION_ANSWER_MISSING"} & set(_codes(long_posting))
+    assert not long_posting.flag_rows.filter(
+        code__in=["LEGISLATION_ELSEWHERE", "EXCEPTION_ANSWER_MISSING"]
+    ).exists()
     assert long_posting.events.filter(kind="exception_answer").count() == 1
     notice = InboxMessage.objects.get(request=long_posting, kind="notice")
     assert "Belgium agreed" in notice.subject and "2027-03-01 to 2030-02-28" in notice.body
@@ -85,6 +94,7 @@ def test_a_refusal_leaves_the_ordinary_rules(long_posting, caseworker):
     long_posting.refresh_from_db()
     assert answer.start is None and answer.end is None
     assert long_posting.determination["legislation"] == "BE"
+    assert "EXCEPTION_ANSWER_MISSING" not in _codes(long_posting)  # answered, though not agreed
     assert "did not agree" in InboxMessage.objects.get(request=long_posting, kind="notice").subject
     with pytest.raises(ValidationError):
         request_decide(actor=caseworker, request=long_posting, decision="approved")
@@ -195,3 +205,31 @@ def test_the_employer_sees_the_answer_on_the_request_page(long_posting, casework
     page = client.get(url).content.decode()
     assert "Agreed by Belgium from 2027-03-01 to 2030-02-28" in page
     assert "BE-2026-77" not in page  # the other institution's reference is for caseworkers
+
+
+def test_the_caseworker_exports_the_exception_request_to_send(
+    long_posting, caseworker_client, employer_admin
+):
+    """legislation.md 2.5: the institution asks the other state with SED A001; its content comes from
+    the request as sent, with EESSI's country codes (1.1)."""
+    url = reverse("admin:postings_coveragerequest_exception_request", args=[long_posting.pk])
+    change = reverse("admin:postings_coveragerequest_change", args=[long_posting.pk])
+    assert url in caseworker_client.get(change).content.decode()
+    response = caseworker_client.get(url)
+    assert response["Content-Disposition"].endswith(f'{long_posting.transaction_number}-A001.json"')
+    record = response.json()
+    assert record["sed"] == "A001" and record["receiving_state"] == "BE"
+    assert record["requested_legislation"] == {
+        "state": "NL",
+        "instrument": "883/2004",
+        "article": "16(1)",
+        "start": "2027-03-01",
+        "end": "2030-02-28",
+    }
+    assert record["person"]["family_name"] == "Smit"
+    assert record["person"]["personal_identification_number"] == long_posting.personal_number
+    assert [p["country"] for p in record["places_of_work"]] == ["BE"]
+    other = Client()
+    assert other.get(url).status_code == 302  # not signed in: to the login page, no data
+    other.force_login(employer_admin)
+    assert "A001" not in other.get(url).content.decode()  # an employer is no caseworker
