@@ -17,6 +17,10 @@ def event_name(event) -> str | None:
     """The webhook event of a RequestEvent row, or None for rows that are not sent."""
     if event.kind in DEFINITIVE_EVENT_KINDS:
         return "determination.definitive"
+    if event.kind == "objection_recorded" and (event.data or {}).get("provisional_again"):
+        return "determination.provisional"
+    if event.kind == "exception_answer":
+        return "request.exception_answered"
     if event.from_status == event.to_status:
         return None
     if event.to_status == Status.IN_REVIEW:

@@ -39,6 +39,10 @@ EVENTS = {
     "request.cancelled": "The request was cancelled.",
     "certificate.ready": "The certificate (PDF) can be downloaded.",
     "determination.definitive": "A provisional determination became definitive.",
+    "determination.provisional": "A definitive determination is provisional again: another state's "
+    "objection, received within the two months, was recorded after it had become definitive.",
+    "request.exception_answered": "The other state answered the request for an exception under "
+    "Article 16 (agreed or refused); the request's determination was worked out again.",
 }
 TIMEOUT_SECONDS = 10
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}

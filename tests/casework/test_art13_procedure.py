@@ -212,3 +212,22 @@ def test_an_objection_received_in_time_but_recorded_late_makes_it_provisional_ag
     assert provisional.request.inbox_messages.filter(subject__contains="provisional again").exists()
     event = provisional.request.events.get(kind="objection_recorded")
     assert event.data["provisional_again"] is True
+
+
+def test_payroll_software_hears_that_it_is_provisional_again(provisional, caseworker, employer_admin):
+    from api.models import WebhookDelivery
+    from api.services.webhooks import webhook_create
+
+    webhook_create(
+        actor=employer_admin, employer=provisional.request.employer, url="https://payroll.example/h"
+    )
+    with committed():
+        certificates_make_definitive(today=LAST_DAY + dt.timedelta(days=1))
+        certificate_record_objection(
+            actor=caseworker, certificate=provisional, state="BE", reason="Disagree.", received_on=LAST_DAY
+        )
+    events = WebhookDelivery.objects.filter(event__startswith="determination.").order_by("pk")
+    assert list(events.values_list("event", flat=True)) == [
+        "determination.definitive",
+        "determination.provisional",
+    ]

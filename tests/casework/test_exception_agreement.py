@@ -233,3 +233,15 @@ def test_the_caseworker_exports_the_exception_request_to_send(
     assert other.get(url).status_code == 302  # not signed in: to the login page, no data
     other.force_login(employer_admin)
     assert "A001" not in other.get(url).content.decode()  # an employer is no caseworker
+
+
+def test_payroll_software_hears_of_the_answer_by_webhook(long_posting, caseworker, employer_admin, employer):
+    """A client that asked for the exception through the API learns the answer without polling."""
+    from api.models import WebhookDelivery
+    from api.services.webhooks import webhook_create
+
+    webhook_create(actor=employer_admin, employer=employer, url="https://payroll.example/hook")
+    with committed():
+        _record(long_posting, caseworker)
+    delivery = WebhookDelivery.objects.get(event="request.exception_answered")
+    assert delivery.payload["request"]["transaction_number"] == long_posting.transaction_number
