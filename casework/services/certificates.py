@@ -203,6 +203,14 @@ def _render_pdf_again(certificate: Certificate) -> None:
     certificate.save(update_fields=["pdf", "pdf_generated_at"])
 
 
+def _set_provisional(certificate: Certificate, provisional: bool) -> None:
+    """Provisional or definitive (from now), and the PDF rendered again so that box 2.5 follows."""
+    certificate.provisional = provisional
+    certificate.definitive_at = None if provisional else timezone.now()
+    certificate.save(update_fields=["provisional", "definitive_at"])
+    _render_pdf_again(certificate)
+
+
 def certificates_make_definitive(*, today: dt.date | None = None) -> int:
     """Daily: provisional Art. 13 determinations without objection become definitive after two months."""
     count = 0
@@ -216,10 +224,7 @@ def certificates_make_definitive(*, today: dt.date | None = None) -> int:
                 continue
             if certificate.request.status == Status.CANCELLED or not definitive_due(certificate, today):
                 continue
-            certificate.provisional = False
-            certificate.definitive_at = timezone.now()
-            certificate.save(update_fields=["provisional", "definitive_at"])
-            _render_pdf_again(certificate)
+            _set_provisional(certificate, False)
             request = certificate.request
             request_record_event(request=request, actor=None, kind="determination_definitive")
             audit_record(
@@ -244,10 +249,7 @@ def certificates_make_definitive(*, today: dt.date | None = None) -> int:
 
 
 def _provisional_again(certificate: Certificate) -> None:
-    certificate.provisional = True
-    certificate.definitive_at = None
-    certificate.save(update_fields=["provisional", "definitive_at"])
-    _render_pdf_again(certificate)  # box 2.5 ticked again
+    _set_provisional(certificate, True)
     request = certificate.request
     with in_request_language(request):
         notify_employer(
@@ -391,10 +393,7 @@ def certificate_settle_objection(
             settled_by=actor,
         )
         if outcome == Objection.Outcome.CONFIRMED:
-            certificate.provisional = False
-            certificate.definitive_at = timezone.now()
-            certificate.save(update_fields=["provisional", "definitive_at"])
-            _render_pdf_again(certificate)
+            _set_provisional(certificate, False)
             request_record_event(
                 request=request,
                 actor=actor,
