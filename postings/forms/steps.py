@@ -86,6 +86,16 @@ def _state_choices():
 
 
 _STATE_CODES: set[str] = set()
+_STATE_NAMES: dict[str, dict[str, str]] = {}
+
+
+def state_name(code: str) -> str | None:
+    """A state's name as the state selects show it, in the reader's language (None: not listed)."""
+    language = get_language() or ""
+    names = _STATE_NAMES.get(language)
+    if names is None:
+        names = _STATE_NAMES[language] = {c: str(name) for c, name in _state_choices() if c}
+    return names.get(code)
 
 
 class StateField(LazyTypedChoiceField):

@@ -10,7 +10,7 @@ from django_countries import countries
 
 from accounts.identifiers import mask_personal_number
 
-from ..forms.steps import PlaceForm, StatementForm
+from ..forms.steps import PlaceForm, StateField, StatementForm, state_name
 from ..worker import worker_data
 from . import conditions
 from .steps import SHORT_TITLES, STEPS
@@ -23,6 +23,9 @@ def display(field, value) -> str:
         return ""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(field, StateField):
+        # A look-up, not a walk through the 250 choices (each normalised again on every walk).
+        return state_name(str(value)) or str(value)
     choices = getattr(field, "choices", None)
     if choices is not None and not isinstance(field, forms.ModelChoiceField):
         for code, label in choices:

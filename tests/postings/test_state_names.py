@@ -65,3 +65,17 @@ def test_a_state_is_checked_against_the_list_in_every_language():
                 with pytest.raises(ValidationError) as raised:
                     field.clean(wrong)
                 assert raised.value.code == "invalid_choice"
+
+
+def test_the_summary_names_a_state_in_the_readers_language():
+    """The check-answers and request pages show the chosen state by the name the select used."""
+    from postings.forms.steps import PlaceForm
+    from postings.wizards.summary import display
+
+    field = PlaceForm.base_fields["country"]
+    with translation.override("nl"):
+        assert display(field, "BE") == "België"
+    with translation.override("de"):
+        assert display(field, "BE") == "Belgien"
+    with translation.override("en"):
+        assert display(field, "BE") == "Belgium" and display(field, "XX") == "XX"
