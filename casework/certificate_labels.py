@@ -3,6 +3,8 @@ status boxes (legislation.md 4.4). Field labels go through gettext; these stay c
 language even before the .po files are complete."""
 
 STATUS_CODES = [f"{n:02d}" for n in range(1, 13)]
+# 3.11: an exception agreed under Art. 16 (883), printed with its description (legislation.md 4.4, 4.8).
+EXCEPTION_CODE = "11"
 
 LABELS = {
     "en": {

@@ -21,7 +21,7 @@ from django_countries import countries
 
 from postings.wizards.conditions import AIR, classification
 
-from .certificate_labels import STATUS_CODES, labels_for
+from .certificate_labels import EXCEPTION_CODE, STATUS_CODES, labels_for
 from .eessi import eessi_country
 from .signing import certificate_signature
 
@@ -31,7 +31,6 @@ FALLBACK_STATUS = {"posting": "01", "simultaneous": "02", "seafarer": "07"}
 FALLBACK_STATUS_SELF_EMPLOYED = {"posting": "03", "simultaneous": "04"}
 # Section 4.1 ticks "Self-employed" for these codes (legislation.md 4.4, 4.5).
 SELF_EMPLOYED_CODES = {"03", "04"}
-EXCEPTION_CODE = "11"
 MAX_PRINTED_PLACES = 3  # 5.2: addresses of at most three places (legislation.md 4.6)
 MAX_PRINTED_NAMES = 15  # 5.1: names of at most fifteen places (legislation.md 4.6)
 

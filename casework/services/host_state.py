@@ -6,8 +6,9 @@ record's own receiving_state and the choice of states below stay ISO, as everyth
 
 from django.conf import settings
 
+from ..certificate_labels import EXCEPTION_CODE
 from ..eessi import eessi_country
-from ..pdf import EXCEPTION_CODE, status_code_for
+from ..pdf import status_code_for
 
 ART13_CODES = {"02", "04", "08", "09"}
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import can_act_for, is_caseworker
 from accounts.services.audit import audit_record
+from casework.certificate_labels import EXCEPTION_CODE
 
 from ..models import CoverageRequest
 from ..status import Decision, Status
@@ -129,14 +130,10 @@ def _require_own_legislation(request: CoverageRequest) -> None:
         )
 
 
-# PD A1 box 3.11: the engine's status code for an agreed exception (legislation.md 4.4, 883 Art. 16).
-EXCEPTION_STATUS_CODE = "11"
-
-
 def _exception_period(request: CoverageRequest) -> tuple[dt.date, dt.date] | None:
     determination = request.determination or {}
     period = determination.get("period") or {}
-    if determination.get("a1_status_code") != EXCEPTION_STATUS_CODE or not period:
+    if determination.get("a1_status_code") != EXCEPTION_CODE or not period:
         return None
     return dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])
 
