@@ -1,7 +1,9 @@
 import datetime as dt
 
+from django.http import QueryDict
 from django.urls import reverse
 
+from postings.filters import RequestFilter
 from postings.models import CoverageRequest
 from postings.selectors import requests_for
 from postings.status import Status
@@ -278,3 +280,37 @@ def test_each_row_names_the_type_state_and_territory_in_the_readers_language(log
     assert "<td>Belgium</td>" in english and "<td>Posting</td>" in english
     assert "<td>België</td>" in dutch and "<td>Verenigd Koninkrijk (Jersey)</td>" in dutch
     assert "<td>Posting</td>" not in dutch  # the type in Dutch too
+
+
+def test_each_search_has_filters_of_its_own(employer, employer_admin, employee):
+    # RequestFilter copies its declared filters shallowly (postings/filters.py): each filterset's
+    # method filters must run that filterset's methods on its own values, and the declared filters
+    # must stay untouched for the next one.
+    other = factories.make_employee(employer, family_name="Jansen")
+    a = make_request(employer, employee)
+    b = make_request(employer, other)
+    requests = requests_for(employer_admin, employer)
+    first = RequestFilter(QueryDict("worker=jans"), queryset=requests)
+    second = RequestFilter(
+        QueryDict(f"personal_number={employee.personal_number}&status=in_progress"), queryset=requests
+    )
+    assert list(second.qs) == [a]
+    assert list(first.qs) == [b]
+    for filterset in (first, second):
+        for name in ("worker", "personal_number", "status"):
+            copied = filterset.filters[name]
+            assert copied.parent is filterset
+            assert copied.filter.f is copied
+            assert copied is not RequestFilter.base_filters[name]
+    assert not hasattr(RequestFilter.base_filters["worker"], "parent")
+
+
+def test_a_bad_search_leaves_the_next_search_alone(employer, employer_admin, employee):
+    # The search form's fields are shared between forms (postings/filters.py SharedFields).
+    requests = requests_for(employer_admin, employer)
+    bad = RequestFilter(QueryDict("requested_start_from=31-31-2026&status=nonsense"), queryset=requests)
+    good = RequestFilter(QueryDict("requested_start_from=2026-01-01&status=approved"), queryset=requests)
+    assert set(bad.form.errors) == {"requested_start_from", "status"}
+    assert good.form.is_valid(), good.form.errors
+    assert good.form.cleaned_data["status"] == "approved"
+    assert not bad.form.is_valid()
