@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from coverage_portal.precompiled import PrecompiledRead
+from coverage_portal.precompiled import PrecompiledRead, WrittenOutRead
 
 from .models import Mandate, Membership, Organisation, User
 
@@ -86,7 +86,7 @@ def employers_for(user, on=None) -> QuerySet[Organisation]:
 # running them (a scan of every organisation); this UNION of two index lookups takes 0.07 ms
 # (benchmarks/load.py, profiled). tests/foundation/test_permissions.py holds it to the rule.
 _EMPLOYERS_TODAY_SQL = f"""
-    SELECT o.* FROM {Organisation._meta.db_table} o
+    SELECT {{columns}} FROM {Organisation._meta.db_table} o
     WHERE o.kind = %s AND o.status = %s AND o.id IN (
         SELECT m.organisation_id FROM {Membership._meta.db_table} m
         WHERE m.user_id = %s AND m.is_active AND (m.role = %s OR m.role = %s)
@@ -99,6 +99,7 @@ _EMPLOYERS_TODAY_SQL = f"""
           AND (d.valid_until IS NULL OR d.valid_until >= %s))
     ORDER BY o.name, o.id
 """  # noqa: S608 - table names from the models' own metadata; every value is a parameter
+_EMPLOYERS_TODAY = WrittenOutRead(Organisation, _EMPLOYERS_TODAY_SQL, "o")
 
 
 def employer_list_for(user) -> list[Organisation]:
@@ -121,7 +122,7 @@ def employer_list_for(user) -> list[Organisation]:
             today,
             today,
         ]
-        employers = list(Organisation.objects.raw(_EMPLOYERS_TODAY_SQL, params))
+        employers = _EMPLOYERS_TODAY.all(params)
     if entry is not None:
         entry[1] = frozenset(e.pk for e in employers)
         entry[2] = employers

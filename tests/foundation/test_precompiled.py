@@ -177,3 +177,20 @@ def test_the_send_and_idempotency_reads_find_what_a_first_call_left(
     got = idempotency._RECORD.first(user_id=employer_admin.pk, key="retry-1")
     assert _fields(got) == _fields(IdempotencyRecord.objects.get(pk=record.pk))
     assert idempotency._RECORD.first(user_id=factories.make_user().pk, key="retry-1") is None
+
+
+def test_the_written_out_employers_read_gives_what_the_orm_gives(employer_admin, django_assert_num_queries):
+    # accounts/permissions.py reads the employers someone may act for with written-out SQL through a
+    # WrittenOutRead: the same instances, every field converted, as the ORM's own read of the rows.
+    from accounts.permissions import employer_list_for, employers_for
+
+    second = factories.make_employer(name="Aardbouw B.V.")
+    factories.add_member(employer_admin, second)
+    expected = list(employers_for(employer_admin).order_by("name", "id"))
+    with django_assert_num_queries(1):
+        found = employer_list_for(employer_admin)
+    assert [e.pk for e in found] == [e.pk for e in expected] and len(found) == 2
+    for got, want in zip(found, expected, strict=True):
+        assert _fields(got) == _fields(want)
+        assert isinstance(got.created_at, dt.datetime) and got.created_at.tzinfo is not None
+        assert got._state.adding is False and got._state.db == "default"
