@@ -56,28 +56,42 @@ class _Compiled:
         self.model = klass_info["model"]
 
 
-class PrecompiledRead:
+class _OncePerDatabase:
+    """What is compiled for a database alias, made once per process."""
+
+    def __init__(self):
+        self._made: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def _once(self, alias: str | None, make: Callable):
+        key = alias or ""
+        made = self._made.get(key)
+        if made is None:
+            with self._lock:
+                made = self._made[key] = make(alias)
+        return made
+
+
+class PrecompiledRead(_OncePerDatabase):
     """`build(**placeholders)` returns the queryset; each placeholder names its type (int or str)."""
 
     def __init__(self, build: Callable[..., QuerySet], **placeholders: type):
+        super().__init__()
         for name, kind in placeholders.items():
             if kind not in (int, str):
                 raise TypeError(f"PrecompiledRead: {name} must be int or str, not {kind.__name__}")
         self.build = build
         self.placeholders = placeholders
-        self._compiled: dict[str, _Compiled] = {}
-        self._lock = threading.Lock()
+
+    def _compile(self, alias: str | None) -> _Compiled:
+        markers = {name: _marker(kind, name) for name, kind in self.placeholders.items()}
+        queryset = self.build(**markers)
+        if alias:
+            queryset = queryset.using(alias)
+        return _Compiled(queryset, markers)
 
     def _for(self, alias: str | None) -> tuple[str, _Compiled]:
-        key = alias or ""
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            with self._lock:
-                markers = {name: _marker(kind, name) for name, kind in self.placeholders.items()}
-                queryset = self.build(**markers)
-                if alias:
-                    queryset = queryset.using(alias)
-                compiled = self._compiled[key] = _Compiled(queryset, markers)
+        compiled = self._once(alias, self._compile)
         return compiled.compiler.using, compiled
 
     def all(self, *, using: str | None = None, **values) -> list[Model]:
@@ -111,7 +125,7 @@ class PrecompiledRead:
         return found[0] if found else None
 
 
-class WrittenOutRead:
+class WrittenOutRead(_OncePerDatabase):
     """A query written out in SQL whose rows are whole rows of one model, made into instances as the
     ORM makes them, without RawQuerySet's work on every call (matching the cursor's column names to
     the model's fields, working out their order and converters: two thirds of its CPU for a
@@ -119,30 +133,24 @@ class WrittenOutRead:
     are the model's own, in the order a plain queryset reads them."""
 
     def __init__(self, model: type[Model], sql: str, table_alias: str):
+        super().__init__()
         self.model = model
         self.sql = sql
         self.table_alias = table_alias
-        self._compiled: dict[str, tuple[str, _Compiled]] = {}
-        self._lock = threading.Lock()
 
-    def _for(self, alias: str | None) -> tuple[str, _Compiled]:
-        key = alias or ""
-        found = self._compiled.get(key)
-        if found is None:
-            with self._lock:
-                queryset = self.model._default_manager.all()
-                if alias:
-                    queryset = queryset.using(alias)
-                compiled = _Compiled(queryset, {})
-                opts = self.model._meta
-                columns = ", ".join(
-                    f'{self.table_alias}."{opts.get_field(name).column}"' for name in compiled.init_list
-                )
-                found = self._compiled[key] = (self.sql.format(columns=columns), compiled)
-        return found
+    def _compile(self, alias: str | None) -> tuple[str, _Compiled]:
+        queryset = self.model._default_manager.all()
+        if alias:
+            queryset = queryset.using(alias)
+        compiled = _Compiled(queryset, {})
+        opts = self.model._meta
+        columns = ", ".join(
+            f'{self.table_alias}."{opts.get_field(name).column}"' for name in compiled.init_list
+        )
+        return self.sql.format(columns=columns), compiled
 
     def all(self, params: list, *, using: str | None = None) -> list[Model]:
-        sql, compiled = self._for(using)
+        sql, compiled = self._once(using, self._compile)
         db = compiled.compiler.using
         with connections[db].cursor() as cursor:
             cursor.execute(sql, params)
@@ -150,4 +158,3 @@ class WrittenOutRead:
         if compiled.converters:
             rows = compiled.compiler.apply_converters(rows, compiled.converters)
         return [compiled.model.from_db(db, compiled.init_list, row) for row in rows]
-
