@@ -200,6 +200,20 @@ def prepare(env: dict) -> None:
     manage(env, "collectstatic", "--no-input")
 
 
+def seed(env: dict, total: int, employers: int, out: Path) -> None:
+    """benchmarks/seed.py: grow the database to `total` sent requests over `employers` employers."""
+    result = subprocess.run(
+        [PY, "benchmarks/seed.py", "--total", str(total), "--employers", str(employers), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"seeding failed:\n{result.stderr[-3000:]}")
+    log(result.stderr.strip().splitlines()[-1])
+
+
 class Processes:
     """Child processes, each in its own process group, stopped (TERM, then KILL) on exit."""
 

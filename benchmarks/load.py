@@ -33,8 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import (  # noqa: E402
     BIN,
-    PY,
-    ROOT,
     Processes,
     Services,
     celery_argv,
@@ -45,6 +43,7 @@ from benchmarks._common import (  # noqa: E402
     log,
     portal_env,
     prepare,
+    seed,
     wait_http,
 )
 
@@ -60,19 +59,6 @@ CONSULT_QUERIES = [
     "?status=in_progress&sort=state",
     "?worker=por&page=2",
 ]
-
-
-def seed(env: dict, total: int, employers: int, out: Path) -> None:
-    result = subprocess.run(
-        [PY, "benchmarks/seed.py", "--total", str(total), "--employers", str(employers), "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"seeding failed:\n{result.stderr[-3000:]}")
-    log(result.stderr.strip().splitlines()[-1])
 
 
 class Browser:

@@ -17,7 +17,6 @@ import sys
 import threading
 import time
 import uuid
-from datetime import date, timedelta
 from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,40 +26,14 @@ from locust.contrib.fasthttp import FastHttpUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_bodies import api_posting  # noqa: E402 - beside this file; locust loads it by path
+from mix import END, START, wizard_steps  # noqa: E402
 
 STATE = json.loads(Path(os.environ["BENCH_STATE"]).read_text()) if os.environ.get("BENCH_STATE") else None
 _employer_turn = itertools.count()
-WIZARD = "posting_wizard"
 DETAIL_LINK = re.compile(r'href="/requests/(\d+)/"')
 WORKERS = ["jan", "vries", "bakker", "smit", "por", "dekk"]
 STATES = ["BE", "DE", "FR", "LU", "PL"]
 SORTS = ["worker", "-requested", "state", "number", "-status", "admitted"]
-COMPANY = {
-    "country": "BE",
-    "location_type": "company",
-    "name": "Brugbouw NV",
-    "identification_number": "0123456789",
-    "street": "Rue Haute",
-    "house_number": "5",
-    "postal_code": "1000",
-    "town": "Brussels",
-}
-# A period a few weeks ahead, as a real posting would be requested.
-START = date.today() + timedelta(days=21)
-END = START + timedelta(days=300)
-CONDITIONS = {
-    "start": START.isoformat(),
-    "end": END.isoformat(),
-    "insured_30_days": "yes",
-    "host_contract": "no",
-    "host_can_change_pay": "no",
-    "host_can_dismiss": "no",
-    "host_can_discipline": "no",
-    "replaces_posted_worker": "no",
-    "mission": "Building a bridge",
-    "language": "nl",
-}
-CONTACT = {"family_name": "Vries", "given_names": "Eva", "company": "Bench B.V.", "phone": "+31 20 123 4567"}
 
 
 # Every response time by the name it is reported under. Locust keeps its figures per method and name,
@@ -182,30 +155,8 @@ class Employer(PortalUser):
             return
         base = f"/requests/draft/{match.group(1)}/"
         employee = random.choice(self.employer["employees"])
-        places = {
-            "places-TOTAL_FORMS": "1",
-            "places-INITIAL_FORMS": "0",
-            "places-MIN_NUM_FORMS": "1",
-            "places-MAX_NUM_FORMS": "1000",
-            **{f"places-0-{k}": v for k, v in COMPANY.items()},
-        }
-        steps = [
-            ("employee", {"query": "", "employee": employee}),
-            ("address", {}),
-            (
-                "relationship",
-                {"date_of_entry": "2015-01-01", "private_sector": "yes", "classification": "employed"},
-            ),
-            ("places", places),
-            ("conditions", CONDITIONS),
-            ("contact", CONTACT),
-            ("check", {"submission_key": uuid.uuid4().hex}),
-        ]
-        for step, data in steps:
+        for step, payload in wizard_steps(employee, uuid.uuid4().hex):
             self.client.get(base + step + "/", name="wizard step")
-            payload = {f"{WIZARD}-current_step": step}
-            for key, value in data.items():
-                payload[key if key.startswith("places-") else f"{step}-{key}"] = value
             name = "wizard send" if step == "check" else "wizard step"
             with self.client.post(
                 base + step + "/",
