@@ -6,7 +6,8 @@ one costs about 2.7 µs (asgiref 3.13: a context variable holding storage tagged
 reading a threading.local costs 0.13 µs. A page reads them 100 to 300 times: every lazy label or
 message turned into text, every `{% url %}`, every date shown, and every English text (English has
 no catalogue, so each one falls through to django-countries' fallback, which reads its own Local).
-That was 0.6 ms of a list page and 0.9 ms of a request's page (benchmarks/load.py, profiled).
+Counted in the process, that was 0.6 ms of a consult page and 0.9 ms of a request's page; over
+the load run's pages, 7.5 % of the instructions (benchmarks/page_instructions.py).
 
 gunicorn's sync workers (coverage_portal/gunicorn.conf.py) serve one request at a time on one
 thread and run no asyncio code, and in a sync thread asgiref's Local is a thread-local: the

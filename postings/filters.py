@@ -48,7 +48,7 @@ class CopiedShallow:
     """A filter that the filterset copies shallowly instead of deeply.
 
     django-filter deep-copies every declared filter for each filterset it makes, choices, labels and
-    all: 290 µs of every consult page for fifteen filters. A filterset only sets its own `model` and
+    all: making the consult page's filterset took 290 µs with the copying, 75 µs without (timeit). A filterset only sets its own `model` and
     `parent` on its copies, and nothing changes a filter's choices or extra arguments after it was
     declared, so they may be shared. A filter with a `method` gets a FilterMethod of its own, bound
     to the copy: the declared filter's one would look for the method on a filterset it never had.
@@ -66,7 +66,8 @@ class SharedFields(dict):
     A form deep-copies its fields so that one form may change its own (a queryset, choices, a
     widget's attributes) without touching the next one's. Nothing changes the search fields once
     the form class is built: they are validated and, once per language and search, rendered
-    (templatetags/consult_search.py). Their copying was a quarter of what the search costs a page.
+    (templatetags/consult_search.py). Their copying cost 0.3 ms of the
+    1.4 ms the search took per page (timeit).
     """
 
     def __deepcopy__(self, memo):
