@@ -14,6 +14,7 @@ from postings.wizards.summary import masked_answers
 from postings.worker import worker_data
 
 from .choices import OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
+from .made_once import ModelSerializer, Serializer
 from .personnel import country_field
 
 OPTIONAL = {"required": False, "allow_blank": True}
@@ -31,7 +32,7 @@ def optional_country(help_text):
     return SharedChoiceField(choices=OPTIONAL_COUNTRY_CHOICES, help_text=help_text, **OPTIONAL)
 
 
-class AddressStep(serializers.Serializer):
+class AddressStep(Serializer):
     temp_differs = yes_no(_("True when the worker has a temporary address abroad (then give it in full)."))
     temp_street = text(_("Temporary address: street."))
     temp_number = text(_("Temporary address: number."), 20)
@@ -41,7 +42,7 @@ class AddressStep(serializers.Serializer):
     temp_country = optional_country(_("Temporary address: country (ISO)."))
 
 
-class RelationshipStep(serializers.Serializer):
+class RelationshipStep(Serializer):
     date_of_entry = serializers.DateField(help_text=_("Date of entry into service (YYYY-MM-DD)."))
     private_sector = yes_no(_("True for an employer in the private sector."))
     classification = serializers.ChoiceField(
@@ -52,7 +53,7 @@ class RelationshipStep(serializers.Serializer):
     flag_state = optional_country(_("Simultaneous occupation, by sea: flag of the vessel."))
 
 
-class PlaceStep(serializers.Serializer):
+class PlaceStep(Serializer):
     country = country_field(_("State where the place is (ISO)."))
     territory = serializers.ChoiceField(
         choices=[("", "")] + list(Territory.choices),
@@ -88,7 +89,7 @@ class PlaceStep(serializers.Serializer):
     )
 
 
-class PeriodFields(serializers.Serializer):
+class PeriodFields(Serializer):
     start = serializers.DateField(help_text=_("First day of the requested period (YYYY-MM-DD)."))
     end = serializers.DateField(help_text=_("Last day of the requested period (YYYY-MM-DD)."))
     language = serializers.ChoiceField(
@@ -111,14 +112,14 @@ class PeriodStep(PeriodFields):
     remarks = text(_("Remarks."), 2000)
 
 
-class ShipStep(serializers.Serializer):
+class ShipStep(Serializer):
     name = serializers.CharField(max_length=200, help_text=_("Name of the ship."))
     imo_number = serializers.CharField(max_length=12, help_text=_("IMO number (7 digits)."))
     flag_state = country_field(_("Flag of the ship (ISO)."))
     territorial_waters_or_port = yes_no(_("The work is done in territorial waters or a port."))
 
 
-class ContactStep(serializers.Serializer):
+class ContactStep(Serializer):
     family_name = serializers.CharField(max_length=100, help_text=_("Contact person: family name."))
     given_names = serializers.CharField(max_length=100, help_text=_("Contact person: first name."))
     function = text(_("Contact person: function."), 100)
@@ -142,7 +143,7 @@ class ContactStep(serializers.Serializer):
     )
 
 
-class AnswersSerializer(serializers.Serializer):
+class AnswersSerializer(Serializer):
     """The wizard's steps. On create and update every step given is checked in full; steps left out
     stay as they were (a draft may be incomplete until it is sent)."""
 
@@ -180,7 +181,7 @@ class DraftCreateSerializer(AnswersSerializer):
     )
 
 
-class EventSerializer(serializers.Serializer):
+class EventSerializer(Serializer):
     kind = serializers.CharField(help_text=_("What happened: submitted, validated, approved, cancelled, …"))
     from_status = serializers.CharField(help_text=_("Status before."))
     to_status = serializers.CharField(help_text=_("Status after."))
@@ -188,7 +189,7 @@ class EventSerializer(serializers.Serializer):
     at = serializers.DateTimeField(help_text=_("When."))
 
 
-class CertificateSummarySerializer(serializers.Serializer):
+class CertificateSummarySerializer(Serializer):
     number = serializers.CharField(help_text=_("Document number of the PD A1."))
     status = serializers.ChoiceField(
         choices=["valid", "provisional", "withdrawn"], help_text=_("valid, provisional or withdrawn.")
@@ -197,7 +198,7 @@ class CertificateSummarySerializer(serializers.Serializer):
     issued_at = serializers.DateTimeField(help_text=_("When it was issued."))
 
 
-class RequestSerializer(serializers.ModelSerializer):
+class RequestSerializer(ModelSerializer):
     id = serializers.IntegerField(read_only=True, help_text=_("Id of the request."))
     type = serializers.ChoiceField(
         choices=RequestType.choices, help_text=_("posting, simultaneous or seafarer.")
@@ -316,7 +317,7 @@ class RequestSerializer(serializers.ModelSerializer):
     show_full_personal_number = False
 
 
-class WorkerSerializer(serializers.Serializer):
+class WorkerSerializer(Serializer):
     """The worker's identifying data (postings.worker)."""
 
     personal_number = serializers.CharField(help_text=_("BSN (NL, 9 digits) or SSIN (BE, 11 digits)."))
@@ -352,7 +353,7 @@ class RequestDetailSerializer(RequestSerializer):
         return None if worker is None else WorkerSerializer(worker).data
 
 
-class StatementUploadSerializer(serializers.Serializer):
+class StatementUploadSerializer(Serializer):
     """For the schema: the upload is checked by the wizard's own StatementForm."""
 
     file = serializers.FileField(
@@ -364,19 +365,19 @@ class StatementUploadSerializer(serializers.Serializer):
     )
 
 
-class ProblemSerializer(serializers.Serializer):
+class ProblemSerializer(Serializer):
     field = serializers.CharField(
         help_text=_("Path of the answer concerned; empty for the request as a whole.")
     )
     message = serializers.CharField(help_text=_("What is wrong."))
 
 
-class FlagSerializer(serializers.Serializer):
+class FlagSerializer(Serializer):
     code = serializers.CharField(help_text=_("Stable code of the finding, e.g. NOT_EMPLOYED_WHOLE_PERIOD."))
     message = serializers.CharField(help_text=_("The finding in plain words."))
 
 
-class ValidationResultSerializer(serializers.Serializer):
+class ValidationResultSerializer(Serializer):
     complete = serializers.BooleanField(help_text=_("True when the request can be sent."))
     problems = ProblemSerializer(many=True, help_text=_("Answers missing or not accepted."))
     determination = serializers.JSONField(
@@ -388,13 +389,13 @@ class ValidationResultSerializer(serializers.Serializer):
     )
 
 
-class CancelSerializer(serializers.Serializer):
+class CancelSerializer(Serializer):
     reason = serializers.CharField(
         max_length=2000, help_text=_("Why the request is cancelled; kept with it.")
     )
 
 
-class ExtendSerializer(serializers.Serializer):
+class ExtendSerializer(Serializer):
     new_end = serializers.DateField(
         help_text=_("The new last day; the extension starts the day after the current end.")
     )
