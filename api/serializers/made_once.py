@@ -4,7 +4,7 @@ DRF builds a serializer's fields again for every serializer it makes: each decla
 deep-copied, which for a DRF field means calling its constructor again with deep copies of its
 arguments, and a ModelSerializer works its fields out from the model's metadata each time. An API
 create and submit make a dozen serializers (the request, each wizard step, the history, the worker),
-and this was about a sixth of their CPU (benchmarks/page_instructions.py, profiled).
+and this was about a sixth of their CPU (profiled in the process with py-spy).
 
 Here the fields are built once per serializer class, never bound, and each serializer gets a
 shallow copy of each plain field, which DRF then binds to it: binding sets the copy's own name,
