@@ -34,9 +34,13 @@ DETAIL_LINK = re.compile(r'href="/requests/(\d+)/"')
 AS_DEPLOYED = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "127.0.0.1"}
 
 
+ANSWERED = [0]  # requests answered as expected, for the figure per request
+
+
 def _expect(response, *codes):
     if response.status_code not in codes:
         raise SystemExit(f"{response.request['PATH_INFO']} answered {response.status_code}")
+    ANSWERED[0] += 1
     return response
 
 
@@ -121,6 +125,7 @@ def main() -> None:
     walk = Walk(json.loads(Path(args.state).read_text()))
     for _ in range(1 + args.rounds):
         walk.round()
+    print(f"requests per round: {ANSWERED[0] // (1 + args.rounds)}")
 
 
 if __name__ == "__main__":

@@ -33,11 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._common import PY, ROOT, Services, handle_signals, log, portal_env, prepare, seed  # noqa: E402
 
-REQUESTS_PER_ROUND = 31  # 6 + 3 + 2 consult, 1 + 7 x 2 + 2 wizard, 2 API, 2 verification
 COLLECTED = re.compile(r"Collected : (\d+)")
+REQUESTS = re.compile(r"requests per round: (\d+)")
 
 
-def instructions(code: Path, state: Path, rounds: int, env: dict) -> int:
+def instructions(code: Path, state: Path, rounds: int, env: dict) -> tuple[int, int]:
+    """The instructions of the walk with 1 + `rounds` rounds, and the requests in one round."""
     result = subprocess.run(
         [
             "valgrind",
@@ -55,10 +56,10 @@ def instructions(code: Path, state: Path, rounds: int, env: dict) -> int:
         capture_output=True,
         text=True,
     )
-    found = COLLECTED.search(result.stderr)
-    if result.returncode != 0 or not found:
+    found, requests = COLLECTED.search(result.stderr), REQUESTS.search(result.stdout)
+    if result.returncode != 0 or not found or not requests:
         raise RuntimeError(f"the walk failed in {code}:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
-    return int(found.group(1))
+    return int(found.group(1)), int(requests.group(1))
 
 
 def main() -> None:
@@ -83,13 +84,12 @@ def main() -> None:
                     [PY, "manage.py", *command], cwd=code, env=env, check=True, capture_output=True
                 )
         log(f"walking {code} under callgrind: 1 round, then {1 + args.rounds} rounds")
-        one = instructions(code, state, 0, env)
-        more = instructions(code, state, args.rounds, env)
+        one, _requests = instructions(code, state, 0, env)
+        more, requests = instructions(code, state, args.rounds, env)
     per_round = (more - one) / args.rounds
     print(
         f"instructions: {per_round / 1e6:.1f} M per round of the load run's pages "
-        f"({REQUESTS_PER_ROUND} requests and 2 validations; {per_round / REQUESTS_PER_ROUND / 1e6:.2f} M per "
-        f"request), {code}"
+        f"({requests} requests and 2 validations; {per_round / requests / 1e6:.2f} M per request), {code}"
     )
 
 
