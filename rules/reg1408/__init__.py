@@ -61,8 +61,11 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         state = next(w.country for w in sit.work if w.activity == "civil_servant")
         tr.check("ART14E_1408_CIVIL_SERVANT_AND_OTHER", True, state=state)
         return Outcome(state, INSTRUMENT, "14e")
-    # 4. Mariners.
-    if etype == "seafarer":
+    # 4. Mariners: Art. 13(2)(c) and 14b concern vessels flying the flag of a Member State. Under a
+    # third state's flag they do not apply, and the rules for employed persons decide (5, 6).
+    if etype == "seafarer" and sit.flag_state not in area:
+        tr.check("ART13_2_C_1408_FLAG_STATE", False, flag=sit.flag_state)
+    elif etype == "seafarer":
         payer = sit.employers[0].seat
         paid = payer != sit.flag_state and payer == sit.residence and payer in area
         tr.check(

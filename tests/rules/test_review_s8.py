@@ -1,7 +1,7 @@
 """Discrepancies between the engine and legislation.md found in review s8, one test (or a few)
 per fix; each names the section of legislation.md it rests on."""
 
-from .builders import codes, decide, posting, summary, work
+from .builders import codes, decide, posting, seats, situation, summary, work
 
 
 def nl_posting_to(host, start, end, ref, **top):
@@ -48,3 +48,41 @@ def test_croatian_national_after_accession_of_a_situation_that_began_before():
     is a national of a member state."""
     s = nl_posting_to("DK", "2013-05-01", "2014-04-30", "2013-08-01", nationalities=["HR"])
     assert summary(decide(s)) == ("NL", "883/2004", "12(1)", "01")
+
+
+# ---- Reg. 1408/71 mariners: the flag rule needs a member state's flag (legislation.md 3.1 step 4) --
+
+
+def _seafarer(flag, ref, start, residence="BE", work_state="NL"):
+    return situation(
+        employment_type="seafarer",
+        flag_state=flag,
+        residence=residence,
+        work=work((work_state, 100)),
+        employers=seats("NL"),
+        reference_date=ref,
+        situation_start=start,
+    )
+
+
+def test_1408_seafarer_on_third_country_flag_is_not_put_under_that_state():
+    """legislation.md 3.1 step 4: "on board a vessel flying the flag of MS X -> X". Reg. 1408/71
+    can only designate a member state; a Panama flag is not one, so the mariner rules do not
+    apply and the ordinary rules for an employed person decide (step 5: the state of work)."""
+    result = decide(_seafarer("PA", "2009-06-01", "2009-01-01"))
+    assert result["legislation"] != "PA"
+    assert summary(result) == ("NL", "1408/71", "13(2)(a)", None)
+    assert codes(result)["ART13_2_C_1408_FLAG_STATE"] is False
+
+
+def test_1408_seafarer_on_member_state_flag_keeps_the_flag_rule():
+    result = decide(_seafarer("MT", "2009-06-01", "2009-01-01", work_state="MT"))
+    assert summary(result) == ("MT", "1408/71", "13(2)(c)", None)
+
+
+def test_art87_8_never_keeps_a_third_country_flag_state():
+    """legislation.md 1.4: Art. 87(8) keeps the state Reg. 1408/71 designated; that is always a
+    member state, never the third state whose flag the vessel flies."""
+    result = decide(_seafarer("PA", "2012-06-01", "2009-01-01"))
+    assert result["legislation"] in ("NL", "BE")
+    assert result["legislation"] != "PA"
