@@ -86,3 +86,34 @@ def test_art87_8_never_keeps_a_third_country_flag_state():
     result = decide(_seafarer("PA", "2012-06-01", "2009-01-01"))
     assert result["legislation"] in ("NL", "BE")
     assert result["legislation"] != "PA"
+
+
+# ---- 25 % exactly, as entered (legislation.md 2.4; 987/2009 Art. 14(8)) --------------------
+
+
+def test_exactly_25_percent_stays_25_percent_when_the_shares_add_up_within_rounding():
+    """legislation.md 2.4: substantial(R) := time_share(R) >= 25 % OR pay_share(R) >= 25 %. The
+    contract accepts shares that add up to 100 within rounding (here 100.005); the engine
+    rescaled them, so an entered 25 % became 24.9988 % and the residence state lost Art. 13(1)(a)."""
+    s = situation(
+        residence="NL",
+        situation_start="2024-01-01",
+        work=work(("NL", 25), ("DE", 75.005)),
+        employers=seats("DE"),
+    )
+    result = decide(s)
+    assert summary(result) == ("NL", "883/2004", "13(1)(a)", "02")
+    reason = next(r for r in result["reasons"] if r["code"] == "ART13_1_A_SUBSTANTIAL_IN_RESIDENCE")
+    assert "works 25 % of the time" in reason["explanation"]
+
+
+def test_shares_are_still_rescaled_after_marginal_work_is_left_out():
+    """987/2009 Art. 14(5b): marginal work is disregarded, so the residence share is taken of the
+    work that remains (24 of 96 = 25 %)."""
+    s = situation(
+        residence="NL",
+        situation_start="2024-01-01",
+        work=work(("NL", 24), ("DE", 72), ("BE", 4)),
+        employers=seats("DE"),
+    )
+    assert summary(decide(s)) == ("NL", "883/2004", "13(1)(a)", "02")
