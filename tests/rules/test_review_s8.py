@@ -117,3 +117,41 @@ def test_shares_are_still_rescaled_after_marginal_work_is_left_out():
         employers=seats("DE"),
     )
     assert summary(decide(s)) == ("NL", "883/2004", "13(1)(a)", "02")
+
+
+# ---- Treaty postings longer by agreement (legislation.md 1.6) -----------------------------
+
+
+def test_treaty_posting_over_the_maximum_with_an_agreement_stays_in_the_agreed_state():
+    """legislation.md 1.6: the treaty posting limits can mostly be exceeded by agreement (India:
+    "longer by agreement"). The engine ignored the agreement given in the situation and answered
+    India, while its own warning said India applies only without an extension."""
+    s = nl_posting_to(
+        "IN",
+        "2024-01-01",
+        "2030-12-31",
+        "2025-01-01",
+    )
+    s["posting"]["art16_agreement"] = {"state": "NL", "start": "2024-01-01", "end": "2030-12-31"}
+    result = decide(s)
+    assert summary(result) == ("NL", "treaty:IN-NL", "", None)
+    assert result["certificate"] == "treaty certificate"
+    assert result["period"] == {"start": "2024-01-01", "end": "2030-12-31"}
+    assert codes(result)["ART16_1_AGREEMENT"] is True
+
+
+def test_treaty_extension_with_host_consent_morocco():
+    """legislation.md 1.6: Morocco allows 12 months + 12 with the host state's consent."""
+    s = nl_posting_to("MA", "2024-01-01", "2025-06-30", "2025-03-01")
+    s["posting"]["art16_agreement"] = {"state": "NL", "start": "2025-01-01", "end": "2025-06-30"}
+    result = decide(s)
+    assert summary(result) == ("NL", "treaty:MA-NL", "", None)
+    assert result["period"] == {"start": "2025-01-01", "end": "2025-06-30"}
+
+
+def test_treaty_agreement_not_covering_the_reference_date_leaves_the_treaty_rules():
+    s = nl_posting_to("IN", "2024-01-01", "2030-12-31", "2025-01-01")
+    s["posting"]["art16_agreement"] = {"state": "NL", "start": "2029-01-01", "end": "2030-12-31"}
+    result = decide(s)
+    assert summary(result) == ("IN", "treaty:IN-NL", "", None)
+    assert codes(result)["ART16_1_AGREEMENT"] is False
