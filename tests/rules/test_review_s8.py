@@ -155,3 +155,42 @@ def test_treaty_agreement_not_covering_the_reference_date_leaves_the_treaty_rule
     result = decide(s)
     assert summary(result) == ("IN", "treaty:IN-NL", "", None)
     assert codes(result)["ART16_1_AGREEMENT"] is False
+
+
+# ---- Reg. 1408/71: the extension of a self-employed person's stay is Art. 14a(1) (legislation.md 3.1) --
+
+
+def test_1408_self_employed_extension_is_under_14a_not_the_employed_14_1_b():
+    """legislation.md 3.1: step 5 (Art. 14(1)(a)/(b), E102) is for employed persons; a self-employed
+    person's temporary work abroad and its extension by 12 months are Art. 14a(1) (step 7). The
+    engine called a self-employed person's extension Art. 14(1)(b)."""
+    s = posting(
+        start="2008-06-01",
+        end="2009-05-31",
+        insured_in_sending_state_months_before=24,
+        art16_agreement={"state": "NL", "start": "2009-06-01", "end": "2010-03-31"},
+    )
+    s.update(
+        reference_date="2009-09-01",
+        employment_type="self_employed",
+        work=work(("BE", 100, 100, "self_employed")),
+        employers=[],
+    )
+    result = decide(s)
+    assert summary(result) == ("NL", "1408/71", "14a(1)(b)", None)
+    assert result["certificate"] == "E102"
+    reason = next(r for r in result["reasons"] if r["code"] == "ART14_1_B_1408_EXTENSION")
+    assert reason["provision"] == "Reg. 1408/71 Art. 14a(1)(b)"
+
+
+def test_1408_employed_extension_stays_14_1_b():
+    s = posting(
+        start="2008-06-01",
+        end="2009-05-31",
+        art16_agreement={"state": "NL", "start": "2009-06-01", "end": "2010-03-31"},
+    )
+    s["reference_date"] = "2009-09-01"
+    result = decide(s)
+    assert summary(result) == ("NL", "1408/71", "14(1)(b)", None)
+    reason = next(r for r in result["reasons"] if r["code"] == "ART14_1_B_1408_EXTENSION")
+    assert reason["provision"] == "Reg. 1408/71 Art. 14(1)(b)"
