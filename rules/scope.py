@@ -77,17 +77,28 @@ def area_1408(at: date) -> frozenset[str]:
     return area
 
 
+#: The first day each state applied Reg. 1408/71 or Reg. 883/2004 (whichever came first): from
+#: then on its nationals are nationals of a regulation country (legislation.md 1.2, 1.3). Before
+#: it they are third-country nationals, e.g. Croatians before 2013-07-01.
+_REGULATION_COUNTRY_FROM: dict[str, date] = {
+    c: min(d for d in (data.START_1408.get(c), data._START_883.get(c)) if d is not None)
+    for c in set(data.START_1408) | set(data._START_883)
+}
+
+
 def _covered_nationality(nationality: str, at: date, with_uk: bool) -> bool:
-    if nationality in data.EU27 or nationality in data.EEA_EFTA or nationality == data.SWITZERLAND:
-        return True
-    return nationality == data.UNITED_KINGDOM and (at <= data.UK_END_MEMBER.value or with_uk)
+    joined = _REGULATION_COUNTRY_FROM.get(nationality)
+    if joined is None or at < joined:
+        return False
+    return nationality != data.UNITED_KINGDOM or at <= data.UK_END_MEMBER.value or with_uk
 
 
 def persons_covered(
     sit: Situation, states: frozenset[str], at: date, tr: Trace, *, old: bool, with_uk: bool = False
 ) -> bool:
     """Reg. 883/2004 Art. 2 covers nationals of the Member States, stateless persons and
-    refugees. Reg. 1231/2010 extends it from 2011-01-01 to legally resident third-country
+    refugees; a national of a state that did not yet apply the regulations on ``at`` (Croatia
+    before 2013-07-01) is a third-country national. Reg. 1231/2010 extends it from 2011-01-01 to legally resident third-country
     nationals in a cross-border situation between EU states other than Denmark (not the UK,
     the EEA-EFTA states or Switzerland); Reg. 859/2003 did the same for 1408/71 from
     2003-06-01 (not Denmark). Unknown nationality (absent) and stateless (empty list) count

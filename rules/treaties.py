@@ -47,6 +47,9 @@ def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) 
     p = sit.posting
     if etype == "inactive":
         return None  # treaties designate for workers; national law decides for others
+    agreed = _agreement(sit, t, tr, {issuer, other})
+    if agreed is not None:
+        return agreed
     if etype in ("seafarer", "flight_crew"):
         rule = t.seafarer_rule if etype == "seafarer" else t.aircrew_rule
         if rule is not None:
@@ -97,6 +100,42 @@ def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) 
         treaty_name=t.name,
     )
     return _out(work_states[0], t, "", None)
+
+
+def _agreement(sit: Situation, t: data.Treaty, tr: Trace, parties: set[str]) -> Outcome | None:
+    """legislation.md 1.6: most treaties allow a longer posting, or another exception, by agreement
+    between the competent authorities (India, Japan "longer by agreement"; Cape Verde, Morocco
+    "12 more months with the host state's consent"). An agreement for one of the two parties in
+    force on the reference date decides, as Art. 16(1) does under the regulation; the treaty's
+    article for it is not recorded."""
+    p = sit.posting
+    agr = p.art16_agreement if p is not None else None
+    if agr is None or agr.state not in parties:
+        return None
+    ref = sit.reference_date
+    covers = agr.start <= ref <= agr.end
+    figures = {
+        "state": agr.state,
+        "start": agr.start.isoformat(),
+        "end": agr.end.isoformat(),
+        "date": ref.isoformat(),
+    }
+    tr.check(
+        "ART16_1_AGREEMENT",
+        covers,
+        provision=f"{t.name}: exception by agreement [article not recorded]",
+        **figures,
+    )
+    if not covers:
+        tr.warn(
+            N_(
+                "An exception agreement with {state} exists for {start} to {end}, which does not include "
+                "{date}; the ordinary rules decide."
+            ),
+            **figures,
+        )
+        return None
+    return Outcome(agr.state, t.treaty_id, "", certificate=CERTIFICATE, period=(agr.start, agr.end))
 
 
 def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:

@@ -61,8 +61,11 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         state = next(w.country for w in sit.work if w.activity == "civil_servant")
         tr.check("ART14E_1408_CIVIL_SERVANT_AND_OTHER", True, state=state)
         return Outcome(state, INSTRUMENT, "14e")
-    # 4. Mariners.
-    if etype == "seafarer":
+    # 4. Mariners: Art. 13(2)(c) and 14b concern vessels flying the flag of a Member State. Under a
+    # third state's flag they do not apply, and the rules for employed persons decide (5, 6).
+    if etype == "seafarer" and sit.flag_state not in area:
+        tr.check("ART13_2_C_1408_FLAG_STATE", False, flag=sit.flag_state)
+    elif etype == "seafarer":
         payer = sit.employers[0].seat
         paid = payer != sit.flag_state and payer == sit.residence and payer in area
         tr.check(
@@ -123,13 +126,24 @@ def _lex_loci(state: str, tr: Trace) -> Outcome:
 def _agreement(sit: Situation, tr: Trace) -> Outcome:
     """Art. 17: two or more Member States may agree exceptions to Articles 13 to 16. An agreement
     with the sending state for a posting of at most 12 + 12 months that starts after the posting
-    began is the Art. 14(1)(b) extension with the host state's consent (form E102)."""
+    began is the Art. 14(1)(b) extension with the host state's consent (form E102); for a
+    self-employed person the Art. 14a(1)(b) extension."""
     p = sit.posting
     agr = p.art16_agreement
     limit = POSTING_MAX_MONTHS_1408 + POSTING_EXTENSION_MONTHS_1408
     if agr.state == p.sending_state and agr.start > p.start and not exceeds_months(p.start, agr.end, limit):
-        tr.check("ART14_1_B_1408_EXTENSION", True, state=agr.state, end=agr.end.isoformat(), limit=limit)
-        return Outcome(agr.state, INSTRUMENT, "14(1)(b)", certificate="E102", period=(agr.start, agr.end))
+        # Art. 14(1)(b) extends an employed person's posting; Art. 14a(1) (step 7 of legislation.md
+        # 3.1) gives a self-employed person the same 12 + 12 months.
+        article = "14a(1)(b)" if sit.employment_type == "self_employed" else "14(1)(b)"
+        tr.check(
+            "ART14_1_B_1408_EXTENSION",
+            True,
+            provision=f"Reg. 1408/71 Art. {article}",
+            state=agr.state,
+            end=agr.end.isoformat(),
+            limit=limit,
+        )
+        return Outcome(agr.state, INSTRUMENT, article, certificate="E102", period=(agr.start, agr.end))
     return Outcome(agr.state, INSTRUMENT, "17", period=(agr.start, agr.end))
 
 

@@ -10,7 +10,7 @@ from ..data import MARGINAL_PCT, REG_465_2012, SUBSTANTIAL_PCT
 from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
-from ..situation import Employer, Situation, Work
+from ..situation import SHARE_TOLERANCE, Employer, Situation, Work
 
 INSTRUMENT = "883/2004"
 
@@ -49,13 +49,23 @@ def drop_marginal(work: Sequence[Work], at: date, tr: Trace) -> tuple[Work, ...]
     return kept
 
 
+def _share(part: float, total: float) -> float:
+    """``part`` as a percentage of ``total``. Shares that already add up to 100 within the input's
+    rounding slack are taken as entered, so an entered 25 % stays 25 % (legislation.md 2.4);
+    only a part of the work (marginal work left out, the employed work alone) is rescaled."""
+    if abs(total - 100.0) <= SHARE_TOLERANCE:
+        return round(part, 4)
+    return round(100.0 * part / (total or 1.0), 4)
+
+
 def shares(work: Sequence[Work], state: str) -> tuple[float, float]:
-    """Share of working time and of pay in ``state`` within ``work``, renormalised to 100 %."""
-    total_t = sum(w.time_pct for w in work) or 1.0
-    total_p = sum(w.remuneration_pct for w in work) or 1.0
+    """Share of working time and of pay in ``state`` within ``work``, as a percentage of ``work``."""
     t = sum(w.time_pct for w in work if w.country == state)
     p = sum(w.remuneration_pct for w in work if w.country == state)
-    return round(100.0 * t / total_t, 4), round(100.0 * p / total_p, 4)
+    return (
+        _share(t, sum(w.time_pct for w in work)),
+        _share(p, sum(w.remuneration_pct for w in work)),
+    )
 
 
 def substantial_in_residence(work: Sequence[Work], residence: str, tr: Trace, code: str) -> bool:
