@@ -17,6 +17,7 @@ from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumError
 
 from accounts import identifiers
+from coverage_portal.form_copies import QuickCopyForm
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
@@ -145,7 +146,7 @@ class _ListedEmployeeField(forms.ModelChoiceField):
         return listed if listed is not None else super().to_python(value)
 
 
-class EmployeeForm(forms.Form):
+class EmployeeForm(QuickCopyForm):
     """Look the worker up in the personnel directory, by number or by (part of the) family name."""
 
     query = forms.CharField(
@@ -182,7 +183,7 @@ class EmployeeForm(forms.Form):
         return {"employee_id": self.cleaned_data["employee"].pk, "query": self.cleaned_data.get("query", "")}
 
 
-class AddressForm(forms.Form):
+class AddressForm(QuickCopyForm):
     temp_differs = forms.BooleanField(
         label=_("The temporary residence address is different from the usual residence"), required=False
     )
@@ -204,7 +205,7 @@ class AddressForm(forms.Form):
         return data
 
 
-class RelationshipForm(forms.Form):
+class RelationshipForm(QuickCopyForm):
     date_of_entry = forms.DateField(
         label=_("Date of entry into service"),
         widget=DATE,
@@ -262,7 +263,7 @@ def check_imo(form, name="imo_number"):
     return compact
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(QuickCopyForm):
     country = country_field(
         _("State"),
         help_text=_(
@@ -432,7 +433,7 @@ PlaceFormSet = forms.formset_factory(
 )
 
 
-class StatesForm(forms.Form):
+class StatesForm(QuickCopyForm):
     """Simultaneous occupation: at least two states."""
 
     state_1 = country_field(_("First state of work"))
@@ -473,7 +474,7 @@ class StatesForm(forms.Form):
         }
 
 
-class PeriodMixin(forms.Form):
+class PeriodMixin(QuickCopyForm):
     start = forms.DateField(
         label=_("Start date"), widget=DATE, error_messages={"required": _("Enter the start date.")}
     )
@@ -557,7 +558,7 @@ class PeriodForm(PeriodMixin):
     )
 
 
-class ShipForm(forms.Form):
+class ShipForm(QuickCopyForm):
     """Seafarer: the ship is the place of work."""
 
     name = forms.CharField(
@@ -585,7 +586,7 @@ class ShipForm(forms.Form):
         return {**self.cleaned_data, "imo_warning": self.imo_warning}
 
 
-class StatementForm(forms.Form):
+class StatementForm(QuickCopyForm):
     """The residence state's statement (an employee living abroad who works in two or more states)."""
 
     file = forms.FileField(
@@ -650,7 +651,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-class ContactForm(forms.Form):
+class ContactForm(QuickCopyForm):
     family_name = forms.CharField(
         label=_("Family name"),
         max_length=100,
@@ -727,7 +728,7 @@ class SimultaneousContactForm(ContactForm):
         return identifiers.clean_personal_number(value) if value else ""
 
 
-class CheckForm(forms.Form):
+class CheckForm(QuickCopyForm):
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     ask_art16 = forms.BooleanField(
         label=_(
