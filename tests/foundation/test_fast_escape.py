@@ -7,8 +7,9 @@ import decimal
 import pytest
 from django.template import Context, Template
 from django.utils import html as django_html
-from django.utils.functional import lazystr
+from django.utils.functional import lazy, lazystr
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy, override
 
 from coverage_portal import fast_escape
@@ -35,7 +36,12 @@ VALUES = [
     Name("<sub> & class"),
     Markup(),
     7,
+    -12,
     3.5,
+    float("nan"),
+    True,
+    lazy(lambda: SafeString("<b>lazy but safe</b>"), str)(),
+    format_lazy("{} & {}", gettext_lazy("Cancel"), "<x>"),
     decimal.Decimal("1.50"),
     None,
     dt.date(2026, 11, 23),
