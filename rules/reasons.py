@@ -650,16 +650,28 @@ class Trace:
 
 
 # The TCA Protocol copies Art. 13 for work in several states; its reasons reuse the Art. 13
-# sentences under TCA codes and citations (article numbering SSC.12 still to verify).
+# sentences under TCA codes and citations (article numbering SSC.12 still to verify). The one
+# sentence that names Art. 13(1) has its own TCA wording.
+_TCA_OWN = {
+    "ART13_3_EMPLOYMENT_IN_SEVERAL_STATES": (
+        N_("The employment itself is done in several states ({states}), so Art. SSC.12(1) decides for it."),
+        N_("The employment is in one state."),
+    ),
+}
 for _code, (_cited, _ok, _ko) in list(CATALOGUE.items()):
-    if _code.startswith(("ART13_1_", "ART13_2_")) and "_OLD_" not in _code and "FLIGHT" not in _code:
-        _article = "SSC.12(1)" if _code.startswith("ART13_1_") else "SSC.12(2)"
+    if (
+        _code.startswith(("ART13_1_", "ART13_2_", "ART13_3_", "ART13_4_"))
+        and "_OLD_" not in _code
+        and "FLIGHT" not in _code
+    ):
+        _article = f"SSC.12({_code[6]})"
+        _ok, _ko = _TCA_OWN.get(_code, (_ok, _ko))
         CATALOGUE["TCA_SSC12_" + _code[len("ART13_") :]] = (
             f"{TCA} Art. {_article} [numbering to verify]",
             _ok,
             _ko,
         )
-del _code, _cited, _ok, _ko, _article
+del _code, _cited, _ok, _ko, _article, _TCA_OWN
 
 #: CATALOGUE with, per template, whether it takes figures at all (most sentences without
 #: figures are used as they are, without a format call).

@@ -93,7 +93,28 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
     if crew_base:
         tr.check("TCA_SSC10_HOME_BASE", True, home_base=sit.home_base)
         return Outcome(sit.home_base, INSTRUMENT, "SSC.12(1)", provisional=True)
-    if etype == "self_employed" or {w.activity for w in work} == {"self_employed"}:
+    # The Protocol copies Art. 13 of Reg. 883/2004 as a whole (legislation.md 1.5): 13(4) for a civil
+    # servant who also works elsewhere, 13(3) for employed and self-employed work in different states.
+    acts = {w.activity for w in work}
+    if etype == "civil_servant_and_employed" and "civil_servant" in acts:
+        out = art13.civil_servant_and_other(
+            sit, tr, instrument=INSTRUMENT, article="SSC.12(4)", code_prefix="TCA_SSC12_4"
+        )
+    elif etype == "employed_and_self_employed" and acts == {"employed", "self_employed"}:
+        out = art13.employed_and_self_employed(
+            work,
+            sit.residence,
+            sit.employers,
+            ref,
+            tr,
+            TCA_AREA,
+            instrument=INSTRUMENT,
+            article="SSC.12(3)",
+            code_prefix="TCA_SSC12_3",
+            employed_article="SSC.12(1)",
+            employed_prefix="TCA_SSC12_1",
+        )
+    elif etype == "self_employed" or acts == {"self_employed"}:
         out = art13.self_employed_multi_state(
             work, sit.residence, tr, instrument=INSTRUMENT, article="SSC.12(2)", code_prefix="TCA_SSC12_2"
         )

@@ -190,30 +190,58 @@ def employed_and_self_employed(
     at: date,
     tr: Trace,
     area: frozenset[str],
+    *,
+    instrument: str = INSTRUMENT,
+    article: str = "13(3)",
+    code_prefix: str = "ART13_3",
+    employed_article: str = "13(1)",
+    employed_prefix: str = "ART13_1",
 ) -> Outcome:
     """Art. 13(3): a person who normally pursues an activity as an employed person and an
     activity as a self-employed person in different Member States is subject to the
     legislation of the Member State in which he/she pursues the employed activity or, where
     that activity is pursued in two or more Member States, the legislation determined in
-    accordance with paragraph 1."""
+    accordance with paragraph 1.
+
+    The TCA Protocol copies the whole of Art. 13 (legislation.md 1.5); the caller passes its
+    names (Art. SSC.12(3), with SSC.12(1) for the employment, numbering to verify)."""
     employed = [w for w in work if w.activity == "employed"]
     states = [w.country for w in employed]
     if len(states) == 1:
-        tr.check("ART13_3_STATE_OF_EMPLOYMENT", True, state=states[0])
-        return Outcome(states[0], INSTRUMENT, "13(3)")
-    tr.check("ART13_3_EMPLOYMENT_IN_SEVERAL_STATES", True, states=", ".join(states))
-    inner = employed_multi_state(employed, residence, employers, at, tr, area)
-    return Outcome(inner.legislation, INSTRUMENT, "13(3)")
+        tr.check(f"{code_prefix}_STATE_OF_EMPLOYMENT", True, state=states[0])
+        return Outcome(states[0], instrument, article)
+    tr.check(f"{code_prefix}_EMPLOYMENT_IN_SEVERAL_STATES", True, states=", ".join(states))
+    inner = employed_multi_state(
+        employed,
+        residence,
+        employers,
+        at,
+        tr,
+        area,
+        instrument=instrument,
+        article=employed_article,
+        code_prefix=employed_prefix,
+    )
+    return Outcome(inner.legislation, instrument, article)
 
 
-def civil_servant_and_other(sit: Situation, tr: Trace) -> Outcome:
+def civil_servant_and_other(
+    sit: Situation,
+    tr: Trace,
+    *,
+    instrument: str = INSTRUMENT,
+    article: str = "13(4)",
+    code_prefix: str = "ART13_4",
+) -> Outcome:
     """Art. 13(4): a person employed as a civil servant by one Member State and who pursues an
     activity as an employed and/or self-employed person in one or more other Member States is
     subject to the legislation of the Member State to which the employing administration is
-    subject. The state where the civil-service work is done is taken as that state."""
+    subject. The state where the civil-service work is done is taken as that state.
+
+    The TCA Protocol copies it (legislation.md 1.5); the caller passes its names."""
     state = next(w.country for w in sit.work if w.activity == "civil_servant")
-    tr.check("ART13_4_CIVIL_SERVANT_STATE", True, state=state)
-    return Outcome(state, INSTRUMENT, "13(4)")
+    tr.check(f"{code_prefix}_CIVIL_SERVANT_STATE", True, state=state)
+    return Outcome(state, instrument, article)
 
 
 def flight_crew_multi_state(sit: Situation, work: Sequence[Work], tr: Trace) -> Outcome:

@@ -1,0 +1,82 @@
+"""Discrepancies between the engine and legislation.md found in review s8b (multi-state work,
+transitional rules, the UK), one test (or a few) per fix; each names the section of
+legislation.md it rests on."""
+
+from .builders import codes, decide, seats, situation, summary, work
+
+# ---- TCA: the Protocol copies the whole of Art. 13, 13(3) and 13(4) included (legislation.md 1.5) --
+
+
+def test_tca_employed_and_self_employed_is_under_the_state_of_employment():
+    """legislation.md 1.5: the Protocol copies the 883 Art. 13 logic; 2.4: a person employed in one
+    state and self-employed in another is under the state of the employment (13(3)). A UK resident
+    employed in France (by a UK employer) and self-employed at home is under French legislation;
+    the engine applied the rule for employed persons to the French work alone, found 0 % of it in
+    the UK and answered the employer's seat, the UK."""
+    s = situation(
+        reference_date="2023-06-01",
+        residence="GB",
+        employment_type="employed_and_self_employed",
+        work=work(("FR", 70, 70, "employed"), ("GB", 30, 30, "self_employed")),
+        employers=seats("GB"),
+    )
+    result = decide(s)
+    assert summary(result) == ("FR", "TCA", "SSC.12(3)", None)
+    assert result["provisional"] is True
+    assert result["certificate"] == "treaty certificate"
+    reason = next(r for r in result["reasons"] if r["code"] == "TCA_SSC12_3_STATE_OF_EMPLOYMENT")
+    assert reason["passed"] is True
+    assert reason["provision"].startswith("TCA Protocol on Social Security Coordination Art. SSC.12(3)")
+    assert "FR" in reason["explanation"]
+
+
+def test_tca_employed_in_two_states_and_self_employed_uses_the_employed_rule_for_the_employment():
+    """legislation.md 2.4 (13(3)): where the employment itself spans two or more states, the rule for
+    employed persons decides; under the Protocol its copy (SSC.12(1)), answered as SSC.12(3)."""
+    s = situation(
+        reference_date="2023-06-01",
+        residence="GB",
+        employment_type="employed_and_self_employed",
+        work=work(("FR", 40, 40, "employed"), ("GB", 40, 40, "employed"), ("IE", 20, 20, "self_employed")),
+        employers=seats("FR"),
+    )
+    result = decide(s)
+    assert summary(result) == ("GB", "TCA", "SSC.12(3)", None)
+    seen = codes(result)
+    assert seen["TCA_SSC12_3_EMPLOYMENT_IN_SEVERAL_STATES"] is True
+    assert seen["TCA_SSC12_1_A_SUBSTANTIAL_IN_RESIDENCE"] is True
+    reason = next(r for r in result["reasons"] if r["code"] == "TCA_SSC12_3_EMPLOYMENT_IN_SEVERAL_STATES")
+    assert "Art. 13(1)" not in reason["explanation"]
+    assert "SSC.12(1)" in reason["explanation"]
+
+
+def test_tca_civil_servant_with_other_work_is_under_the_administrations_state():
+    """legislation.md 1.5 with 2.4 (13(4)): a civil servant who also works elsewhere is under the
+    state of the employing administration. A UK civil servant (50 %) living in France and employed
+    there (50 %) is under UK legislation; the engine treated the civil-service work as ordinary
+    employment and answered France (substantial part in the residence state)."""
+    s = situation(
+        reference_date="2023-06-01",
+        residence="FR",
+        employment_type="civil_servant_and_employed",
+        work=work(("GB", 50, 50, "civil_servant"), ("FR", 50, 50, "employed")),
+        employers=seats("GB", "FR"),
+    )
+    result = decide(s)
+    assert summary(result) == ("GB", "TCA", "SSC.12(4)", None)
+    assert result["provisional"] is True
+    assert codes(result)["TCA_SSC12_4_CIVIL_SERVANT_STATE"] is True
+
+
+def test_883_employed_and_self_employed_unchanged():
+    s = situation(
+        residence="BE",
+        employment_type="employed_and_self_employed",
+        work=work(("NL", 70, 70, "employed"), ("BE", 30, 30, "self_employed")),
+        employers=seats("BE"),
+    )
+    result = decide(s)
+    assert summary(result) == ("NL", "883/2004", "13(3)", "08")
+    assert next(r for r in result["reasons"] if r["code"] == "ART13_3_STATE_OF_EMPLOYMENT")["provision"] == (
+        "Reg. 883/2004 Art. 13(3)"
+    )
