@@ -72,6 +72,14 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
             return Outcome(sit.flag_state, INSTRUMENT, "SSC.10(4)")
         return _detached_outcome(sit)
 
+    if etype == "civil_servant_and_employed":
+        # The copy of Art. 13(4) (legislation.md 1.5), before marginal work is left out (2.2 step 2).
+        out = art13.civil_servant_and_other(
+            sit, tr, instrument=INSTRUMENT, article="SSC.12(4)", code_prefix="TCA_SSC12_4"
+        )
+        out.provisional = True
+        return out
+
     work = art13.drop_marginal(sit.work, ref, tr)
     states = [w.country for w in work]
     p = sit.posting
@@ -93,14 +101,10 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
     if crew_base:
         tr.check("TCA_SSC10_HOME_BASE", True, home_base=sit.home_base)
         return Outcome(sit.home_base, INSTRUMENT, "SSC.12(1)", provisional=True)
-    # The Protocol copies Art. 13 of Reg. 883/2004 as a whole (legislation.md 1.5): 13(4) for a civil
-    # servant who also works elsewhere, 13(3) for employed and self-employed work in different states.
+    # The Protocol copies Art. 13 of Reg. 883/2004 as a whole (legislation.md 1.5): 13(3) for employed
+    # and self-employed work in different states.
     acts = {w.activity for w in work}
-    if etype == "civil_servant_and_employed" and "civil_servant" in acts:
-        out = art13.civil_servant_and_other(
-            sit, tr, instrument=INSTRUMENT, article="SSC.12(4)", code_prefix="TCA_SSC12_4"
-        )
-    elif etype == "employed_and_self_employed" and acts == {"employed", "self_employed"}:
+    if etype == "employed_and_self_employed" and acts == {"employed", "self_employed"}:
         out = art13.employed_and_self_employed(
             work,
             sit.residence,

@@ -48,14 +48,17 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
             return _posting(sit, tr, fallback=lambda: art11.flag_state(sit, tr))
         return art11.flag_state(sit, tr)
 
+    # Step 2 (second line): a civil servant who also works in another state, Art. 13(4). It comes
+    # before step 5 in legislation.md 2.2, so marginal work does not change it. (The parser only
+    # accepts this type with the civil-service work and other work on different lines, so in
+    # different states.)
+    if etype == "civil_servant_and_employed":
+        return _provisional(art13.civil_servant_and_other(sit, tr))
+
     # Step 5: drop marginal activities (987/2009 Art. 14(5b), from 2012-06-28).
     work = art13.drop_marginal(sit.work, at, tr)
     states = [w.country for w in work]
     home_base_rule = etype == "flight_crew" and at >= REG_465_2012.value and sit.home_base in area
-    if etype == "civil_servant_and_employed":
-        if len(set(states)) == 1:
-            return art11.civil_servant(sit, tr)
-        return _provisional(art13.civil_servant_and_other(sit, tr))
 
     # Step 6: one state of work left, or a posting with temporary presence in the host state.
     p = sit.posting

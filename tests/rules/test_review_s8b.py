@@ -80,3 +80,55 @@ def test_883_employed_and_self_employed_unchanged():
     assert next(r for r in result["reasons"] if r["code"] == "ART13_3_STATE_OF_EMPLOYMENT")["provision"] == (
         "Reg. 883/2004 Art. 13(3)"
     )
+
+
+# ---- Civil servant with other work: Art. 13(4) before marginal work is left out (legislation.md 2.2) --
+
+
+def _civil_servant_nl_employed_be(nl, be, **top):
+    return situation(
+        residence="BE",
+        employment_type="civil_servant_and_employed",
+        work=work(("NL", nl, nl, "civil_servant"), ("BE", be, be, "employed")),
+        employers=seats("NL", "BE"),
+        **top,
+    )
+
+
+def test_civil_servant_whose_civil_service_is_under_5_percent_is_not_answered_as_civil_servant_only():
+    """legislation.md 2.2: step 2 ("civil servant in state X + employed/self-employed elsewhere -> X,
+    13(4)") comes before step 5 (drop marginal activities). The engine first left out the
+    civil-service work (3 %) as marginal and then answered Art. 11(3)(b), "a civil servant is covered
+    by the state of the employing administration", for a person whose only remaining work was an
+    employment in BE: wrong under any reading (13(4) by the order of legislation.md)."""
+    result = decide(_civil_servant_nl_employed_be(3, 97))
+    assert summary(result) == ("NL", "883/2004", "13(4)", "09")
+    assert result["provisional"] is True
+    assert "ART11_3_B_CIVIL_SERVANT" not in codes(result)
+    assert codes(result)["ART13_4_CIVIL_SERVANT_STATE"] is True
+
+
+def test_civil_servant_with_a_small_job_elsewhere_is_13_4_by_the_order_of_legislation_md():
+    """legislation.md 2.2 step 2 and 4.8 (13(4): PD A1 box 3.9, provisional): the order of
+    legislation.md decides a civil servant with other work in another state before marginal work
+    is considered, so a 3 % job in BE does not turn the case into Art. 11(3)(b)."""
+    result = decide(_civil_servant_nl_employed_be(97, 3))
+    assert summary(result) == ("NL", "883/2004", "13(4)", "09")
+    assert result["provisional"] is True
+    assert "ART14_5B_MARGINAL" not in codes(result)
+
+
+def test_civil_servant_with_other_work_at_exactly_5_percent_unchanged():
+    result = decide(_civil_servant_nl_employed_be(95, 5))
+    assert summary(result) == ("NL", "883/2004", "13(4)", "09")
+
+
+def test_tca_civil_servant_with_a_small_job_elsewhere_is_ssc_12_4():
+    s = situation(
+        reference_date="2023-06-01",
+        residence="FR",
+        employment_type="civil_servant_and_employed",
+        work=work(("GB", 97, 97, "civil_servant"), ("FR", 3, 3, "employed")),
+        employers=seats("GB", "FR"),
+    )
+    assert summary(decide(s)) == ("GB", "TCA", "SSC.12(4)", None)
