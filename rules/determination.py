@@ -103,7 +103,14 @@ def _regulations(sit: Situation, states: frozenset[str], tr: Trace, issuer: str,
     # Art. 87a only concerns persons whom Title II of 883/2004 designated before 2012-06-28; a
     # person still under 1408/71 through Art. 87(8) on that date was not.
     blocked = kept.active_until is not None and kept.active_until >= data.REG_465_2012.value - ONE_DAY
-    old_wording = transitional.art87a(sit, start, tr, lambda at: scope.area_883(at, with_uk), blocked=blocked)
+    old_wording = transitional.art87a(
+        sit,
+        start,
+        tr,
+        lambda at: scope.area_883(at, with_uk),
+        blocked=blocked,
+        request_used=kept.request_used,
+    )
     if old_wording is not None:
         return old_wording
     return reg883.run(sit, ref, tr, scope.area_883(ref, with_uk))

@@ -24,6 +24,9 @@ from . import run as run_883
 class Transition:
     outcome: Outcome | None  # the old designation while it lasts
     active_until: date | None  # last day the old designation applied (None: never)
+    #: the person's request (``art87_8_request_date``) ended this transition, so it was a request
+    #: under Art. 87(8) and cannot also be one to leave the Art. 87a transition
+    request_used: bool = False
 
 
 def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, with_uk: bool) -> Transition:
@@ -62,6 +65,7 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
     end = add_years(start, data.TRANSITION_YEARS) - ONE_DAY
     why = f"the 10-year limit ended it on {end.isoformat()}, so Reg. 883/2004 applies."
     request = sit.art87_8_request_date
+    used = False
     if request is not None:
         effective = (
             start
@@ -70,13 +74,14 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
         )
         if effective - ONE_DAY < end:
             end = effective - ONE_DAY
+            used = True
             why = (
                 f"the person asked on {request.isoformat()} to move to Reg. 883/2004, which took effect on "
                 f"{effective.isoformat()}."
             )
     if end < start or ref > end:
         tr.check("ART87_8_TRANSITION", False, why=why, **figures)
-        return Transition(None, end if end >= start else None)
+        return Transition(None, end if end >= start else None, request_used=used)
     out = reg1408.run(sit, before, tr, scope.area_1408(before))
     tr.check("ART87_8_TRANSITION", True, end=end.isoformat(), **figures)
     out.transitional = ("883/2004", "87(8)")
@@ -95,13 +100,18 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
     return Transition(out, end)
 
 
-def art87a(sit: Situation, start: date, tr: Trace, area_at, *, blocked: bool) -> Outcome | None:
+def art87a(
+    sit: Situation, start: date, tr: Trace, area_at, *, blocked: bool, request_used: bool = False
+) -> Outcome | None:
     """Art. 87a(1): if, as a consequence of the entry into force of Reg. 465/2012 (2012-06-28), a
     person is subject to the legislation of a Member State other than that determined under
     Title II before that date, the legislation determined before continues to apply while the
     relevant situation remains unchanged, for no longer than 10 years (until 2022-06-27). The
     person may request to leave it: a request by 2012-09-29 takes effect on 2012-06-28, a later
     one on the first day of the following month.
+
+    ``request_used``: the person's request already ended the Art. 87(8) transition (legislation.md
+    1.4); it was not a request to leave this one, which only began on 2012-06-28.
     """
     ref = sit.reference_date
     change = data.REG_465_2012.value
@@ -115,7 +125,7 @@ def art87a(sit: Situation, start: date, tr: Trace, area_at, *, blocked: bool) ->
     figures = {"old": old.legislation, "new": new.legislation, "since": sit.situation_start.isoformat()}
     end = data.ART87A_END.value
     why = f"the 10-year limit ended it on {end.isoformat()}, so the current wording applies."
-    request = sit.art87_8_request_date
+    request = None if request_used else sit.art87_8_request_date
     if request is not None:
         effective = change if request <= data.ART87A_REQUEST_DEADLINE.value else first_of_next_month(request)
         if effective - ONE_DAY < end:

@@ -132,3 +132,63 @@ def test_tca_civil_servant_with_a_small_job_elsewhere_is_ssc_12_4():
         employers=seats("GB", "FR"),
     )
     assert summary(decide(s)) == ("GB", "TCA", "SSC.12(4)", None)
+
+
+# ---- Art. 87a: the request that ended Art. 87(8) does not also end Art. 87a (legislation.md 1.2, 1.4) --
+
+
+def _crew_since_2008(ref, request=None):
+    """Flight crew living in NL (30 %), IE airline, home base BE, unchanged since 2008. Reg. 1408/71
+    Art. 14(2)(a): IE (not principally in NL); 883/2004 before Reg. 465/2012: NL (30 % is substantial);
+    after it: BE (home base, Art. 11(5) with 987/2009 Art. 14(5a))."""
+    return situation(
+        reference_date=ref,
+        situation_start="2008-01-01",
+        residence="NL",
+        employment_type="flight_crew",
+        home_base="BE",
+        work=work(("NL", 30), ("BE", 40), ("FR", 30)),
+        employers=seats("IE"),
+        art87_8_request_date=request,
+    )
+
+
+def test_art87_8_request_of_2010_does_not_end_the_art87a_transition():
+    """legislation.md 1.4: the person asked in 2010 to leave the Art. 87(8) transition (effective
+    2010-05-01), so 883/2004 designated NL from then on. legislation.md 1.2: Reg. 465/2012 (from
+    2012-06-28) makes BE competent, and Art. 87a keeps NL while the situation is unchanged, until
+    2022-06-27; "the person may ask to leave the transition", a transition that began on 2012-06-28.
+    The engine took the 2010 request for an Art. 87a request and said it "took effect on 2012-06-28"."""
+    result = decide(_crew_since_2008("2015-01-01", request="2010-06-15"))
+    assert result["legislation"] == "NL"
+    assert result["transitional"] == {"instrument": "883/2004", "article": "87a(1)"}
+    seen = codes(result)
+    assert seen["ART87_8_TRANSITION"] is False
+    assert seen["ART87A_TRANSITION"] is True
+    reason = next(r for r in result["reasons"] if r["code"] == "ART87A_TRANSITION")
+    assert "2022-06-27" in reason["explanation"]
+
+
+def test_art87a_request_made_after_2012_06_28_still_ends_it():
+    s = _crew_since_2008("2015-01-01", request="2013-03-10")
+    s["situation_start"] = "2011-01-01"  # after 2010-05-01: no Art. 87(8), only Art. 87a
+    result = decide(s)
+    assert summary(result) == ("BE", "883/2004", "13(1)", "10")
+    reason = next(r for r in result["reasons"] if r["code"] == "ART87A_TRANSITION")
+    assert reason["passed"] is False
+    assert "took effect on 2013-04-01" in reason["explanation"]
+
+
+def test_art87_8_kept_without_any_request():
+    result = decide(_crew_since_2008("2015-01-01"))
+    assert summary(result) == ("IE", "1408/71", "14(2)(a)", "02")
+    assert result["transitional"] == {"instrument": "883/2004", "article": "87(8)"}
+
+
+def test_art87a_request_on_2012_09_29_takes_effect_on_2012_06_28():
+    s = _crew_since_2008("2012-08-01", request="2012-09-29")
+    s["situation_start"] = "2011-01-01"
+    result = decide(s)
+    assert summary(result) == ("BE", "883/2004", "13(1)", "10")
+    reason = next(r for r in result["reasons"] if r["code"] == "ART87A_TRANSITION")
+    assert "took effect on 2012-06-28" in reason["explanation"]
