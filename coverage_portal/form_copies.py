@@ -2,8 +2,9 @@
 
 Every form made copies its class's fields (BaseForm.__init__: copy.deepcopy(base_fields)), so that
 one form's changes never reach another. Django's deepcopy of a field goes through copy.copy's
-reduce protocol for the field and its widget and through deepcopy's bookkeeping for each: 20 to
-30 µs per field, 0.44 ms for a place of work (16 fields) and 0.32 ms for the posting conditions.
+reduce protocol for the field and its widget and through deepcopy's bookkeeping for each, and a
+choice field's choices are deep-copied and its widget's normalised again: about 0.3 ms for a place
+of work (16 fields) and 0.2 ms for the posting conditions, against 0.07 and 0.06 ms here.
 A wizard walked to the end makes about thirty such forms (every step's GET and POST, all steps
 again when sending), and so does each request sent through the API.
 
