@@ -2,7 +2,7 @@
 agreements, the output fields), one test (or a few) per fix; each names the section of
 legislation.md it rests on."""
 
-from .builders import decide, posting, situation, summary, work
+from .builders import codes, decide, posting, situation, summary, work
 
 # ---- Art. 16(1) agreements: the reason cites the regulation like every other reason (contract) ----
 
@@ -36,3 +36,25 @@ def test_tca_exception_agreement_reason_cites_the_protocol():
     assert summary(result) == ("NL", "TCA", "SSC.16(1)", None)
     reason = next(r for r in result["reasons"] if r["code"] == "ART16_1_AGREEMENT")
     assert reason["provision"] == "TCA Protocol on Social Security Coordination Art. SSC.16(1)"
+
+
+# ---- P3: under a month of prior insurance is not a plain refusal (legislation.md 2.3 P3) ----------
+
+
+def test_prior_insurance_under_one_month_warns_of_case_by_case_review():
+    """legislation.md 2.3 P3: the worker must already be subject to the sending state's legislation
+    immediately before; in practice at least 1 month, "a shorter period needs a case-by-case
+    review". The engine refused a worker insured for two weeks as if the condition plainly failed,
+    without saying that a shorter period is reviewed case by case."""
+    result = decide(posting(insured_in_sending_state_months_before=0.5))
+    assert summary(result) == ("BE", "883/2004", "11(3)(a)", "12")
+    assert codes(result)["ART12_1_PRIOR_INSURANCE"] is False
+    assert any("case-by-case" in w and "NL" in w for w in result["warnings"])
+
+
+def test_no_prior_insurance_at_all_has_no_case_by_case_warning():
+    """legislation.md 2.3 P3 and case C08: a worker not subject to the sending state's legislation at
+    all before the posting fails the condition; there is nothing to review."""
+    result = decide(posting(insured_in_sending_state_months_before=0))
+    assert summary(result) == ("BE", "883/2004", "11(3)(a)", "12")
+    assert not any("case-by-case" in w for w in result["warnings"])
