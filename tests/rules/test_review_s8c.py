@@ -58,3 +58,48 @@ def test_no_prior_insurance_at_all_has_no_case_by_case_warning():
     result = decide(posting(insured_in_sending_state_months_before=0))
     assert summary(result) == ("BE", "883/2004", "11(3)(a)", "12")
     assert not any("case-by-case" in w for w in result["warnings"])
+
+
+# ---- Reg. 1408/71: a mariner's extended posting is Art. 14b(1) (legislation.md 3.1 step 4) ---------
+
+
+def _mariner_1408(**posting_changes) -> dict:
+    return situation(
+        reference_date="2009-06-01",
+        residence="BE",
+        employment_type="seafarer",
+        flag_state="DE",
+        work=work(("DE", 100)),
+        posting={"host_state": "DE", "start": "2008-03-01", "end": "2010-02-28", **posting_changes},
+    )
+
+
+def test_1408_mariner_posting_extension_is_art_14b_1():
+    """legislation.md 3.1 step 4: a mariner posted onto a vessel flying another member state's flag
+    stays under the sending state for "<=12 months (+12 with consent)" under Art. 14b(1); step 5's
+    Art. 14(1)(b) is the employed persons' rule on land. The engine labelled the consented extension
+    of a mariner's posting 14(1)(b), the same slip as the self-employed extension fixed in review s8
+    (14a(1)(b))."""
+    result = decide(
+        _mariner_1408(art16_agreement={"state": "NL", "start": "2009-03-01", "end": "2010-02-28"})
+    )
+    assert summary(result) == ("NL", "1408/71", "14b(1)", None)
+    assert result["certificate"] == "E102"
+    assert result["period"] == {"start": "2009-03-01", "end": "2010-02-28"}
+    reason = next(r for r in result["reasons"] if r["code"] == "ART14_1_B_1408_EXTENSION")
+    assert reason["passed"] is True
+    assert reason["provision"] == "Reg. 1408/71 Art. 14b(1)"
+
+
+def test_1408_mariner_on_a_third_country_flag_keeps_the_employed_persons_extension():
+    """legislation.md 3.1 step 4 (as fixed in review s8): the flag rules need a member state's flag;
+    under a third state's flag the rules for employed persons decide, so the extension stays
+    Art. 14(1)(b)."""
+    s = _mariner_1408(
+        host_state="BE", art16_agreement={"state": "NL", "start": "2009-03-01", "end": "2010-02-28"}
+    )
+    s["flag_state"] = "PA"
+    s["work"] = work(("BE", 100))
+    result = decide(s)
+    assert summary(result) == ("NL", "1408/71", "14(1)(b)", None)
+    assert result["certificate"] == "E102"
