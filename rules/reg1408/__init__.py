@@ -48,7 +48,7 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
             date=at.isoformat(),
         )
         if covers:
-            return _agreement(sit, tr)
+            return _agreement(sit, tr, area)
     # 3. Civil servants (13(2)(d)) and civil servants who also work elsewhere (14e).
     if etype == "inactive":
         tr.check("ART13_2_F_1408_RESIDENCE", True, state=sit.residence)
@@ -123,18 +123,27 @@ def _lex_loci(state: str, tr: Trace) -> Outcome:
     return Outcome(state, INSTRUMENT, "13(2)(a)")
 
 
-def _agreement(sit: Situation, tr: Trace) -> Outcome:
+def _agreement(sit: Situation, tr: Trace, area: frozenset[str]) -> Outcome:
     """Art. 17: two or more Member States may agree exceptions to Articles 13 to 16. An agreement
     with the sending state for a posting of at most 12 + 12 months that starts after the posting
     began is the Art. 14(1)(b) extension with the host state's consent (form E102); for a
-    self-employed person the Art. 14a(1)(b) extension."""
+    self-employed person the Art. 14a(1)(b) extension; for a mariner posted onto a vessel flying
+    a Member State's flag the Art. 14b(1) posting, "<=12 months (+12 with consent)"
+    (legislation.md 3.1 step 4)."""
     p = sit.posting
     agr = p.art16_agreement
     limit = POSTING_MAX_MONTHS_1408 + POSTING_EXTENSION_MONTHS_1408
     if agr.state == p.sending_state and agr.start > p.start and not exceeds_months(p.start, agr.end, limit):
         # Art. 14(1)(b) extends an employed person's posting; Art. 14a(1) (step 7 of legislation.md
         # 3.1) gives a self-employed person the same 12 + 12 months.
-        article = "14a(1)(b)" if sit.employment_type == "self_employed" else "14(1)(b)"
+        if sit.employment_type == "self_employed":
+            article = "14a(1)(b)"
+        elif sit.employment_type == "seafarer" and sit.flag_state in area:
+            # Art. 14b(1) posts a mariner "subject to the conditions provided in Article 14(1)",
+            # the extension included; under a third state's flag step 5 decides (14(1)(b)).
+            article = "14b(1)"
+        else:
+            article = "14(1)(b)"
         tr.check(
             "ART14_1_B_1408_EXTENSION",
             True,

@@ -10,6 +10,7 @@ from ..data import (
     PRIOR_SELF_EMPLOYMENT_MONTHS,
 )
 from ..dates import add_months, describe_duration, exceeds_months
+from ..i18n import N_
 from ..reasons import Trace
 from ..situation import Posting, Situation
 
@@ -53,6 +54,17 @@ def prior_insurance(p: Posting, tr: Trace) -> bool:
     the sending state (987/2009 Art. 14(1)); Decision A2 and the SVB take at least one month."""
     months = p.insured_in_sending_state_months_before
     ok = months is not None and months >= PRIOR_INSURANCE_MONTHS
+    if months is not None and 0 < months < PRIOR_INSURANCE_MONTHS:
+        # legislation.md 2.3 P3: one month is the practice, "a shorter period needs a
+        # case-by-case review"; the answer stays the refusal, the review is the institution's.
+        tr.warn(
+            N_(
+                "The worker was insured in {sending} for less than {minimum} month just before the posting; "
+                "a shorter period is not excluded but needs a case-by-case review by the {sending} institution."
+            ),
+            sending=p.sending_state,
+            minimum=PRIOR_INSURANCE_MONTHS,
+        )
     return tr.check(
         "ART12_1_PRIOR_INSURANCE",
         ok,

@@ -8,8 +8,11 @@ from ..data import ART16_NL_MAX_YEARS
 from ..dates import exceeds_months
 from ..i18n import N_
 from ..outcome import Outcome
-from ..reasons import Trace
+from ..reasons import R883, TCA, Trace
 from ..situation import Situation
+
+#: How the reasons cite each instrument whose exception agreements this module decides.
+_CITED = {"883/2004": R883, "TCA": TCA}
 
 
 def agreement(sit: Situation, at: date, tr: Trace, *, instrument: str, article: str) -> Outcome | None:
@@ -31,7 +34,7 @@ def agreement(sit: Situation, at: date, tr: Trace, *, instrument: str, article: 
         start=agr.start.isoformat(),
         end=agr.end.isoformat(),
         date=at.isoformat(),
-        provision=f"{instrument} Art. {article}",
+        provision=f"{_CITED.get(instrument, instrument)} Art. {article}",
     )
     if not covers:
         tr.warn(
