@@ -6,19 +6,9 @@ from django.urls import reverse
 from postings.models import CoverageRequest, PlaceOfWork
 from postings.status import Status
 
-from .wizard_helpers import CONDITIONS, CONTACT, places_data, post_step, start, step_url
+from .wizard_helpers import COMPANY, CONDITIONS, CONTACT, places_data, post_step, start, step_url
 
 P = "posting_wizard"
-COMPANY = {
-    "country": "BE",
-    "location_type": "company",
-    "name": "Brugbouw NV",
-    "identification_number": "0123456789",
-    "street": "Rue Haute",
-    "house_number": "5",
-    "postal_code": "1000",
-    "town": "Brussels",
-}
 
 
 def walk_to_check(client, draft, employee):

@@ -37,6 +37,17 @@ def places_data(places, share=False):
     return data
 
 
+# A place of work every posting wizard test can use: a Belgian company with its address.
+COMPANY = {
+    "country": "BE",
+    "location_type": "company",
+    "name": "Brugbouw NV",
+    "identification_number": "0123456789",
+    "street": "Rue Haute",
+    "house_number": "5",
+    "postal_code": "1000",
+    "town": "Brussels",
+}
 CONDITIONS = {
     "start": "2025-03-01",
     "end": "2025-12-31",

@@ -20,7 +20,7 @@ from postings.status import Decision, Status
 from tests import factories
 from tests.api.conftest import client_for
 from tests.postings.test_other_wizards import region, simultaneous_to_places
-from tests.postings.wizard_helpers import CONTACT, places_data, post_step, start, step_url
+from tests.postings.wizard_helpers import COMPANY, CONTACT, places_data, post_step, start, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -239,17 +239,7 @@ def test_a_request_from_wizard_to_certificate_never_logs_the_personal_number(
         {"date_of_entry": "2015-01-01", "private_sector": "yes", "classification": "employed"},
         p,
     )
-    company = {
-        "country": "BE",
-        "location_type": "company",
-        "name": "Brugbouw NV",
-        "identification_number": "0123456789",
-        "street": "Rue Haute",
-        "house_number": "5",
-        "postal_code": "1000",
-        "town": "Brussels",
-    }
-    post_step(client, draft, "places", places_data([company]), p)
+    post_step(client, draft, "places", places_data([COMPANY]), p)
     conditions = {
         "start": begin.isoformat(),
         "end": (begin + dt.timedelta(days=200)).isoformat(),
