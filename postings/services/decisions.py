@@ -31,12 +31,13 @@ def request_start_review(*, actor, request: CoverageRequest, determination=None,
     """Received → In review with what the validation found (determination and flags).
 
     `actor` is None when the validation task does it. The flags are written as casework.RequestFlag
-    rows too, so the admin's queue filters on them portably."""
+    rows too, so the admin's queue filters on them portably. The caller holds the row lock on
+    `request` in its transaction (request_validate read the request with it to validate it), so the
+    request is not read again; nor is a savepoint made inside that transaction."""
     if actor is not None:
         _require_caseworker(actor)
     flags = _flag_records(flags)
-    with transaction.atomic():
-        request = locked_request(request.pk)
+    with transaction.atomic(savepoint=False):
         request_transition(
             request=request,
             to_status=Status.IN_REVIEW,
