@@ -435,6 +435,17 @@ def test_korea_shorter_posting_soon_after_the_last_is_left_to_the_svb():
     assert any("count as one" in w for w in result["warnings"])
 
 
+@pytest.mark.parametrize("host", ["BA", "ME", "RS", "XK"])
+def test_former_yugoslav_states_each_have_their_own_treaty(host):
+    """legislation.md 1.6: the NL-Yugoslavia treaty is continued with each successor state;
+    determination.md names a treaty by its two parties in alphabetical order. The engine called
+    all four ``treaty:BA-NL``, so a posting to Serbia named Bosnia-Herzegovina. The maximum is 'not
+    found', so NL stays with a warning to check it."""
+    result = decide(_treaty_posting(host, "2025-12-31"))
+    assert summary(result) == ("NL", "treaty:" + "-".join(sorted((host, "NL"))), "", None)
+    assert any("not recorded" in w for w in result["warnings"])
+
+
 def test_treaty_posting_needs_a_month_of_dutch_insurance():
     """legislation.md 1.6 'Other treaty rules': the SVB requires at least 1 month of Dutch insurance
     immediately before a treaty posting."""
