@@ -426,6 +426,25 @@ def test_japan_fresh_posting_within_a_year_of_the_last_is_refused():
     assert decide(s)["legislation"] == "JP"
 
 
+def test_korea_successive_postings_under_a_year_apart_count_as_one():
+    """legislation.md 1.6 South Korea: postings less than 12 months apart count as one; a fresh
+    5-year posting on top of one that ended 6 months earlier exceeds 5 years, whatever the earlier
+    one's length. The engine only warned and kept NL."""
+    s = _treaty_posting("KR", "2028-12-31", previous_posting_same_employer_host_end="2023-06-30")
+    result = decide(s)
+    assert summary(result) == ("KR", "treaty:KR-NL", "", None)
+    assert codes(result)["TREATY_SUCCESSIVE_POSTINGS"] is False
+
+
+def test_korea_posting_a_year_after_the_last_counts_alone():
+    """legislation.md 1.6 South Korea: 12 months or more apart, the postings count separately, so a
+    5-year posting is within the maximum."""
+    s = _treaty_posting("KR", "2028-12-31", previous_posting_same_employer_host_end="2022-12-31")
+    result = decide(s)
+    assert summary(result) == ("NL", "treaty:KR-NL", "7", None)
+    assert codes(result)["TREATY_SUCCESSIVE_POSTINGS"] is True
+
+
 def test_korea_shorter_posting_soon_after_the_last_is_left_to_the_svb():
     """legislation.md 1.6 South Korea: with a 3-year posting the combined length depends on the
     previous posting's start, which the input lacks; the engine keeps NL and says to add them up."""
