@@ -468,13 +468,19 @@ TREATIES_NL: tuple[Treaty, ...] = (
         aircrew_rule="residence",
         special_article="8(4)",
     ),
-    Treaty(
-        _tid("BA", "NL"),
-        frozenset({"BA", "XK", "ME", "RS"}),
-        Term(N_("NL-Yugoslavia treaty (1977), continued with successor states [assumption]")),
-        None,
-        "",
-        "S001 §18.1.2 (posting period not found)",
+    # legislation.md 1.6: the NL-Yugoslavia treaty is continued with each successor state, so
+    # each continuation is a treaty between NL and that state; determination.md names a treaty by
+    # its two parties (``treaty:NL-RS``), not by one successor for all four (``treaty:BA-NL``).
+    *(
+        Treaty(
+            _tid(successor, "NL"),
+            frozenset({successor}),
+            Term(N_("NL-Yugoslavia treaty (1977), continued with successor states [assumption]")),
+            None,
+            "",
+            "S001 §18.1.2 (posting period not found)",
+        )
+        for successor in ("BA", "ME", "RS", "XK")
     ),
     Treaty(
         _tid("CA", "NL"),

@@ -589,6 +589,17 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
             "The worker is also employed by an employer in {host}, so the treaty's posting rule does not apply."
         ),
     ),
+    "TREATY_SUCCESSIVE_POSTINGS": (
+        "{source}",
+        N_(
+            "The previous posting to this state ended on {previous}, at least {months} months before this one, "
+            "so the two count as separate postings."
+        ),
+        N_(
+            "The previous posting to this state ended on {previous}; postings less than {months} months apart "
+            "count as one, and this one alone already lasts {duration}, so together they exceed {limit}."
+        ),
+    ),
     "TREATY_DIRECT_RELATIONSHIP": (
         "S001 §18.2.1; SVB",
         N_("The sending employer keeps paying the wages and directing the work."),

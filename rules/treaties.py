@@ -10,7 +10,7 @@ coverage (S001 §18.1.3, §18.2.1).
 from __future__ import annotations
 
 from . import data
-from .dates import Duration, add_months, describe_duration, exceeds_months
+from .dates import ONE_DAY, Duration, add_months, describe_duration, exceeds_months
 from .i18n import N_, Term
 from .outcome import Outcome
 from .reasons import Trace
@@ -185,11 +185,42 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
                 gap=t.fresh_posting_gap_months,
             )
         )
-    if (
+    joined = (
         t.successive_postings_months is not None
         and previous is not None
         and p.start < add_months(previous, t.successive_postings_months)
+    )
+    if (
+        joined
+        and t.posting_max_months is not None
+        and not exceeds_months(p.start, p.end, t.posting_max_months)
+        and exceeds_months(p.start - ONE_DAY, p.end, t.posting_max_months)
     ):
+        # legislation.md 1.6 (South Korea): postings less than 12 months apart count as one. The
+        # previous posting's start is not in the input, but it lasted at least its last day; when
+        # this posting alone already takes the whole maximum, the two together exceed it.
+        results.append(
+            tr.check(
+                "TREATY_SUCCESSIVE_POSTINGS",
+                False,
+                source=t.source,
+                previous=previous.isoformat(),
+                months=t.successive_postings_months,
+                duration=describe_duration(p.start, p.end),
+                limit=_limit_text(t.posting_max_months),
+            )
+        )
+    elif t.successive_postings_months is not None and previous is not None and not joined:
+        results.append(
+            tr.check(
+                "TREATY_SUCCESSIVE_POSTINGS",
+                True,
+                source=t.source,
+                previous=previous.isoformat(),
+                months=t.successive_postings_months,
+            )
+        )
+    elif joined:
         tr.warn(
             N_(
                 "Under the {treaty_name} postings less than {months} months apart count as one: add the previous "
