@@ -1,0 +1,36 @@
+"""Review s9B: the generated PD A1 against legislation.md section 4 (read back from the real PDF)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.casework.builders import posting_answers
+from tests.casework.test_certificate_pd_a1_fields import field
+from tests.casework.test_certificate_pdf import approved, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+CIVIL_SERVANT = {"relationship": {"classification": "civil_servant"}}
+
+
+@pytest.mark.parametrize("kind", ["posting", "simultaneous"])
+def test_without_an_engine_result_a_civil_servant_gets_box_3_5(
+    engine, employer, employer_admin, employee, caseworker, kind
+):
+    """legislation.md 4.4 (3.5: civil servant, 883 Art. 11(3)(b)) and 4.8 (11(3)(b) -> 3.5, 2.5 not
+    ticked): a request decided by hand (the engine could not be run) for a civil servant does not
+    certify a posted employee (3.1) or an employee in two or more states (3.2)."""
+    engine.errors = [{"field": "work", "message": "invalid"}]
+    answers = posting_answers(dt.date(2027, 3, 1), dt.date(2027, 12, 31)) if kind == "posting" else {}
+    answers["relationship"] = CIVIL_SERVANT["relationship"]
+    certificate = approved(engine, employer, employee, caseworker, employer_admin, type=kind, answers=answers)
+    assert certificate.request.determination is None
+    text = pdf_text(certificate)
+    ticked = [line for line in text.splitlines() if "☒ 3." in line]
+    assert len(ticked) == 1 and "☒ 3.5 Civil servant" in ticked[0]
+    assert not certificate.provisional and "☐" in field(text, "2.5")
