@@ -15,6 +15,30 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("en", ["European Health Insurance Card (EHIC)", "portable document S1", "benefits in kind"]),
+        ("nl", ["Europese ziekteverzekeringskaart (EHIC)", "draagbare document S1", "verstrekkingen"]),
+        (
+            "fr",
+            ["carte européenne d'assurance maladie (CEAM)", "document portable S1", "prestations en nature"],
+        ),
+        ("de", ["Europäische Krankenversicherungskarte (EKVK)", "portablen Dokument S1", "Sachleistungen"]),
+    ],
+)
+def test_header_carries_the_information_note_to_the_holder(
+    engine, employer, employer_admin, employee, caseworker, language, words
+):
+    """legislation.md 4.1: the header has an information note to the holder (benefits in kind, EHIC,
+    S1), in the certificate's language."""
+    text = _one_line(
+        pdf_text(approved(engine, employer, employee, caseworker, employer_admin, language=language))
+    )
+    for word in words:
+        assert word in text
+
+
 CIVIL_SERVANT = {"relationship": {"classification": "civil_servant"}}
 
 
