@@ -39,6 +39,19 @@ def test_header_carries_the_information_note_to_the_holder(
         assert word in text
 
 
+def test_section_6_has_the_fax_field(settings, engine, employer, employer_admin, employee, caseworker):
+    """legislation.md 4.7: 6.7 is the office fax number, between the address and the telephone."""
+    settings.PORTAL_INSTITUTION = {**settings.PORTAL_INSTITUTION, "fax": "+31 20 656 0000"}
+    text = pdf_text(approved(engine, employer, employee, caseworker, employer_admin))
+    assert "+31 20 656 0000" in field(text, "6.7")
+    lines = [
+        line.split()[0]
+        for line in text.splitlines()
+        if line.strip().startswith("6.") and line.split()[0] != "6."
+    ]
+    assert lines == ["6.1", "6.2", "6.6", "6.7", "6.8", "6.10"]
+
+
 CIVIL_SERVANT = {"relationship": {"classification": "civil_servant"}}
 
 
