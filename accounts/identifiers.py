@@ -61,6 +61,12 @@ def clean_enterprise_number(value: str) -> str:
         ) from exc
 
 
+def enterprise_number_or_none(value: str) -> str | None:
+    """The stored (compact) form of a valid KBO/BCE number typed in any usual way, "BE" prefix or an
+    old 9-digit number included (legislation.md 5.4); None when `value` is not one."""
+    return be_vat.compact(value) if be_vat.is_valid(value) else None
+
+
 def mask_personal_number(number: str) -> str:
     """For lists and reports: the last 4 characters, enough to tell people apart, not to misuse."""
     number = _squash(number)

@@ -124,3 +124,19 @@ def test_dutch_institution_does_not_read_a_date_from_the_bsn(client, employer_ad
     client.force_login(employer_admin)
     response = client.post(reverse("accounts:personnel_add"), {**VALID, "birth_date": "1990-01-01"})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["0403019261", "0403.019.261", "BE 0403.019.261", "BE0403019261", "403.019.261"]
+)
+def test_representative_search_finds_an_enterprise_number_typed_as_usual(
+    client, employer_admin, representative_firm, query
+):
+    """legislation.md 5.4: 10 digits, optional BE prefix, old 9-digit numbers with a leading 0; the
+    mandate page's search by number accepts each form of the same number."""
+    representative_firm.enterprise_number = "0403019261"
+    representative_firm.save()
+    client.force_login(employer_admin)
+    found = client.get(reverse("accounts:mandates"), {"q": query}).content.decode()
+    assert "Fiscaal Advies B.V." in found
