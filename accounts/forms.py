@@ -446,6 +446,13 @@ class EmployeeForm(PlainMessages, forms.ModelForm):
             for name in temp:
                 cleaned[name] = ""
         birth, entry = cleaned.get("birth_date"), cleaned.get("date_of_entry")
+        number = cleaned.get("personal_number")
+        if birth and number and identifiers.issuing_state() == "BE":
+            # legislation.md 5.2: the SSIN carries the date of birth; both are printed on the PD A1.
+            try:
+                identifiers.check_ssin_birth_date(number, birth)
+            except ValidationError as exc:
+                self.add_error("birth_date", exc)
         if birth and entry and entry <= birth:
             self.add_error(
                 "date_of_entry", _("The date of entry into service must be after the date of birth.")

@@ -61,6 +61,12 @@ def clean_enterprise_number(value: str) -> str:
         ) from exc
 
 
+def enterprise_number_or_none(value: str) -> str | None:
+    """The stored (compact) form of a valid KBO/BCE number typed in any usual way, "BE" prefix or an
+    old 9-digit number included (legislation.md 5.4); None when `value` is not one."""
+    return be_vat.compact(value) if be_vat.is_valid(value) else None
+
+
 def mask_personal_number(number: str) -> str:
     """For lists and reports: the last 4 characters, enough to tell people apart, not to misuse."""
     number = _squash(number)
@@ -94,3 +100,28 @@ def clean_personal_number(value: str, state: str | None = None) -> str:
             message = _("Enter a valid BSN: 9 digits that pass the 11-proof, like 111222333.")
         raise ValidationError(message, code="personal_number") from exc
     return number
+
+
+def check_ssin_birth_date(number: str, birth_date) -> None:
+    """A Belgian national number or BIS number starts with the holder's date of birth (YYMMDD, the
+    century from the check digits, the BIS month +20 or +40; legislation.md 5.2), so a date of birth
+    that differs from it means one of the two is wrong, and the PD A1 would print both (1.1, 1.5).
+    Only the parts the number knows are compared: month or day 00 (unknown, or the day's counter
+    ran out) and the fictitious dates 000001, 002001, 004001 (date unknown) leave those parts free.
+    `number` must already be a valid SSIN (clean_personal_number)."""
+    year, month = be_ssn.get_birth_year(number), be_ssn.get_birth_month(number)
+    full = be_ssn.get_birth_date(number)
+    if full is not None:
+        matches, shown = birth_date == full, full.isoformat()
+    elif month is not None:
+        matches, shown = (birth_date.year, birth_date.month) == (year, month), f"{year}-{month:02d}"
+    elif year is not None:
+        matches, shown = birth_date.year == year, str(year)
+    else:
+        return
+    if not matches:
+        raise ValidationError(
+            _("The date of birth does not match the %(label)s, which gives %(date)s.")
+            % {"label": personal_number_label(), "date": shown},
+            code="birth_date_mismatch",
+        )

@@ -5,6 +5,7 @@ import re
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from . import identifiers
 from .models import (
     ActivationLetter,
     Employee,
@@ -74,11 +75,14 @@ def representative_search(query: str) -> QuerySet[Organisation]:
     if len(query) < 2:
         return Organisation.objects.none()
     compact = re.sub(r"[\s.\-]", "", query).upper()
+    # An enterprise number is stored as 10 digits; typed as "BE 0403.019.261" or in its old 9-digit
+    # form it is the same number (legislation.md 5.4).
+    enterprise = identifiers.enterprise_number_or_none(query) or compact
     return Organisation.objects.filter(
         Q(name__icontains=query)
         | Q(kvk_number=compact)
         | Q(rsin=compact)
-        | Q(enterprise_number=compact)
+        | Q(enterprise_number=enterprise)
         | Q(payroll_tax_number=compact),
         kind=Organisation.Kind.REPRESENTATIVE,
         status=Organisation.Status.ACTIVE,

@@ -29,6 +29,8 @@ from .signing import certificate_signature
 FALLBACK_STATUS = {"posting": "01", "simultaneous": "02", "seafarer": "07"}
 # The same for a self-employed person: 3.3 posted, 3.4 in two or more states (legislation.md 4.4).
 FALLBACK_STATUS_SELF_EMPLOYED = {"posting": "03", "simultaneous": "04"}
+# 3.5 civil servant (883 Art. 11(3)(b); legislation.md 4.4).
+CIVIL_SERVANT_CODE = "05"
 # Section 4.1 ticks "Self-employed" for these codes (legislation.md 4.4, 4.5).
 SELF_EMPLOYED_CODES = {"03", "04"}
 MAX_PRINTED_PLACES = 3  # 5.2: addresses of at most three places (legislation.md 4.6)
@@ -104,6 +106,10 @@ def status_code_for(request, determination: dict) -> str:
     code = determination.get("a1_status_code")
     if code:
         return code
+    if classification(request.answers or {}) == "civil_servant":
+        # A civil servant is certified under Art. 11(3)(b), box 3.5, also when posted or working in
+        # several states, as the engine does (legislation.md 4.4, 4.8); 3.1/3.2 are for employees.
+        return CIVIL_SERVANT_CODE
     if classification(request.answers or {}) == "self_employed":
         return FALLBACK_STATUS_SELF_EMPLOYED.get(request.type, "12")
     return FALLBACK_STATUS.get(request.type, "12")

@@ -319,6 +319,7 @@ _INSTITUTIONS = {
         "town": "Amstelveen",
         "institution_id": "NL:SVB01",
         "phone": "+31 20 656 5656",
+        "fax": "",  # PD A1 field 6.7 (legislation.md 4.7); empty: printed blank
         "email": "a1@svb.example",
         "person_id": "BSN",
         "certificate_languages": ["nl", "en"],
@@ -332,6 +333,7 @@ _INSTITUTIONS = {
         "town": "Brussels",
         "institution_id": "BE:RSZONSS",
         "phone": "+32 2 509 59 59",
+        "fax": "",  # PD A1 field 6.7 (legislation.md 4.7); empty: printed blank
         "email": "a1@nsso.example",
         "person_id": "SSIN",
         "certificate_languages": ["fr", "de", "nl"],
