@@ -46,21 +46,34 @@ def _number(value):
 
 
 def situation_from_request(request) -> dict:
+    from .worker import worker_data
+
     answers = request.answers or {}
     kind = request.type
-    employee = request.employee
+    # A sent request states the worker as they were on the day it was sent (postings/worker.py): a
+    # later move in the personnel directory must not change the residence the engine decides on
+    # (legislation.md 2.1) when the request is determined again (an Art. 16 answer, a late task).
+    worker = worker_data(request) or {}
+    residence = _code(worker.get("country"))
+    nationality = _code(worker.get("nationality"))
     employer = request.employer
     issuing = settings.PORTAL_INSTITUTION["state"]
-    worker_class = classification(answers) if kind != "seafarer" else "transport_sea"
-    employment_type = "seafarer" if kind == "seafarer" else EMPLOYMENT_TYPES.get(worker_class, "employed")
+    worker_class = classification(answers)
+    if kind == "seafarer" and worker_class != "civil_servant":
+        worker_class = SEA
+    # A civil servant stays under the administration's legislation (Art. 11(3)(b)) before the flag
+    # decides where work on board is done (legislation.md 2.2: step 2 comes before step 3). The
+    # seafarer wizard asks the classification (employed or civil servant), so a civil servant on
+    # board is a civil servant to the engine, not a seafarer.
+    employment_type = EMPLOYMENT_TYPES.get(worker_class, "employed")
     activity = ACTIVITIES.get(worker_class, "employed")
     period = answers.get("period" if kind == "simultaneous" else "conditions") or {}
     start = period.get("start")
 
     situation = {
         "reference_date": start,
-        "residence": _code(employee.country) if employee else None,
-        "nationalities": [_code(employee.nationality)] if employee and _code(employee.nationality) else [],
+        "residence": residence,
+        "nationalities": [nationality] if nationality else [],
         "employment_type": employment_type,
         "work": [],
         "employers": []
@@ -77,10 +90,11 @@ def situation_from_request(request) -> dict:
         situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, host, places)
     elif kind == "seafarer":
         ship = answers.get("ship") or {}
-        flag = ship.get("flag_state") or None
-        situation["flag_state"] = flag
+        flag = _code(ship.get("flag_state"))
+        if employment_type == "seafarer":
+            situation["flag_state"] = flag
         situation["work"] = [
-            {"country": flag, "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}
+            {"country": flag, "time_pct": 100, "remuneration_pct": 100, "activity": activity}
         ]
         if flag and flag != issuing:
             # A seafarer is sent to work on board (NSSO: "very similar to a classic posting"; the same

@@ -1,0 +1,36 @@
+"""Review s9c: the API's answers reach the engine as the same facts as the wizard's
+(api/request_answers.py runs the wizard's forms; postings/situation.py builds the situation)."""
+
+import copy
+
+import pytest
+
+from api.views.examples import SEAFARER
+
+from .conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(employer):
+    return f"/api/v1/employers/{employer.pk}/requests/"
+
+
+def _validate(api, employer, data):
+    response = api.post(_url(employer), data, format="json")
+    assert response.status_code == 201, response.json()
+    return api.post(f"{_url(employer)}{response.json()['id']}/validate/").json()
+
+
+def test_a_civil_servant_on_board_is_determined_as_a_civil_servant(employer_admin, employer, employee):
+    """`relationship.classification: civil_servant` on a seafarer request was dropped: a 34-month voyage
+    on a Maltese ship gave Malta (Art. 11(4)); the administration's state applies (legislation.md 2.2
+    step 2 before step 3: Art. 11(3)(b))."""
+    data = copy.deepcopy(SEAFARER)
+    data["employee"] = employee.pk
+    data["relationship"]["classification"] = "civil_servant"
+    data["ship"]["flag_state"] = "MT"
+    data["conditions"] = {**data["conditions"], "start": "2025-03-01", "end": "2027-12-31"}
+    checked = _validate(client_for(employer_admin), employer, data)
+    assert checked["determination"]["legislation"] == "NL"
+    assert checked["determination"]["provision"]["article"] == "11(3)(b)"

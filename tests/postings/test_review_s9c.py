@@ -1,0 +1,99 @@
+"""Review s9c: every answer given in the wizards reaches the engine as the fact it states
+(contracts/determination.md "Situation"; legislation.md 2.1). Each test fails without its fix."""
+
+import pytest
+
+import rules
+from postings.models import CoverageRequest
+from postings.situation import situation_from_request
+from postings.worker import worker_copy
+from tests import factories
+
+from .conftest import make_request
+
+pytestmark = pytest.mark.django_db
+
+CONDITIONS = {
+    "insured_30_days": True,
+    "host_contract": False,
+    "host_can_change_pay": False,
+    "host_can_dismiss": False,
+    "host_can_discipline": False,
+    "replaces_posted_worker": False,
+}
+
+
+def _posting(employer, employee, user, start, end, place, **fields):
+    return CoverageRequest(
+        type="posting",
+        employer=employer,
+        employee=employee,
+        created_by=user,
+        answers={
+            "relationship": {"classification": "employed"},
+            "places": {"places": [{"location_type": "region", "name": "Somewhere", **place}]},
+            "conditions": {**CONDITIONS, "start": start, "end": end},
+        },
+        **fields,
+    )
+
+
+def test_a_civil_servant_on_a_ship_stays_under_the_administrations_legislation(employer, employer_admin):
+    """Seafarer wizard, "Worker classification: Civil servant or equivalent". The answer was dropped
+    (every seafarer request became employment type "seafarer"), so a civil servant of a Dutch
+    administration on board a Maltese ship for 34 months got Malta under Art. 11(4). legislation.md 2.2
+    step 2 comes before step 3, and the 2.2 note says a civil servant sent abroad stays under 11(3)(b)."""
+    employee = factories.make_employee(employer, family_name="Peeters", country="BE")
+    request = CoverageRequest(
+        type="seafarer",
+        employer=employer,
+        employee=employee,
+        created_by=employer_admin,
+        answers={
+            "relationship": {"classification": "civil_servant"},
+            "ship": {"name": "Zeeland", "imo_number": "9074729", "flag_state": "MT"},
+            "conditions": {**CONDITIONS, "start": "2025-03-01", "end": "2027-12-31"},
+        },
+    )
+    situation = situation_from_request(request)
+    assert situation["employment_type"] == "civil_servant"
+    determination = rules.determine(situation)
+    assert determination["legislation"] == "NL"
+    assert determination["provision"] == {"instrument": "883/2004", "article": "11(3)(b)"}
+
+    # An employed seafarer on the same voyage is still located on board (control).
+    request.answers["relationship"]["classification"] = "employed"
+    assert rules.determine(situation_from_request(request))["legislation"] == "MT"
+
+
+def test_a_sent_request_keeps_the_residence_it_was_sent_with(employer, employer_admin):
+    """A sent request states the worker as on the day it was sent (postings/worker.py). The situation
+    read the personnel directory as it is now, so when the worker later moved in the directory, the
+    engine run again on the request (an Art. 16 answer, a validation task that ran late) decided on a
+    residence nobody had stated for this request (legislation.md 2.1: residence state)."""
+    employee = factories.make_employee(employer, family_name="Jansen", country="NL")
+    request = make_request(
+        employer,
+        employee,
+        type="simultaneous",
+        state_of_work="NL",
+        worker_as_sent=worker_copy(employee),
+        answers={
+            "relationship": {"classification": "employed"},
+            "states": {"states": ["DE", "NL"], "also_issuing_state": True},
+            "places": {
+                "places": [
+                    {"country": "NL", "location_type": "region", "time_pct": 30.0},
+                    {"country": "DE", "location_type": "region", "time_pct": 70.0},
+                ]
+            },
+            "period": {"start": "2025-03-01", "end": "2025-12-31"},
+        },
+    )
+    factories.edit_employee(employer_admin, employee, country="DE", town="Köln", postal_code="50667")
+
+    situation = situation_from_request(request)
+    assert situation["residence"] == "NL"
+    determination = rules.determine(situation)
+    assert determination["legislation"] == "NL"  # 30 % in the residence state: Art. 13(1)(a)
+    assert determination["provision"]["article"] == "13(1)(a)"
