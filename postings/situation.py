@@ -29,15 +29,26 @@ PRIOR_INSURANCE_MONTHS_IF_INSURED = 1
 # place "GB, Jersey" is worked in JE (the NL-UK convention, legislation.md 1.5), not in the UK. Quebec
 # has no code of its own and stays CA (rules/data.py).
 TERRITORY_CODES = {"alderney": "GG", "guernsey": "GG", "sark": "GG", "jersey": "JE", "isle_of_man": "IM"}
+# Parts of a member state that ISO 3166-1 (and so the state lists, django-countries) also codes on
+# their own: the French outermost regions, where the Treaties and Reg. 883/2004 apply as in the rest
+# of France (TFEU Art. 349, 355(1)), and Åland, part of Finland. The engine knows a regulation country
+# by its member state's code only (legislation.md 1.1) and took "RE" for a third country (no
+# coordination, no PD A1). Mayotte (an outermost region only from 2014) and the overseas countries
+# and territories, outside the EU, are left as they are.
+PART_OF_MEMBER_STATE = {"GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "MF": "FR", "AX": "FI"}
+
+
+def engine_country(code: str | None) -> str | None:
+    """A state as the person chose it from a state list, as the engine's situation gives it."""
+    return PART_OF_MEMBER_STATE.get(code or "", code) or None
 
 
 def _code(country) -> str | None:
-    code = getattr(country, "code", country)
-    return code or None
+    return engine_country(getattr(country, "code", country))
 
 
 def _place_country(place: dict) -> str | None:
-    return TERRITORY_CODES.get(place.get("territory") or "") or place.get("country") or None
+    return engine_country(TERRITORY_CODES.get(place.get("territory") or "") or place.get("country") or None)
 
 
 def _number(value):
@@ -117,9 +128,9 @@ def situation_from_request(request) -> dict:
             for country, share in shares.items()
         ]
         if worker_class == SEA:
-            situation["flag_state"] = relationship.get("flag_state") or None
+            situation["flag_state"] = _code(relationship.get("flag_state"))
         if worker_class == AIR:
-            situation["home_base"] = relationship.get("home_base") or None
+            situation["home_base"] = _code(relationship.get("home_base"))
     return situation
 
 

@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from api.views.examples import SEAFARER
+from api.views.examples import POSTING, SEAFARER
 
 from .conftest import client_for
 
@@ -34,3 +34,14 @@ def test_a_civil_servant_on_board_is_determined_as_a_civil_servant(employer_admi
     checked = _validate(client_for(employer_admin), employer, data)
     assert checked["determination"]["legislation"] == "NL"
     assert checked["determination"]["provision"]["article"] == "11(3)(b)"
+
+
+def test_a_posting_to_reunion_gets_a_pd_a1(employer_admin, employer, employee):
+    """`places[0].country: RE` (Réunion, part of France; TFEU Art. 349, 355(1); legislation.md 1.1)
+    reached the engine as a third country: no coordination, no PD A1."""
+    data = copy.deepcopy(POSTING)
+    data["employee"] = employee.pk
+    data["places"][0]["country"] = "RE"
+    determination = _validate(client_for(employer_admin), employer, data)["determination"]
+    assert determination["provision"] == {"instrument": "883/2004", "article": "12(1)"}
+    assert determination["certificate"] == "PD A1"

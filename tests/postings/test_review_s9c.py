@@ -97,3 +97,44 @@ def test_a_sent_request_keeps_the_residence_it_was_sent_with(employer, employer_
     determination = rules.determine(situation)
     assert determination["legislation"] == "NL"  # 30 % in the residence state: Art. 13(1)(a)
     assert determination["provision"]["article"] == "13(1)(a)"
+
+
+def test_a_posting_to_reunion_is_a_posting_within_the_eu(employer, employee, employer_admin):
+    """Places step, state "Réunion" (ISO RE, in the state list). Réunion is part of France, where the
+    Treaties and Reg. 883/2004 apply (TFEU Art. 349, 355(1)); the engine knows regulation countries
+    by the member state's code (legislation.md 1.1) and took RE for a third country: "national:NL",
+    no PD A1. The same posting to mainland France gets Art. 12(1)."""
+    request = _posting(employer, employee, employer_admin, "2025-03-01", "2025-12-31", {"country": "RE"})
+    situation = situation_from_request(request)
+    assert situation["posting"]["host_state"] == "FR"
+    determination = rules.determine(situation)
+    assert determination["legislation"] == "NL"
+    assert determination["provision"] == {"instrument": "883/2004", "article": "12(1)"}
+    assert determination["certificate"] == "PD A1"
+
+
+def test_a_worker_living_in_aland_lives_in_finland(employer, employer_admin):
+    """Employee's state of residence "Åland Islands" (ISO AX): part of Finland (legislation.md 1.1).
+    A worker living there who works 40 % in Finland and 60 % in the Netherlands works substantially
+    in the residence state: Finland, Art. 13(1)(a). As "AX" the engine saw no residence state of
+    work and gave the employer's seat, the Netherlands."""
+    employee = factories.make_employee(employer, family_name="Lindqvist", country="AX")
+    request = CoverageRequest(
+        type="simultaneous",
+        employer=employer,
+        employee=employee,
+        created_by=employer_admin,
+        answers={
+            "relationship": {"classification": "employed"},
+            "places": {
+                "places": [
+                    {"country": "FI", "location_type": "region", "time_pct": 40.0},
+                    {"country": "NL", "location_type": "region", "time_pct": 60.0},
+                ]
+            },
+            "period": {"start": "2025-03-01", "end": "2025-12-31"},
+        },
+    )
+    determination = rules.determine(situation_from_request(request))
+    assert determination["legislation"] == "FI"
+    assert determination["provision"]["article"] == "13(1)(a)"
