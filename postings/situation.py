@@ -51,6 +51,11 @@ def _place_country(place: dict) -> str | None:
     return engine_country(TERRITORY_CODES.get(place.get("territory") or "") or place.get("country") or None)
 
 
+def place_state(country: str | None, territory: str | None) -> str | None:
+    """The engine's state of work for a place (or a request's state_of_work and territory)."""
+    return _place_country({"country": country, "territory": territory})
+
+
 def _number(value):
     value = float(value)
     return int(value) if value.is_integer() else round(value, 2)
@@ -239,15 +244,16 @@ def _previous_posting_end(request, place: dict | None, start: str | None, extend
     from .models import CoverageRequest, RequestType
     from .status import Decision, Status
 
-    if not (place and place.get("country") and start and request.employee_id):
+    host = _place_country(place) if place else None
+    if not (host and start and request.employee_id):
         return None
+    # "The same state" is the state the engine sees (place_state), not the letters chosen: "GB,
+    # Jersey" and "JE" are both Jersey, "RE" and "FR" both France. A worker has few earlier postings.
     earlier = (
         CoverageRequest.objects.filter(
             type=RequestType.POSTING,
             employer_id=request.employer_id,
             employee_id=request.employee_id,
-            state_of_work=place["country"],
-            territory=place.get("territory") or "",
             requested_start__lt=start,
         )
         .exclude(status__in=(Status.DRAFT, Status.CANCELLED))
@@ -257,10 +263,12 @@ def _previous_posting_end(request, place: dict | None, start: str | None, extend
         .annotate(effective_end=Coalesce("admitted_end", "requested_end"))
         .filter(effective_end__lt=start)
         .order_by("-effective_end")
-        .values_list("effective_end", flat=True)
-        .first()
+        .values_list("state_of_work", "territory", "effective_end")
     )
-    return earlier.isoformat() if earlier else None
+    for state, territory, end in earlier:
+        if place_state(state, territory) == host:
+            return end.isoformat()
+    return None
 
 
 def determine_request(request) -> dict:

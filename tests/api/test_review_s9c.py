@@ -45,3 +45,17 @@ def test_a_posting_to_reunion_gets_a_pd_a1(employer_admin, employer, employee):
     determination = _validate(client_for(employer_admin), employer, data)["determination"]
     assert determination["provision"] == {"instrument": "883/2004", "article": "12(1)"}
     assert determination["certificate"] == "PD A1"
+
+
+def test_a_posting_to_the_uk_and_jersey_is_refused_with_the_field_path(employer_admin, employer, employee):
+    """Two places, "GB" and "GB" with territory Jersey, are two states of work (legislation.md 1.5);
+    the API, like the wizard, accepted them as one posting and the engine heard only of the UK."""
+    data = copy.deepcopy(POSTING)
+    data["employee"] = employee.pk
+    data["places"] = [
+        {"country": "GB", "location_type": "region", "name": "London"},
+        {"country": "GB", "territory": "jersey", "location_type": "region", "name": "St Helier"},
+    ]
+    response = client_for(employer_admin).post(_url(employer), data, format="json")
+    assert response.status_code == 400
+    assert any(e["field"] == "places" for e in response.json()["errors"]), response.json()

@@ -1,15 +1,19 @@
 """Review s9c: every answer given in the wizards reaches the engine as the fact it states
 (contracts/determination.md "Situation"; legislation.md 2.1). Each test fails without its fix."""
 
+import datetime as dt
+
 import pytest
 
 import rules
+from postings.forms.steps import PlaceFormSet
 from postings.models import CoverageRequest
 from postings.situation import situation_from_request
 from postings.worker import worker_copy
 from tests import factories
 
 from .conftest import make_request
+from .wizard_helpers import places_data
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +142,42 @@ def test_a_worker_living_in_aland_lives_in_finland(employer, employer_admin):
     determination = rules.determine(situation_from_request(request))
     assert determination["legislation"] == "FI"
     assert determination["provision"]["article"] == "13(1)(a)"
+
+
+def test_a_posting_with_places_in_the_uk_and_in_jersey_is_refused():
+    """Posting wizard, places step: "A posting has one state of work". Two places, one in London and
+    one "GB, territory Jersey", passed the check (both GB), and the engine heard of the first only:
+    a posting to the UK under the TCA, the Jersey work under the NL-UK convention never assessed
+    (legislation.md 1.5, 2.3). The wizard now says what it says for two states."""
+    places = [
+        {"country": "GB", "location_type": "region", "name": "London"},
+        {"country": "GB", "territory": "jersey", "location_type": "region", "name": "St Helier"},
+    ]
+    formset = PlaceFormSet(data=places_data(places), prefix="places", kind="posting")
+    assert not formset.is_valid()
+    assert "A posting has one state of work" in " ".join(formset.non_form_errors())
+
+    # Jersey entered either way is one state: GB with the territory, or JE itself.
+    same = [places[1], {"country": "JE", "location_type": "region", "name": "Gorey"}]
+    assert PlaceFormSet(data=places_data(same), prefix="places", kind="posting").is_valid()
+
+
+def test_the_previous_posting_to_jersey_is_found_however_jersey_was_entered(
+    employer, employee, employer_admin
+):
+    """legislation.md 2.3 P7, contract `previous_posting_same_employer_host_end`: the last posting of
+    this worker by this employer "to the same state". An earlier posting entered as "GB, Jersey" and
+    a new one entered as "JE" are both postings to Jersey (the engine's host state), but the look-up
+    compared the letters (state_of_work JE, no territory) and found nothing."""
+    make_request(
+        employer,
+        employee,
+        state_of_work="GB",
+        territory="jersey",
+        requested_start=dt.date(2025, 1, 1),
+        requested_end=dt.date(2025, 6, 30),
+    )
+    request = _posting(employer, employee, employer_admin, "2025-07-15", "2025-12-31", {"country": "JE"})
+    situation = situation_from_request(request)
+    assert situation["posting"]["host_state"] == "JE"
+    assert situation["posting"]["previous_posting_same_employer_host_end"] == "2025-06-30"
