@@ -29,15 +29,31 @@ PRIOR_INSURANCE_MONTHS_IF_INSURED = 1
 # place "GB, Jersey" is worked in JE (the NL-UK convention, legislation.md 1.5), not in the UK. Quebec
 # has no code of its own and stays CA (rules/data.py).
 TERRITORY_CODES = {"alderney": "GG", "guernsey": "GG", "sark": "GG", "jersey": "JE", "isle_of_man": "IM"}
+# Parts of a member state that ISO 3166-1 (and so the state lists, django-countries) also codes on
+# their own: the French outermost regions, where the Treaties and Reg. 883/2004 apply as in the rest
+# of France (TFEU Art. 349, 355(1)), and Åland, part of Finland. The engine knows a regulation country
+# by its member state's code only (legislation.md 1.1) and took "RE" for a third country (no
+# coordination, no PD A1). Mayotte (an outermost region only from 2014) and the overseas countries
+# and territories, outside the EU, are left as they are.
+PART_OF_MEMBER_STATE = {"GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "MF": "FR", "AX": "FI"}
+
+
+def engine_country(code: str | None) -> str | None:
+    """A state as the person chose it from a state list, as the engine's situation gives it."""
+    return PART_OF_MEMBER_STATE.get(code or "", code) or None
 
 
 def _code(country) -> str | None:
-    code = getattr(country, "code", country)
-    return code or None
+    return engine_country(getattr(country, "code", country))
 
 
 def _place_country(place: dict) -> str | None:
-    return TERRITORY_CODES.get(place.get("territory") or "") or place.get("country") or None
+    return engine_country(TERRITORY_CODES.get(place.get("territory") or "") or place.get("country") or None)
+
+
+def place_state(country: str | None, territory: str | None) -> str | None:
+    """The engine's state of work for a place (or a request's state_of_work and territory)."""
+    return _place_country({"country": country, "territory": territory})
 
 
 def _number(value):
@@ -46,21 +62,34 @@ def _number(value):
 
 
 def situation_from_request(request) -> dict:
+    from .worker import worker_data
+
     answers = request.answers or {}
     kind = request.type
-    employee = request.employee
+    # A sent request states the worker as they were on the day it was sent (postings/worker.py): a
+    # later move in the personnel directory must not change the residence the engine decides on
+    # (legislation.md 2.1) when the request is determined again (an Art. 16 answer, a late task).
+    worker = worker_data(request) or {}
+    residence = _code(worker.get("country"))
+    nationality = _code(worker.get("nationality"))
     employer = request.employer
     issuing = settings.PORTAL_INSTITUTION["state"]
-    worker_class = classification(answers) if kind != "seafarer" else "transport_sea"
-    employment_type = "seafarer" if kind == "seafarer" else EMPLOYMENT_TYPES.get(worker_class, "employed")
+    worker_class = classification(answers)
+    if kind == "seafarer" and worker_class != "civil_servant":
+        worker_class = SEA
+    # A civil servant stays under the administration's legislation (Art. 11(3)(b)) before the flag
+    # decides where work on board is done (legislation.md 2.2: step 2 comes before step 3). The
+    # seafarer wizard asks the classification (employed or civil servant), so a civil servant on
+    # board is a civil servant to the engine, not a seafarer.
+    employment_type = EMPLOYMENT_TYPES.get(worker_class, "employed")
     activity = ACTIVITIES.get(worker_class, "employed")
     period = answers.get("period" if kind == "simultaneous" else "conditions") or {}
     start = period.get("start")
 
     situation = {
         "reference_date": start,
-        "residence": _code(employee.country) if employee else None,
-        "nationalities": [_code(employee.nationality)] if employee and _code(employee.nationality) else [],
+        "residence": residence,
+        "nationalities": [nationality] if nationality else [],
         "employment_type": employment_type,
         "work": [],
         "employers": []
@@ -77,10 +106,11 @@ def situation_from_request(request) -> dict:
         situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, host, places)
     elif kind == "seafarer":
         ship = answers.get("ship") or {}
-        flag = ship.get("flag_state") or None
-        situation["flag_state"] = flag
+        flag = _code(ship.get("flag_state"))
+        if employment_type == "seafarer":
+            situation["flag_state"] = flag
         situation["work"] = [
-            {"country": flag, "time_pct": 100, "remuneration_pct": 100, "activity": "employed"}
+            {"country": flag, "time_pct": 100, "remuneration_pct": 100, "activity": activity}
         ]
         if flag and flag != issuing:
             # A seafarer is sent to work on board (NSSO: "very similar to a classic posting"; the same
@@ -103,9 +133,9 @@ def situation_from_request(request) -> dict:
             for country, share in shares.items()
         ]
         if worker_class == SEA:
-            situation["flag_state"] = relationship.get("flag_state") or None
+            situation["flag_state"] = _code(relationship.get("flag_state"))
         if worker_class == AIR:
-            situation["home_base"] = relationship.get("home_base") or None
+            situation["home_base"] = _code(relationship.get("home_base"))
     return situation
 
 
@@ -214,15 +244,16 @@ def _previous_posting_end(request, place: dict | None, start: str | None, extend
     from .models import CoverageRequest, RequestType
     from .status import Decision, Status
 
-    if not (place and place.get("country") and start and request.employee_id):
+    host = _place_country(place) if place else None
+    if not (host and start and request.employee_id):
         return None
+    # "The same state" is the state the engine sees (place_state), not the letters chosen: "GB,
+    # Jersey" and "JE" are both Jersey, "RE" and "FR" both France. A worker has few earlier postings.
     earlier = (
         CoverageRequest.objects.filter(
             type=RequestType.POSTING,
             employer_id=request.employer_id,
             employee_id=request.employee_id,
-            state_of_work=place["country"],
-            territory=place.get("territory") or "",
             requested_start__lt=start,
         )
         .exclude(status__in=(Status.DRAFT, Status.CANCELLED))
@@ -232,10 +263,12 @@ def _previous_posting_end(request, place: dict | None, start: str | None, extend
         .annotate(effective_end=Coalesce("admitted_end", "requested_end"))
         .filter(effective_end__lt=start)
         .order_by("-effective_end")
-        .values_list("effective_end", flat=True)
-        .first()
+        .values_list("state_of_work", "territory", "effective_end")
     )
-    return earlier.isoformat() if earlier else None
+    for state, territory, end in earlier:
+        if place_state(state, territory) == host:
+            return end.isoformat()
+    return None
 
 
 def determine_request(request) -> dict:

@@ -21,6 +21,7 @@ from coverage_portal.form_copies import QuickCopyForm
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
+from ..situation import place_state
 from ..widgets import FastLazySelect, same_for_a_language, states
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -401,7 +402,11 @@ class BasePlaceFormSet(forms.BaseFormSet):
         if not places:
             raise ValidationError(_("Add at least one place of work."))
         countries_used = {f.cleaned_data["country"] for f in places}
-        if self.kind == "posting" and len(countries_used) > 1:
+        # A posting has one host state (legislation.md 2.3), the state the engine sees: a place in
+        # "GB, Jersey" is in Jersey (postings.situation.place_state), so a place in the UK and one in
+        # Jersey are two states, and the engine would only have heard of the first.
+        hosts = {place_state(f.cleaned_data["country"], f.cleaned_data.get("territory")) for f in places}
+        if self.kind == "posting" and len(hosts) > 1:
             raise ValidationError(
                 _(
                     "A posting has one state of work. For work in several states, "
