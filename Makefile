@@ -1,5 +1,11 @@
 # Two commands: `make run` (the portal with demo data on http://127.0.0.1:8000) and `make test`.
-PYTHON ?= python3
+# The interpreter the virtualenv is made from: the first of these that is Python 3.11 or later with
+# venv's pip bootstrap. The system's python3 comes first: Debian's is built with profile-guided and
+# link-time optimisation and has libpython linked in, like the python:3.11-slim image the Dockerfile
+# deploys on, while a pyenv build (often first on PATH) has neither unless asked for, and runs the
+# portal's pages about a fifth slower (README "Speed and robustness"). `make PYTHON=...` picks another;
+# an existing .venv is kept (`make clean` starts again).
+PYTHON ?= $(firstword $(foreach p,/usr/bin/python3 python3,$(shell $(p) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $(p))) python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

@@ -30,6 +30,16 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def interpreter() -> str:
+    """The Python that gunicorn, the worker and locust run on (the virtualenv's), and where it lives."""
+    code = "import os, platform, sys; print(platform.python_version(), os.path.realpath(sys.executable))"
+    return subprocess.run(
+        [PY, "-c", code],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

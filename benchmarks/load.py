@@ -40,6 +40,7 @@ from benchmarks._common import (  # noqa: E402
     free_port,
     gunicorn_argv,
     handle_signals,
+    interpreter,
     log,
     portal_env,
     prepare,
@@ -223,6 +224,8 @@ def main() -> None:
         log(f"consult at {args.total} rows: p50/p95 {large[0]:.1f}/{large[1]:.1f} ms")
         before = services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
         log(f"locust: {args.users} users for {args.seconds} s against {args.workers} gunicorn workers")
+        # The interpreter moves the figure by a fifth (the Makefile says why): name it with the figure.
+        log(f"python: {interpreter()}")
         random.seed(1)
         groups = {name: procs.procs[name].pid for name in ("gunicorn", "celery")}
         postmaster = services.postmaster_pid()
