@@ -30,6 +30,22 @@ max_requests = 5000
 max_requests_jitter = 500
 
 
+def when_ready(server):
+    # Runs in the master after the application is loaded and before the first workers are forked:
+    # the URL configuration, the catalogues and the templates every worker would load on its first
+    # requests (coverage_portal/warm_up.py).
+    from coverage_portal.warm_up import warm_up
+
+    done = warm_up()
+    server.log.info(
+        "warmed up: URLs and catalogues in %d languages, %d templates (%d skipped: %s)",
+        done["languages"],
+        done["templates"],
+        len(done["skipped"]),
+        ", ".join(done["skipped"]),
+    )
+
+
 def pre_fork(server, worker):
     # The preloaded application's objects live as long as the worker: freezing them keeps the
     # cyclic garbage collector from scanning them again after every few hundred allocations (and
