@@ -80,6 +80,17 @@ def logged_in(client, employer_admin):
     return client
 
 
+# The posting conditions step's answers as a request stores them (the wizard's own are strings).
+STORED_CONDITIONS = {
+    "insured_30_days": True,
+    "host_contract": False,
+    "host_can_change_pay": False,
+    "host_can_dismiss": False,
+    "host_can_discipline": False,
+    "replaces_posted_worker": False,
+}
+
+
 def make_request(employer, employee=None, user=None, **fields):
     """A sent request (as the pipeline would leave it), with its consult columns."""
     user = user or factories.make_user()

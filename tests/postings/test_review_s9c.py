@@ -12,19 +12,11 @@ from postings.situation import situation_from_request
 from postings.worker import worker_copy
 from tests import factories
 
+from .conftest import STORED_CONDITIONS as CONDITIONS
 from .conftest import make_request
 from .wizard_helpers import places_data
 
 pytestmark = pytest.mark.django_db
-
-CONDITIONS = {
-    "insured_30_days": True,
-    "host_contract": False,
-    "host_can_change_pay": False,
-    "host_can_dismiss": False,
-    "host_can_discipline": False,
-    "replaces_posted_worker": False,
-}
 
 
 def _posting(employer, employee, user, start, end, place, **fields):

@@ -11,18 +11,10 @@ from postings.situation import situation_from_request
 from postings.status import Decision, Status
 from tests import factories
 
+from .conftest import STORED_CONDITIONS as CONDITIONS
 from .conftest import make_request
 
 pytestmark = pytest.mark.django_db
-
-CONDITIONS = {
-    "insured_30_days": True,
-    "host_contract": False,
-    "host_can_change_pay": False,
-    "host_can_dismiss": False,
-    "host_can_discipline": False,
-    "replaces_posted_worker": False,
-}
 
 
 def posting(employer, employee, user, start, end, country="BE", territory="", **fields):

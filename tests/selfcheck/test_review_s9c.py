@@ -7,22 +7,9 @@ import pytest
 import rules
 from selfcheck.forms import SelfCheckForm
 
-URL = "/check/"
+from .test_page import POSTING, URL
 
-POSTING_TO_REUNION = {
-    "residence": "NL",
-    "employment_type": "employed",
-    "work_1_country": "RE",
-    "work_1_time": "100",
-    "work_1_pay": "100",
-    "employer_seat": "NL",
-    "employer_substantial": "on",
-    "start": "2030-03-01",
-    "end": "2031-02-28",
-    "is_posting": "on",
-    "sending_state": "NL",
-    "months_insured_before": "12",
-}
+POSTING_TO_REUNION = {**POSTING, "work_1_country": "RE"}
 
 
 @pytest.mark.django_db
