@@ -48,6 +48,17 @@ class SelfCheckForm(forms.Form):
     residence = CountryField(
         label=_("Where do you live?"), help_text=_("The country where you usually live.")
     )
+    # The engine takes an unknown nationality as covered (determination.md, `nationalities`); asked,
+    # a third-country national gets the answer the law gives them (legislation.md 1.3: Reg.
+    # 1231/2010 covers them, but not in Denmark, the EEA-EFTA states or Switzerland).
+    nationality = CountryField(
+        label=_("What is your nationality?"),
+        required=False,
+        help_text=_(
+            "With more than one, choose that of an EU or EEA state or Switzerland if you have one. The "
+            "rules cover other nationals only in some cases; left empty, the check assumes they cover you."
+        ),
+    )
     employment_type = forms.ChoiceField(
         label=_("What kind of work do you do?"), choices=EMPLOYMENT_CHOICES, widget=forms.RadioSelect
     )
@@ -200,6 +211,7 @@ class SelfCheckForm(forms.Form):
         situation = {
             "reference_date": reference.isoformat(),
             "residence": d["residence"],
+            "nationalities": [d["nationality"]] if d.get("nationality") else [],
             "employment_type": etype,
             "work": work,
             "employers": employers,
@@ -227,13 +239,23 @@ class SelfCheckForm(forms.Form):
 
 #: The answers that are a country (see SelfCheckForm.situation).
 COUNTRY_ANSWERS = frozenset(
-    {"residence", "employer_seat", "second_employer_seat", "sending_state", "flag_state", "home_base"}
+    {
+        "residence",
+        "nationality",
+        "employer_seat",
+        "second_employer_seat",
+        "sending_state",
+        "flag_state",
+        "home_base",
+    }
     | {f"work_{n}_country" for n in range(1, MAX_STATES + 1)}
 )
 
 #: Engine error paths mapped to the form field where the person can fix them.
 ERROR_FIELDS = {
     "residence": "residence",
+    "nationalities": "nationality",
+    "nationalities[0]": "nationality",
     "employment_type": "employment_type",
     "employers": "employer_seat",
     "employers[0].seat": "employer_seat",
