@@ -766,6 +766,28 @@ def test_situation_that_is_not_an_object(bad):
 # ---- the period cut by the end of the Art. 87(8) transition --------------------------------------------
 
 
+def test_87_8_posting_period_ends_when_the_request_takes_effect():
+    """legislation.md 1.4: an 18-month posting from 2009-06-01 is the host state's under 1408/71
+    (anticipated > 12 months) and the sending state's under 883/2004, so 87(8) keeps BE; a request
+    of 2010-09-15 (more than 3 months after 2010-05-01) takes effect on 2010-10-01, so the 1408/71
+    answer covers the posting only until 2010-09-30. Failed before the fix (period to 2010-11-30)."""
+    s = posting(start="2009-06-01", end="2010-11-30")
+    s["reference_date"] = "2010-06-15"
+    s["art87_8_request_date"] = "2010-09-15"
+    result = decide(s)
+    check(
+        result,
+        "BE",
+        "1408/71",
+        "13(2)(a)",
+        "12",
+        transitional="87(8)",
+        certificate="PD A1",
+        period={"start": "2009-06-01", "end": "2010-09-30"},
+    )
+    assert any("2010-09-30" in w for w in result["warnings"])
+
+
 def test_87_8_posting_without_request_keeps_the_posting_period():
     """legislation.md 1.4: without a request or change the transition outlasts the posting, so the
     period is the posting's (determination.md)."""
