@@ -830,3 +830,48 @@ def test_1408_extension_e102_period_is_the_extension():
         certificate="E102",
         period={"start": "2009-01-01", "end": "2009-06-30"},
     )
+
+
+# ---- dates at the end of the calendar: an answer or an error, never a crash ------------------------
+
+
+def test_posting_with_an_open_end_of_9999_12_31_is_over_24_months():
+    """determination.md ('an error with a plain message, never a crash'; dates are ISO dates) and
+    legislation.md 2.3 P4/P9: a planned end of 9999-12-31 (a common 'open' end) is far over 24
+    months, so the host state, with the Art. 16 hint. Failed before the fix: OverflowError."""
+    s = posting(end="9999-12-31")
+    result = decide(s)
+    check(result, "BE", "883/2004", "11(3)(a)", "12", period={"start": "2024-03-01", "end": "9999-12-31"})
+    assert any("16" in w for w in result["warnings"])
+    assert codes(result)["ART12_1_MAX_24_MONTHS"] is False
+
+
+def test_posting_in_the_last_year_of_the_calendar_is_counted_exactly():
+    """legislation.md 2.3 P4: 9999-01-01 to 9999-12-31 is 12 months, within 24, so 12(1); the
+    24-month anniversary lies beyond the calendar. Failed before the fix: ValueError (year 10001)."""
+    s = posting(start="9999-01-01", end="9999-12-31")
+    s["reference_date"] = "9999-06-01"
+    result = decide(s)
+    check(result, "NL", "883/2004", "12(1)", "01", period={"start": "9999-01-01", "end": "9999-12-31"})
+    reason = next(r for r in result["reasons"] if r["code"] == "ART12_1_MAX_24_MONTHS")
+    assert "12 months" in reason["explanation"]
+
+
+def test_treaty_posting_with_an_open_end_is_over_the_maximum():
+    """legislation.md 1.6 (USA: 5 years) and determination.md (never a crash): an end of 9999-12-31
+    exceeds the treaty maximum, so the treaty's general rule gives US. Failed before the fix."""
+    s = treaty_posting("US", start="2024-01-01", end="9999-12-31")
+    result = decide(s)
+    assert result["legislation"] == "US"
+    assert result["provision"]["instrument"] == "treaty:NL-US"
+
+
+def test_one_day_posting_on_the_last_date_there_is():
+    """legislation.md 2.3 P4 and determination.md: start = end = 9999-12-31 is a one-day posting.
+    Failed before the fix: ValueError."""
+    s = posting(start="9999-12-31", end="9999-12-31")
+    s["reference_date"] = "9999-12-31"
+    result = decide(s)
+    check(result, "NL", "883/2004", "12(1)", "01")
+    reason = next(r for r in result["reasons"] if r["code"] == "ART12_1_MAX_24_MONTHS")
+    assert "1 day" in reason["explanation"]
