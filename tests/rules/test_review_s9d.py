@@ -875,3 +875,114 @@ def test_one_day_posting_on_the_last_date_there_is():
     check(result, "NL", "883/2004", "12(1)", "01")
     reason = next(r for r in result["reasons"] if r["code"] == "ART12_1_MAX_24_MONTHS")
     assert "1 day" in reason["explanation"]
+
+
+# ---- further fields: warnings, instrument strings, boundaries -----------------------------------------
+
+
+def test_art16_agreement_over_five_years_warns_of_dutch_practice():
+    """legislation.md 2.5 (16(1): 'NL practice: postings over 24 months up to 5 years') and 2.3 P9:
+    the agreement decides, but a warning notes the 5-year practice."""
+    s = posting(
+        start="2024-03-01",
+        end="2030-02-28",
+        art16_agreement={"state": "NL", "start": "2024-03-01", "end": "2030-02-28"},
+    )
+    result = decide(s)
+    check(result, "NL", "883/2004", "16(1)", "11", period={"start": "2024-03-01", "end": "2030-02-28"})
+    assert any("5 years" in w for w in result["warnings"]), result["warnings"]
+
+
+def test_exactly_five_percent_is_not_marginal():
+    """legislation.md 2.2 step 5 ('< ~5%') and determination.md ('a share under 5 % treated as
+    marginal'): 5 % is not under 5 %, so two states of work remain and Art. 13 decides."""
+    result = decide(multi("NL", [("BE", 95), ("DE", 5)], ["NL"]))
+    check(result, "NL", "883/2004", "13(1)(b)(i)", "02", provisional=True)
+    assert not any("marginal" in w.lower() for w in result["warnings"])
+
+
+def test_posting_with_work_in_a_third_state_is_multistate_with_a_warning():
+    """legislation.md 2.2 step 6 (more than one state of work, not temporary: Art. 13, provisional)
+    and determination.md warnings (what the caseworker should know)."""
+    s = posting()
+    s["work"] = work(("BE", 60), ("DE", 40))
+    result = decide(s)
+    check(result, "NL", "883/2004", "13(1)(b)(i)", "02", provisional=True, period=None)
+    assert result["warnings"]
+
+
+def test_new_zealand_treaty_instrument_is_alphabetical():
+    """determination.md `treaty:XX-YY` in alphabetical order: NL before NZ."""
+    result = decide(treaty_posting("NZ", start="2024-01-01", end="2028-12-31"))
+    assert (result["legislation"], result["provision"]["instrument"]) == ("NL", "treaty:NL-NZ")
+    assert result["certificate"] == "treaty certificate"
+
+
+def test_canada_treaty_article_in_roman_numerals():
+    """legislation.md 1.6 (Canada: Art. VI(2)(a), 60 months) and determination.md (article without
+    'Art.')."""
+    result = decide(treaty_posting("CA", start="2024-01-01", end="2028-12-31"))
+    assert summary(result) == ("NL", "treaty:CA-NL", "VI(2)(a)", None)
+
+
+def test_tca_self_employed_detachment_is_ssc_11_2():
+    """legislation.md 1.5 (SSC.11: employee or self-employed sent temporarily, <= 24 months);
+    determination.md article format `SSC.11(1)`, here the self-employed paragraph; period = the
+    posting's dates; no EU PD A1 status code (public case C66)."""
+    s = posting(host_state="GB", start="2024-03-01", end="2025-02-28")
+    s["employment_type"] = "self_employed"
+    s["work"] = work(("GB", 100, 100, "self_employed"))
+    s["employers"] = []
+    result = decide(s)
+    assert summary(result) == ("NL", "TCA", "SSC.11(2)", None)
+    assert result["provisional"] is False
+    assert result["period"] == {"start": "2024-03-01", "end": "2025-02-28"}
+
+
+def test_inactive_uk_resident_after_brexit_has_no_certificate():
+    """legislation.md 1.5 (TCA from 2021, SSC.10 follows 883: residence for the inactive) and 2.2
+    step 7 (no A1)."""
+    s = situation(residence="GB", employment_type="inactive", work=[], employers=[])
+    result = decide(s)
+    assert result["legislation"] == "GB"
+    assert result["provision"]["instrument"] == "TCA"
+    assert result["certificate"] is None
+    assert result["a1_status_code"] is None
+
+
+def test_1408_self_employed_posting_period_and_e101():
+    """legislation.md 3.1 step 7 (14a(1): temporary work abroad <= 12 months) and 3 notes (E101);
+    determination.md period = the posting's dates."""
+    s = posting(start="2008-03-01", end="2009-02-28")
+    s["reference_date"] = "2008-06-01"
+    s["employment_type"] = "self_employed"
+    s["work"] = work(("BE", 100, 100, "self_employed"))
+    s["employers"] = []
+    check(
+        decide(s),
+        "NL",
+        "1408/71",
+        "14a(1)",
+        None,
+        certificate="E101",
+        period={"start": "2008-03-01", "end": "2009-02-28"},
+    )
+
+
+def test_original_883_wording_before_465_2012_keeps_code_02():
+    """legislation.md 1.2 (before 2012-06-28 the original 13(1)(b): employer's seat) and 4.8 (3.2,
+    provisional)."""
+    s = multi("NL", [("NL", 10), ("BE", 90)], ["BE"], ref="2011-06-01", start="2011-01-01")
+    check(decide(s), "BE", "883/2004", "13(1)(b)", "02", provisional=True, certificate="PD A1")
+
+
+def test_sending_state_equal_to_host_state_is_an_error():
+    """determination.md: 'a posting from one state to another'."""
+    s = posting(sending_state="BE")
+    assert "posting.host_state" in errors_of(s) or "posting.sending_state" in errors_of(s)
+
+
+def test_inactive_person_with_a_posting_is_an_error():
+    """determination.md: work 'may be empty only for inactive'; a posting needs a state of work."""
+    s = situation(residence="NL", employment_type="inactive", work=[], employers=[], posting={})
+    assert any(f.startswith("posting") for f in errors_of(s))
