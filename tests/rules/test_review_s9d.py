@@ -986,3 +986,15 @@ def test_inactive_person_with_a_posting_is_an_error():
     """determination.md: work 'may be empty only for inactive'; a posting needs a state of work."""
     s = situation(residence="NL", employment_type="inactive", work=[], employers=[], posting={})
     assert any(f.startswith("posting") for f in errors_of(s))
+
+
+def test_87_8_period_is_never_inverted():
+    """determination.md period {start, end}: the transition (to 2020-04-30) is not cut into a posting
+    that only starts in 2024 (an unchanged situation since 2008 with a later posting); the period
+    stays the posting's and is never inverted (found by the s9d fuzz of the 87(8) cut above)."""
+    s = posting(start="2024-06-01", end="2025-11-30")
+    s["situation_start"] = "2008-01-01"
+    s["reference_date"] = "2015-06-01"
+    result = decide(s)
+    period = result["period"]
+    assert period is None or period["start"] <= period["end"], result
