@@ -8,8 +8,19 @@ ONE_DAY = timedelta(days=1)
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _past_last_year(d: date, months: int) -> bool:
+    """True when ``d`` plus ``months`` months falls after 9999-12 (beyond ``date.max``)."""
+    return (d.year * 12 + (d.month - 1) + months) // 12 > date.max.year
+
+
 def add_months(d: date, months: int) -> date:
-    """``d`` plus ``months`` calendar months; the day is clamped to the month's last day."""
+    """``d`` plus ``months`` calendar months; the day is clamped to the month's last day.
+
+    A result after 9999-12-31 is given as 9999-12-31: determination.md allows any ISO date and
+    wants an error or an answer, never a crash, so a far-future "open" end (9999-12-31) must not
+    overflow the calendar arithmetic."""
+    if _past_last_year(d, months):
+        return date.max
     index = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(index, 12)
     day = d.day
@@ -24,6 +35,8 @@ def add_years(d: date, years: int) -> date:
 
 
 def first_of_next_month(d: date) -> date:
+    if d.year == date.max.year and d.month == 12:
+        return date.max  # as add_months: no date after 9999-12-31
     return date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
 
 
@@ -43,16 +56,24 @@ def exceeds_months(start: date, end: date, months: int) -> bool:
     ``months`` months and does not exceed it (legislation.md 2.3 P4); this equals Melosys's
     ``ChronoUnit.MONTHS.between(start, end) >= months``.
     """
+    if _past_last_year(start, months):
+        return False  # the anniversary lies after 9999-12-31, so after every end date
     return end >= anniversary(start, months)
 
 
 def duration(start: date, end: date) -> tuple[int, int]:
     """Whole months and remaining days of the period ``start``..``end`` (both included)."""
+    if end == date.max:  # the day after it does not exist (determination.md: never a crash)
+        months, days = duration(start, end - ONE_DAY)
+        index = start.year * 12 + (start.month - 1) + months + 1
+        if start.day == 1 and index == (date.max.year + 1) * 12:
+            return months + 1, 0  # the next anniversary would be 10000-01-01, the day after the end
+        return months, days + 1
     stop = end + ONE_DAY
     months = (stop.year - start.year) * 12 + (stop.month - start.month)
     if months < 0:
         return 0, 0
-    while months > 0 and anniversary(start, months) > stop:
+    while months > 0 and (_past_last_year(start, months) or anniversary(start, months) > stop):
         months -= 1
     return months, (stop - anniversary(start, months)).days
 

@@ -83,6 +83,11 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
         tr.check("ART87_8_TRANSITION", False, why=why, **figures)
         return Transition(None, end if end >= start else None, request_used=used)
     out = reg1408.run(sit, before, tr, scope.area_1408(before))
+    if out.period is not None and out.period[0] <= end < out.period[1]:
+        # legislation.md 1.4: the 1408/71 result is kept only until the first of a change, the
+        # request's effective date or the 10-year cap; from then on 883/2004 decides, so the
+        # period this determination covers (determination.md) ends on the transition's last day.
+        out.period = (out.period[0], end)
     tr.check("ART87_8_TRANSITION", True, end=end.isoformat(), **figures)
     out.transitional = ("883/2004", "87(8)")
     out.status = status_for(STATUS_1408, out.article)
