@@ -19,10 +19,9 @@ def add_months(d: date, months: int) -> date:
     A result after 9999-12-31 is given as 9999-12-31: determination.md allows any ISO date and
     wants an error or an answer, never a crash, so a far-future "open" end (9999-12-31) must not
     overflow the calendar arithmetic."""
-    if _past_last_year(d, months):
+    year, month0 = divmod(d.year * 12 + (d.month - 1) + months, 12)
+    if year > date.max.year:
         return date.max
-    index = d.year * 12 + (d.month - 1) + months
-    year, month0 = divmod(index, 12)
     day = d.day
     if day > 28:  # only the last days of a month can need clamping
         last = _DAYS[month0] + (month0 == 1 and (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)))
