@@ -83,3 +83,31 @@ def load_public_cases() -> list[dict]:
     shared = here.parents[3] / "shared" / "domain" / "cases-public.json"
     path = shared if shared.exists() else here.parent / "data" / "cases-public.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+UNSET = object()
+
+
+def check(
+    result,
+    legislation,
+    instrument,
+    article,
+    code,
+    *,
+    provisional=False,
+    transitional=None,
+    certificate=UNSET,
+    period=UNSET,
+):
+    """Assert the answer a person reads off the determination."""
+    assert summary(result) == (legislation, instrument, article, code), result["reasons"]
+    assert result["provisional"] is provisional
+    if transitional is None:
+        assert result["transitional"] is None
+    else:
+        assert result["transitional"] == {"instrument": "883/2004", "article": transitional}
+    if certificate is not UNSET:
+        assert result["certificate"] == certificate
+    if period is not UNSET:
+        assert result["period"] == period

@@ -6,34 +6,7 @@ import pytest
 
 import rules
 
-from .builders import codes, decide, posting, seats, situation, summary, work
-
-UNSET = object()
-
-
-def check(
-    result,
-    legislation,
-    instrument,
-    article,
-    code,
-    *,
-    provisional=False,
-    transitional=None,
-    certificate=UNSET,
-    period=UNSET,
-):
-    """Assert the answer a person reads off the determination."""
-    assert summary(result) == (legislation, instrument, article, code), result["reasons"]
-    assert result["provisional"] is provisional
-    if transitional is None:
-        assert result["transitional"] is None
-    else:
-        assert result["transitional"] == {"instrument": "883/2004", "article": transitional}
-    if certificate is not UNSET:
-        assert result["certificate"] == certificate
-    if period is not UNSET:
-        assert result["period"] == period
+from .builders import check, codes, decide, posting, seats, situation, summary, work
 
 
 def multi(residence, shares, employer_seats, *, ref="2024-06-01", start=None, **extra):
