@@ -9,6 +9,8 @@ validation task imports it too.
 from django.conf import settings
 from django.db.models.functions import Coalesce
 
+from rules import data as rules_data
+
 from .wizards.conditions import AIR, SEA, classification
 
 EMPLOYMENT_TYPES = {
@@ -29,13 +31,10 @@ PRIOR_INSURANCE_MONTHS_IF_INSURED = 1
 # place "GB, Jersey" is worked in JE (the NL-UK convention, legislation.md 1.5), not in the UK. Quebec
 # has no code of its own and stays CA (rules/data.py).
 TERRITORY_CODES = {"alderney": "GG", "guernsey": "GG", "sark": "GG", "jersey": "JE", "isle_of_man": "IM"}
-# Parts of a member state that ISO 3166-1 (and so the state lists, django-countries) also codes on
-# their own: the French outermost regions, where the Treaties and Reg. 883/2004 apply as in the rest
-# of France (TFEU Art. 349, 355(1)), and Åland, part of Finland. The engine knows a regulation country
-# by its member state's code only (legislation.md 1.1) and took "RE" for a third country (no
-# coordination, no PD A1). Mayotte (an outermost region only from 2014) and the overseas countries
-# and territories, outside the EU, are left as they are.
-PART_OF_MEMBER_STATE = {"GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "MF": "FR", "AX": "FI"}
+# Parts of a member state that the state lists (django-countries) offer under their own ISO code,
+# Réunion or Åland say: the engine reads them as their member state (rules.data), and the portal
+# compares states of work the same way.
+PART_OF_MEMBER_STATE = rules_data.PART_OF_MEMBER_STATE
 
 
 def engine_country(code: str | None) -> str | None:

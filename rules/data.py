@@ -276,8 +276,24 @@ ISO_COUNTRIES: frozenset[str] = frozenset(
     ]
 )
 
-#: EESSI / PD A1 codes accepted on input and mapped to ISO 3166 (legislation.md 1.1).
-COUNTRY_ALIASES: dict[str, str] = {"EL": "GR", "UK": "GB"}
+#: Parts of a member state that ISO 3166-1 also codes on their own: the French outermost regions,
+#: where the Treaties and Reg. 883/2004 apply as in the rest of France (TFEU Art. 349, 355(1)), and
+#: Åland, part of Finland. The rules know a regulation country by its member state's code
+#: (legislation.md 1.1), so "RE" was a third country (no coordination, no PD A1). Mayotte (an
+#: outermost region only from 2014) and the overseas countries and territories, outside the EU,
+#: keep their own codes.
+PART_OF_MEMBER_STATE: dict[str, str] = {
+    "GF": "FR",
+    "GP": "FR",
+    "MQ": "FR",
+    "RE": "FR",
+    "MF": "FR",
+    "AX": "FI",
+}
+
+#: Codes accepted on input and read as another ISO 3166 code: the EESSI / PD A1 codes for Greece
+#: and the UK (legislation.md 1.1), and the parts of a member state above.
+COUNTRY_ALIASES: dict[str, str] = {"EL": "GR", "UK": "GB", **PART_OF_MEMBER_STATE}
 
 #: EU-27 member states today (legislation.md 1.1).
 EU27: frozenset[str] = frozenset(

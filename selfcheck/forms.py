@@ -8,8 +8,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from postings.situation import engine_country
-
 MAX_STATES = 4
 
 EMPLOYMENT_CHOICES = [
@@ -180,12 +178,9 @@ class SelfCheckForm(forms.Form):
 
     def situation(self, today: date) -> dict:
         """The engine's situation for the cleaned answers. ``today`` is the page's clock."""
-        # The country lists offer parts of a member state by their own ISO code (Réunion, Åland):
-        # the engine is given the member state, as the request wizards do (postings.situation).
-        d = {
-            name: engine_country(value) if name in COUNTRY_ANSWERS and isinstance(value, str) else value
-            for name, value in self.cleaned_data.items()
-        }
+        # Parts of a member state with an ISO code of their own (Réunion, Åland) go as chosen: the
+        # engine reads them as their member state (rules.data.PART_OF_MEMBER_STATE).
+        d = self.cleaned_data
         etype = d["employment_type"]
         start = d.get("start")
         reference = max(today, start) if start else today
@@ -236,20 +231,6 @@ class SelfCheckForm(forms.Form):
             }
         return situation
 
-
-#: The answers that are a country (see SelfCheckForm.situation).
-COUNTRY_ANSWERS = frozenset(
-    {
-        "residence",
-        "nationality",
-        "employer_seat",
-        "second_employer_seat",
-        "sending_state",
-        "flag_state",
-        "home_base",
-    }
-    | {f"work_{n}_country" for n in range(1, MAX_STATES + 1)}
-)
 
 #: Engine error paths mapped to the form field where the person can fix them.
 ERROR_FIELDS = {

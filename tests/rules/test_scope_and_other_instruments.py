@@ -251,3 +251,25 @@ def test_issuing_state_parameter():
     s = posting(sending_state="BE", host_state="US", start="2024-01-01", end="2025-12-31")
     s.update(residence="BE", work=work(("US", 100)), employers=seats("BE"))
     assert decide(s, issuing_state="BE")["provision"]["instrument"] == "none"
+
+
+# ---- parts of a member state with an ISO code of their own ------------------------------------
+
+
+def test_a_posting_to_reunion_is_a_posting_to_france():
+    """Réunion is an outermost region of France, where the Treaties and Reg. 883/2004 apply (TFEU
+    Art. 349, 355(1)); ISO 3166-1 codes it RE, which the engine read as a third country (no
+    coordination, no PD A1). The portal mapped it before calling the engine; the engine's own door
+    (the determinations API, `manage.py determine`) did not."""
+    result = decide(nl_posting_to("RE", "2025-03-01", "2026-02-28"))
+    assert summary(result) == ("NL", "883/2004", "12(1)", "01")
+    assert result["certificate"] == "PD A1"
+
+
+def test_living_and_working_in_aland_is_finland():
+    """Åland is part of Finland (legislation.md 1.1 lists member states by their code, FI)."""
+    s = situation(reference_date="2025-06-01", residence="AX", work=work(("AX", 100)), employers=seats("AX"))
+    finland = situation(
+        reference_date="2025-06-01", residence="FI", work=work(("FI", 100)), employers=seats("FI")
+    )
+    assert summary(decide(s)) == summary(decide(finland)) == ("FI", "883/2004", "11(3)(a)", "12")
