@@ -91,6 +91,38 @@ STORED_CONDITIONS = {
 }
 
 
+def stored_posting(employer, employee, user, start, end, country="BE", territory="", **fields):
+    """An unsaved posting request with the wizard's answers as stored: one place in `country`."""
+    place = {"country": country, "location_type": "region", "name": "Somewhere", "territory": territory}
+    return CoverageRequest(
+        type="posting",
+        employer=employer,
+        employee=employee,
+        created_by=user,
+        answers={
+            "relationship": {"classification": "employed"},
+            "places": {"places": [place]},
+            "conditions": {**STORED_CONDITIONS, "start": start, "end": end},
+        },
+        **fields,
+    )
+
+
+def stored_seafarer(employer, employee, user, flag, classification="employed", **conditions):
+    """An unsaved seafarer request with the wizard's answers as stored, on a ship flying `flag`."""
+    return CoverageRequest(
+        type="seafarer",
+        employer=employer,
+        employee=employee,
+        created_by=user,
+        answers={
+            "relationship": {"classification": classification},
+            "ship": {"name": "Zeeland", "imo_number": "9074729", "flag_state": flag},
+            "conditions": {**STORED_CONDITIONS, "start": "2025-03-01", "end": "2025-12-31", **conditions},
+        },
+    )
+
+
 def make_request(employer, employee=None, user=None, **fields):
     """A sent request (as the pipeline would leave it), with its consult columns."""
     user = user or factories.make_user()

@@ -12,26 +12,10 @@ from postings.situation import situation_from_request
 from postings.worker import worker_copy
 from tests import factories
 
-from .conftest import STORED_CONDITIONS as CONDITIONS
-from .conftest import make_request
+from .conftest import make_request, stored_posting, stored_seafarer
 from .wizard_helpers import places_data
 
 pytestmark = pytest.mark.django_db
-
-
-def _posting(employer, employee, user, start, end, place, **fields):
-    return CoverageRequest(
-        type="posting",
-        employer=employer,
-        employee=employee,
-        created_by=user,
-        answers={
-            "relationship": {"classification": "employed"},
-            "places": {"places": [{"location_type": "region", "name": "Somewhere", **place}]},
-            "conditions": {**CONDITIONS, "start": start, "end": end},
-        },
-        **fields,
-    )
 
 
 def test_a_civil_servant_on_a_ship_stays_under_the_administrations_legislation(employer, employer_admin):
@@ -40,17 +24,7 @@ def test_a_civil_servant_on_a_ship_stays_under_the_administrations_legislation(e
     administration on board a Maltese ship for 34 months got Malta under Art. 11(4). legislation.md 2.2
     step 2 comes before step 3, and the 2.2 note says a civil servant sent abroad stays under 11(3)(b)."""
     employee = factories.make_employee(employer, family_name="Peeters", country="BE")
-    request = CoverageRequest(
-        type="seafarer",
-        employer=employer,
-        employee=employee,
-        created_by=employer_admin,
-        answers={
-            "relationship": {"classification": "civil_servant"},
-            "ship": {"name": "Zeeland", "imo_number": "9074729", "flag_state": "MT"},
-            "conditions": {**CONDITIONS, "start": "2025-03-01", "end": "2027-12-31"},
-        },
-    )
+    request = stored_seafarer(employer, employee, employer_admin, "MT", "civil_servant", end="2027-12-31")
     situation = situation_from_request(request)
     assert situation["employment_type"] == "civil_servant"
     determination = rules.determine(situation)
@@ -100,7 +74,7 @@ def test_a_posting_to_reunion_is_a_posting_within_the_eu(employer, employee, emp
     Treaties and Reg. 883/2004 apply (TFEU Art. 349, 355(1)); the engine knows regulation countries
     by the member state's code (legislation.md 1.1) and took RE for a third country: "national:NL",
     no PD A1. The same posting to mainland France gets Art. 12(1)."""
-    request = _posting(employer, employee, employer_admin, "2025-03-01", "2025-12-31", {"country": "RE"})
+    request = stored_posting(employer, employee, employer_admin, "2025-03-01", "2025-12-31", "RE")
     situation = situation_from_request(request)
     assert situation["posting"]["host_state"] == "FR"
     determination = rules.determine(situation)
@@ -169,7 +143,7 @@ def test_the_previous_posting_to_jersey_is_found_however_jersey_was_entered(
         requested_start=dt.date(2025, 1, 1),
         requested_end=dt.date(2025, 6, 30),
     )
-    request = _posting(employer, employee, employer_admin, "2025-07-15", "2025-12-31", {"country": "JE"})
+    request = stored_posting(employer, employee, employer_admin, "2025-07-15", "2025-12-31", "JE")
     situation = situation_from_request(request)
     assert situation["posting"]["host_state"] == "JE"
     assert situation["posting"]["previous_posting_same_employer_host_end"] == "2025-06-30"

@@ -11,40 +11,11 @@ from postings.situation import situation_from_request
 from postings.status import Decision, Status
 from tests import factories
 
-from .conftest import STORED_CONDITIONS as CONDITIONS
 from .conftest import make_request
+from .conftest import stored_posting as posting
+from .conftest import stored_seafarer as seafarer
 
 pytestmark = pytest.mark.django_db
-
-
-def posting(employer, employee, user, start, end, country="BE", territory="", **fields):
-    place = {"country": country, "location_type": "region", "name": "Somewhere", "territory": territory}
-    return CoverageRequest(
-        type="posting",
-        employer=employer,
-        employee=employee,
-        created_by=user,
-        answers={
-            "relationship": {"classification": "employed"},
-            "places": {"places": [place]},
-            "conditions": {**CONDITIONS, "start": start, "end": end},
-        },
-        **fields,
-    )
-
-
-def seafarer(employer, employee, user, flag, **conditions):
-    return CoverageRequest(
-        type="seafarer",
-        employer=employer,
-        employee=employee,
-        created_by=user,
-        answers={
-            "relationship": {"classification": "employed"},
-            "ship": {"name": "Zeeland", "imo_number": "9074729", "flag_state": flag},
-            "conditions": {**CONDITIONS, "start": "2025-03-01", "end": "2025-12-31", **conditions},
-        },
-    )
 
 
 def test_seafarer_conditions_reach_the_engine_as_a_posting_to_the_flag_state(employer, employer_admin):
