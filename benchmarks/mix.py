@@ -27,6 +27,8 @@ CONDITIONS = {
     "host_can_change_pay": "no",
     "host_can_dismiss": "no",
     "host_can_discipline": "no",
+    "host_hires_out": "no",
+    "employer_substantial_activity": "yes",
     "replaces_posted_worker": "no",
     "mission": "Building a bridge",
     "language": "nl",

@@ -35,6 +35,13 @@ TERRITORY_CODES = {"alderney": "GG", "guernsey": "GG", "sark": "GG", "jersey": "
 # Réunion or Åland say: the engine reads them as their member state (rules.data), and the portal
 # compares states of work the same way.
 PART_OF_MEMBER_STATE = rules_data.PART_OF_MEMBER_STATE
+# The conditions step asks P1 and P6 (legislation.md 2.3) only since they were added to it. A request
+# stored before has no answer to them: it keeps the values every request was sent with until then
+# (substantial activity: yes; hired out onward: no), so its determination, and the caseworker's
+# decision taken on it, stay as they were when it is determined again. (A draft without them cannot
+# be sent: the wizard checks every step again, the API lists them as missing.)
+UNANSWERED_EMPLOYER_SUBSTANTIAL_ACTIVITY = True
+UNANSWERED_HOST_HIRES_OUT = False
 
 
 def engine_country(code: str | None) -> str | None:
@@ -84,6 +91,9 @@ def situation_from_request(request) -> dict:
     activity = ACTIVITIES.get(worker_class, "employed")
     period = answers.get("period" if kind == "simultaneous" else "conditions") or {}
     start = period.get("start")
+    # P1 is asked on the conditions step (posting, seafarer). Simultaneous occupation does not ask
+    # it: the engine uses it only in the posting test (Art. 12), which that request never runs.
+    substantial = _answered(period, "employer_substantial_activity", UNANSWERED_EMPLOYER_SUBSTANTIAL_ACTIVITY)
 
     situation = {
         "reference_date": start,
@@ -93,7 +103,7 @@ def situation_from_request(request) -> dict:
         "work": [],
         "employers": []
         if employment_type == "self_employed"
-        else [{"seat": _code(employer.country), "substantial_activity_in_seat": True}],
+        else [{"seat": _code(employer.country), "substantial_activity_in_seat": substantial}],
         "posting": None,
     }
     if kind == "posting":
@@ -180,12 +190,20 @@ def _posting(request, conditions: dict, issuing: str, host: str | None, places: 
             conditions.get(key)
             for key in ("host_contract", "host_can_change_pay", "host_can_dismiss", "host_can_discipline")
         ),
-        "placed_at_disposal_of_third_undertaking": False,
+        "placed_at_disposal_of_third_undertaking": _answered(
+            conditions, "host_hires_out", UNANSWERED_HOST_HIRES_OUT
+        ),
         "previous_posting_same_employer_host_end": (
             _previous_posting_end(request, places[0], start, extended) if places else None
         ),
         "art16_agreement": _exception_agreement(request, issuing),
     }
+
+
+def _answered(step: dict, key: str, unanswered: bool) -> bool:
+    """A yes/no answer of a step; `unanswered` for a request stored before the question was asked."""
+    value = step.get(key)
+    return unanswered if value is None else bool(value)
 
 
 def _exception_agreement(request, issuing: str) -> dict | None:

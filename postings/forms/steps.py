@@ -510,9 +510,35 @@ class PeriodMixin(QuickCopyForm):
         return data
 
 
-class ConditionsForm(PeriodMixin):
-    """Posting and seafarer: the period and the six yes/no questions of the NSSO service."""
+def _employer_activity_label() -> str:
+    # The state's name in brackets: "in %(state)s" cannot be translated ("aux Pays-Bas", "in den
+    # Niederlanden").
+    return gettext(
+        "Does the employer normally carry out substantial activities in the state it posts the employee "
+        "from (%(state)s), not only internal management?"
+    ) % {"state": countries.name(settings.PORTAL_INSTITUTION["state"])}
 
+
+class ConditionsForm(PeriodMixin):
+    """Posting and seafarer: the period, the six yes/no questions of the NSSO service, and the two
+    posting conditions that service leaves out (legislation.md 2.3 P1 and P6; the SVB handbook lists
+    both: "werkt normaal gesproken in Nederland", "doorlenen").
+
+    P1 is a fact about the employer, not the posting, but it is asked here, with the posting test's
+    other conditions, per request: the engine weighs it on the posting's date, and the person who
+    files knows it. The posting and seafarer wizards offer only employed persons and civil servants
+    (Classification.POSTING_CHOICES), so the self-employed variant of Art. 12(2) ("the person's own
+    substantial activity", legislation.md 2.3 Z1) is never asked here. For a civil servant the engine
+    decides under Art. 11(3)(b) and does not use either answer."""
+
+    employer_substantial_activity = yes_no(
+        lazy(_employer_activity_label, str)(),
+        _(
+            "Think of where the employer has its registered office and administration, where its staff "
+            "work, where it concludes its contracts with clients and where it earns its turnover. Answer "
+            "no if it only has an office or a mailbox there."
+        ),
+    )
     insured_30_days = yes_no(
         _("Was the employee insured under this state's social security in the 30 days before the start?"),
         _(
@@ -530,6 +556,16 @@ class ConditionsForm(PeriodMixin):
         _("Can the host company take disciplinary measures against the employee?"),
         _("Refusing access to the workplace is not a disciplinary measure here."),
     )
+    host_hires_out = yes_no(
+        _(
+            "Will the host company place the employee at the disposal of another company (hire them "
+            "out onward), in that state or elsewhere?"
+        ),
+        _(
+            "For example, the host company lends the employee to one of its clients, who then directs "
+            "the work."
+        ),
+    )
     replaces_posted_worker = yes_no(_("Will the employee replace another posted employee?"))
     mission = forms.CharField(
         label=_("Short description of the mission (optional)"),
@@ -541,11 +577,13 @@ class ConditionsForm(PeriodMixin):
     field_order = [
         "start",
         "end",
+        "employer_substantial_activity",
         "insured_30_days",
         "host_contract",
         "host_can_change_pay",
         "host_can_dismiss",
         "host_can_discipline",
+        "host_hires_out",
         "replaces_posted_worker",
         "mission",
         "language",

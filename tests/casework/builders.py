@@ -72,6 +72,8 @@ def posting_answers(start: dt.date, end: dt.date, state: str = "BE") -> dict:
             "host_can_change_pay": False,
             "host_can_dismiss": False,
             "host_can_discipline": False,
+            "host_hires_out": False,
+            "employer_substantial_activity": True,
         },
     }
 

@@ -87,6 +87,8 @@ STORED_CONDITIONS = {
     "host_can_change_pay": False,
     "host_can_dismiss": False,
     "host_can_discipline": False,
+    "host_hires_out": False,
+    "employer_substantial_activity": True,
     "replaces_posted_worker": False,
 }
 

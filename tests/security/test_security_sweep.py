@@ -248,6 +248,8 @@ def test_a_request_from_wizard_to_certificate_never_logs_the_personal_number(
         "host_can_change_pay": "no",
         "host_can_dismiss": "no",
         "host_can_discipline": "no",
+        "host_hires_out": "no",
+        "employer_substantial_activity": "yes",
         "replaces_posted_worker": "no",
         "mission": "Building a bridge",
         "language": "nl",
