@@ -151,13 +151,32 @@ def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[di
     return answers, errors
 
 
+# Steps whose stored answers are the step form's own fields, one key each (the others are a list of
+# places, a list of states or an employee id).
+_FIELD_STEPS = frozenset({"address", "relationship", "conditions", "period", "ship", "contact"})
+
+
 def missing_steps(kind: str, answers: dict) -> list[dict]:
-    """What must still be answered before the request can be sent."""
-    return [
-        {"field": step, "message": _("This part is required before the request can be sent.")}
-        for step in api_steps(kind)
-        if step not in (answers or {})
-    ]
+    """What must still be answered before the request can be sent: a step not given, or a required
+    answer missing from a step stored before the wizard asked it (the conditions step's P1 and P6
+    questions, legislation.md 2.3): the wizard asks it again when the step is checked once more before
+    sending, and the API names it, `conditions.host_hires_out`, the same way a create names it."""
+    answers = answers or {}
+    problems = []
+    forms_by_step = dict(STEPS[kind])
+    for step in api_steps(kind):
+        if step not in answers:
+            problems.append(
+                {"field": step, "message": _("This part is required before the request can be sent.")}
+            )
+            continue
+        stored = answers[step]
+        if step not in _FIELD_STEPS or not isinstance(stored, dict):
+            continue
+        for name, field in forms_by_step[step].base_fields.items():
+            if field.required and name not in stored:
+                problems.append({"field": f"{step}.{name}", "message": str(field.error_messages["required"])})
+    return problems
 
 
 def public_answers(answers: dict) -> dict:

@@ -26,6 +26,8 @@ def api_posting(employee: int | None, start: dt.date, end: dt.date) -> dict:
             "host_can_change_pay": False,
             "host_can_dismiss": False,
             "host_can_discipline": False,
+            "host_hires_out": False,
+            "employer_substantial_activity": True,
             "replaces_posted_worker": False,
             "mission": "Bridge works",
         },

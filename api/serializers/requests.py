@@ -99,11 +99,23 @@ class PeriodFields(Serializer):
 
 
 class ConditionsStep(PeriodFields):
+    employer_substantial_activity = yes_no(
+        _(
+            "The employer normally carries out substantial activities in the issuing state, not only "
+            "internal management (seat and administration, staff, contracts, turnover there)."
+        )
+    )
     insured_30_days = yes_no(_("Insured under this state's social security in the 30 days before the start."))
     host_contract = yes_no(_("Signed an (additional) employment contract with the host company."))
     host_can_change_pay = yes_no(_("The host company can change the basic pay on its own."))
     host_can_dismiss = yes_no(_("The host company can dismiss the worker."))
     host_can_discipline = yes_no(_("The host company can take disciplinary measures."))
+    host_hires_out = yes_no(
+        _(
+            "The host company places the worker at the disposal of another company (hires them out "
+            "onward), in that state or elsewhere."
+        )
+    )
     replaces_posted_worker = yes_no(_("The worker replaces another posted worker."))
     mission = text(_("Short description of the mission."), 1000)
 

@@ -13,11 +13,13 @@ CONDITIONS = {
     "start": "2025-03-01",
     "end": "2026-02-28",
     "language": "nl",
+    "employer_substantial_activity": True,
     "insured_30_days": True,
     "host_contract": False,
     "host_can_change_pay": False,
     "host_can_dismiss": False,
     "host_can_discipline": False,
+    "host_hires_out": False,
     "replaces_posted_worker": False,
     "mission": "Building a bridge in Antwerp",
 }
