@@ -106,6 +106,15 @@ class SelfCheckForm(forms.Form):
     replaces_posted_worker = forms.BooleanField(
         label=_("I replace another worker who was posted to the same job"), required=False
     )
+    # legislation.md 2.3 P6 ("doorlenen"): a posted worker whom the host company hires out onward is
+    # no longer posted. Unticked (the default) is what the check assumed before it asked.
+    hired_out_onward = forms.BooleanField(
+        label=_(
+            "The company I am posted to places me at the disposal of another company (hires me out "
+            "onward), in that country or elsewhere"
+        ),
+        required=False,
+    )
     flag_state = CountryField(label=_("Seafarers: which flag does the vessel fly?"), required=False)
     home_base = CountryField(label=_("Aircrew: in which country is your home base?"), required=False)
 
@@ -225,7 +234,7 @@ class SelfCheckForm(forms.Form):
                 "replaces_posted_worker": bool(d.get("replaces_posted_worker")),
                 "insured_in_sending_state_months_before": d.get("months_insured_before"),
                 "direct_relationship_maintained": True,
-                "placed_at_disposal_of_third_undertaking": False,
+                "placed_at_disposal_of_third_undertaking": bool(d.get("hired_out_onward")),
                 "previous_posting_same_employer_host_end": None,
                 "art16_agreement": None,
             }
