@@ -220,7 +220,9 @@ class RequestValidate(RequestObjectMixin, APIView):
     post=extend_schema(
         summary="Send a complete draft",
         description="Assigns the transaction number; validation follows. With an Idempotency-Key a retry "
-        "returns the request sent the first time.",
+        "returns the request sent the first time. Refused (400) while a step is missing, or an answer a "
+        "step stored earlier lacks because the question was added later (conditions.host_hires_out, "
+        "conditions.employer_substantial_activity): each error names its path.",
         tags=["requests"],
         request=None,
         parameters=[IDEMPOTENCY_PARAMETER],

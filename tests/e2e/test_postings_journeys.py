@@ -173,7 +173,9 @@ def test_seafarer_with_a_wrong_imo_check_digit_then_a_new_request_based_on_it(li
         ("Can the host company change", "No"),
         ("Can the host company dismiss", "No"),
         ("Can the host company take disciplinary", "No"),
+        ("Will the host company place the employee", "No"),
         ("Will the employee replace", "No"),
+        ("Does the employer normally carry out substantial activities", "Yes"),
     ]:
         answer(page, question, value)
     answer(page, "In which language should the certificate be?", "English")

@@ -56,10 +56,12 @@ def test_a_change_from_check_your_answers_comes_back_there(live_server, page, em
         "Can the host company change",
         "Can the host company dismiss",
         "Can the host company take disciplinary",
+        "Will the host company place the employee",
         "Will the employee replace",
     ]:
         answer(page, question, "No")
     answer(page, "Was the employee insured", "Yes")
+    answer(page, "Does the employer normally carry out substantial activities", "Yes")
     answer(page, "In which language should the certificate be?", "English")
     go_on(page)
     page.get_by_label("Telephone").fill("+31 20 123 4567")

@@ -61,7 +61,9 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
         ("Can the host company change", "No"),
         ("Can the host company dismiss", "No"),
         ("Can the host company take disciplinary", "No"),
+        ("Will the host company place the employee", "No"),
         ("Will the employee replace", "No"),
+        ("Does the employer normally carry out substantial activities", "Yes"),
     ]:
         page.get_by_role("group", name=question).get_by_label(value, exact=True).check()
     page.get_by_role("group", name="In which language").get_by_label("Dutch").check()
