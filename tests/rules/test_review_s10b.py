@@ -1272,3 +1272,51 @@ def test_q1_shape_and_determinism(s):
     if res["period"] is not None:
         assert res["period"]["start"] <= res["period"]["end"]
     assert D(s) == res
+
+
+# ---------------------------------------------------------------------------
+# R. Defects found by this review (each failed before its fix)
+# ---------------------------------------------------------------------------
+
+
+def _civil_servant(admin, work_state, residence, **kw):
+    return situation(
+        residence=residence,
+        employment_type="civil_servant",
+        work=work((work_state, 100, 100, "civil_servant")),
+        employers=seats(admin),
+        **kw,
+    )
+
+
+def test_r1_third_country_civil_servant_gets_no_883_designation():
+    """L§2.2 step 0 and §2.5 11(3)(b): the administration's state is what 11(3)(b) designates, and
+    the regulation only designates member states (§1.2: the states in which the employers sit are
+    involved). A Japanese administration's civil servant working in DE is outside the regulation;
+    no treaty of the issuing state (NL) links DE and JP -> instrument none. The engine said
+    legislation JP under 883/2004 11(3)(b) with a PD A1."""
+    res = D(_civil_servant("JP", "DE", "DE"))
+    assert (res["legislation"], res["provision"]["instrument"]) == (None, "none"), res["reasons"]
+    assert res["certificate"] is None and res["a1_status_code"] is None
+
+
+def test_r2_us_civil_servant_in_nl_is_a_treaty_case():
+    """Same, with the NL-US agreement linking the two states: no PD A1 for US legislation."""
+    res = D(_civil_servant("US", "NL", "NL"))
+    expect(res, "US", "treaty:NL-US", code=None)
+    assert res["certificate"] == "treaty certificate"
+
+
+def test_r3_third_country_civil_servant_under_1408():
+    res = D(_civil_servant("US", "BE", "BE", reference_date="2009-06-01", situation_start="2008-01-01"))
+    assert res["provision"]["instrument"] != "1408/71", res
+    assert res["legislation"] != "US" or res["provision"]["instrument"].startswith("treaty:")
+
+
+def test_r4_third_country_civil_servant_in_the_uk_after_2020():
+    res = D(_civil_servant("US", "GB", "GB", reference_date="2023-01-01", situation_start="2022-01-01"))
+    assert res["provision"]["instrument"] != "TCA", res
+
+
+def test_r5_member_state_civil_servant_unchanged():
+    check(D(_civil_servant("CH", "NL", "NL")), "CH", "883/2004", "11(3)(b)", "05")
