@@ -1320,3 +1320,48 @@ def test_r4_third_country_civil_servant_in_the_uk_after_2020():
 
 def test_r5_member_state_civil_servant_unchanged():
     check(D(_civil_servant("CH", "NL", "NL")), "CH", "883/2004", "11(3)(b)", "05")
+
+
+def _seafarer_ashore(flag_share, other, residence, seat, flag="MT", **kw):
+    return situation(
+        residence=residence,
+        employment_type="seafarer",
+        work=work((flag, flag_share), (other, 100 - flag_share)),
+        employers=seats(seat),
+        flag_state=flag,
+        **kw,
+    )
+
+
+def test_r6_seafarer_also_working_ashore_in_residence_is_art_13():
+    """L§2.2 notes: "A seafarer or aircrew member can still be ... multi-state (Art. 13). Rules
+    11(4)/11(5) only decide where the work counts as done." Step 3 puts the work on board in MT;
+    40 % ashore in NL (residence) leaves two states (step 6) -> Art. 13(1)(a) NL, provisional.
+    The engine ignored the work ashore and said MT under 11(4)."""
+    check(D(_seafarer_ashore(60, "NL", "NL", "MT")), "NL", "883/2004", "13(1)(a)", "02", provisional=True)
+
+
+def test_r7_seafarer_ashore_outside_residence_goes_to_employer_seat():
+    # R=BE not worked in; one employer seated MT -> 13(1)(b)(i)
+    check(D(_seafarer_ashore(70, "DE", "BE", "MT")), "MT", "883/2004", "13(1)(b)(i)", "02", provisional=True)
+
+
+def test_r8_seafarer_with_marginal_work_ashore_keeps_flag():
+    # L§2.2 step 5: 3 % ashore is marginal and left out -> only the flag state -> 11(4)
+    res = D(_seafarer_ashore(97, "NL", "NL", "MT"))
+    check(res, "MT", "883/2004", "11(4)", "07")
+    assert res["warnings"]
+
+
+def test_r9_seafarer_paid_from_residence_rule_still_first():
+    # L§2.2 step 4 comes before step 6: paid by an NL undertaking and living in NL -> NL 11(4)
+    check(D(_seafarer_ashore(60, "DE", "NL", "NL")), "NL", "883/2004", "11(4)", "07")
+
+
+def test_r10_seafarer_ashore_under_the_tca():
+    """L§1.5: the Protocol copies Art. 11 and 13; a GB-flag seafarer of a GB employer who works 40 %
+    ashore in NL, where he lives, falls under NL (SSC.12(1)(a)), not the flag (SSC.10(4))."""
+    s = _seafarer_ashore(
+        60, "NL", "NL", "GB", flag="GB", reference_date="2023-01-01", situation_start="2022-01-01"
+    )
+    expect(D(s), "NL", "TCA", "SSC.12(1)(a)", provisional=True)
