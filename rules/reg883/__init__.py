@@ -51,7 +51,9 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
             # Art. 11(4) only says where the work on board counts as done; work on board and
             # elsewhere in two or more states is normal multi-state work (legislation.md 2.2 notes).
             tr.check("ART11_4_FLAG_STATE", True, flag=sit.flag_state)
-            return _provisional(art13.employed_multi_state(ashore, sit.residence, sit.employers, at, tr, area))
+            return _provisional(
+                art13.employed_multi_state(ashore, sit.residence, sit.employers, at, tr, area)
+            )
         return art11.flag_state(sit, tr)
 
     # Step 2 (second line): a civil servant who also works in another state, Art. 13(4). It comes
