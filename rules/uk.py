@@ -52,7 +52,7 @@ def decide(sit: Situation, tr: Trace) -> Outcome:
 def _decide(sit: Situation, tr: Trace) -> Outcome:
     ref = sit.reference_date
     etype = sit.employment_type
-    agreed = art16.agreement(sit, ref, tr, instrument=INSTRUMENT, article="SSC.16(1)")
+    agreed = art16.agreement(sit, ref, tr, instrument=INSTRUMENT, article="SSC.16(1)", area=TCA_AREA)
     if agreed is not None:
         return agreed
     if etype == "inactive":

@@ -28,7 +28,7 @@ def run(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcome:
 def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcome:
     etype = sit.employment_type
     # Step 1: an Art. 16 agreement overrides Articles 11 to 15.
-    agreed = art16.agreement(sit, at, tr, instrument=INSTRUMENT, article="16(1)")
+    agreed = art16.agreement(sit, at, tr, instrument=INSTRUMENT, article="16(1)", area=area)
     if agreed is not None:
         return agreed
     # Step 2: special groups of Art. 11(3) and Art. 13(4).

@@ -1365,3 +1365,60 @@ def test_r10_seafarer_ashore_under_the_tca():
         60, "NL", "NL", "GB", flag="GB", reference_date="2023-01-01", situation_start="2022-01-01"
     )
     expect(D(s), "NL", "TCA", "SSC.12(1)(a)", provisional=True)
+
+
+def _agreement_for(state, **kw):
+    s = posting(
+        start="2024-01-01",
+        end="2026-12-31",
+        art16_agreement={"state": state, "start": "2024-01-01", "end": "2026-12-31"},
+    )
+    s.update(kw)
+    return s
+
+
+def test_r11_art16_agreement_cannot_designate_a_third_country():
+    """L§2.5: Art. 16(1) lets member states agree exceptions; only a coordinated state's
+    legislation can be agreed. An agreement naming US on an NL->BE posting of 36 months leaves
+    the ordinary rules: over 24 months -> BE 11(3)(a). The engine gave US under 16(1) with a PD A1."""
+    res = D(_agreement_for("US"))
+    check(res, "BE", "883/2004", "11(3)(a)", "12")
+    assert ("ART16_1_AGREED_STATE", False) in [(r["code"], r["passed"]) for r in res["reasons"]]
+
+
+def test_r12_art16_agreement_for_the_uk_after_2020_is_not_an_883_exception():
+    check(D(_agreement_for("GB")), "BE", "883/2004", "11(3)(a)", "12")
+
+
+def test_r13_art17_agreement_under_1408_cannot_designate_a_third_country():
+    s = posting(
+        start="2008-01-01",
+        end="2009-12-31",
+        art16_agreement={"state": "US", "start": "2008-01-01", "end": "2009-12-31"},
+    )
+    s["reference_date"] = "2009-01-01"
+    expect(D(s), "BE", "1408/71", "13(2)(a)")
+
+
+def test_r14_tca_exception_cannot_designate_a_third_country():
+    s = posting(
+        sending_state="GB",
+        host_state="NL",
+        start="2022-01-01",
+        end="2024-12-31",
+        art16_agreement={"state": "US", "start": "2022-01-01", "end": "2024-12-31"},
+    )
+    s.update(residence="GB", employers=seats("GB"), work=work(("NL", 100)), reference_date="2022-06-01")
+    expect(D(s), "NL", "TCA", "SSC.10(3)(a)")
+
+
+def test_r15_treaty_agreement_still_applies():
+    # the treaty path keeps its own agreements (L§1.6): NL->US 7 years agreed for NL
+    s = posting(
+        host_state="US",
+        start="2024-01-01",
+        end="2030-12-31",
+        art16_agreement={"state": "NL", "start": "2024-01-01", "end": "2030-12-31"},
+    )
+    s["work"] = work(("US", 100))
+    expect(D(s), "NL", "treaty:NL-US")
