@@ -98,6 +98,16 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         ),
         N_("The exception agreement for {state} runs from {start} to {end} and does not include {date}."),
     ),
+    "ART16_1_AGREED_STATE": (
+        f"{R883} Art. 16(1)",
+        N_(
+            "{state} takes part in this coordination, so an exception agreement can make its legislation apply."
+        ),
+        N_(
+            "{state} does not take part in this coordination, so an exception agreement cannot make its "
+            "legislation apply; the ordinary rules decide."
+        ),
+    ),
     "ART17_1408_AGREEMENT": (
         f"{R1408} Art. 17",
         N_(

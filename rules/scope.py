@@ -20,13 +20,19 @@ COORDINATION_STATES = frozenset(data._START_883)
 def involved_states(sit: Situation) -> frozenset[str]:
     """States in which the person lives or works, the posting's states, and the seats, flag and
     home base where these are coordination states (a seat outside the EU/EEA/CH does not take
-    the case out of the regulation: 987/2009 Art. 14(11) handles it)."""
+    the case out of the regulation: 987/2009 Art. 14(11) handles it).
+
+    A civil servant's administration is different: Art. 11(3)(b) (1408/71 Art. 13(2)(d), TCA
+    Art. SSC.10(3)(b)) designates the state it is subject to, and a regulation can only designate
+    a state that applies it. A third country's civil servant is outside the regulations."""
     states = [sit.residence]
     states += [w.country for w in sit.work]
     p = sit.posting
     if p is not None:
         states += (p.sending_state, p.host_state)
     coordination = COORDINATION_STATES
+    if sit.employment_type == "civil_servant":
+        states += [e.seat for e in sit.employers[:1]]
     states += [e.seat for e in sit.employers if e.seat in coordination]
     if sit.flag_state in coordination:
         states.append(sit.flag_state)

@@ -52,7 +52,7 @@ def decide(sit: Situation, tr: Trace) -> Outcome:
 def _decide(sit: Situation, tr: Trace) -> Outcome:
     ref = sit.reference_date
     etype = sit.employment_type
-    agreed = art16.agreement(sit, ref, tr, instrument=INSTRUMENT, article="SSC.16(1)")
+    agreed = art16.agreement(sit, ref, tr, instrument=INSTRUMENT, article="SSC.16(1)", area=TCA_AREA)
     if agreed is not None:
         return agreed
     if etype == "inactive":
@@ -67,6 +67,24 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
         if payer != sit.flag_state and payer == sit.residence:
             tr.check("TCA_SSC10_FLAG_STATE", False, flag=sit.flag_state)
             return Outcome(payer, INSTRUMENT, "SSC.10(4)")
+        ashore = None if sit.posting is not None else art13.on_board_and_elsewhere(sit, ref, tr)
+        if ashore is not None:
+            # As under Reg. 883/2004: SSC.10(4) says where the work on board is done; work on board
+            # and elsewhere is work in two or more states, SSC.12(1) (the copy of Art. 13(1)).
+            tr.check("TCA_SSC10_FLAG_STATE", True, flag=sit.flag_state)
+            out = art13.employed_multi_state(
+                ashore,
+                sit.residence,
+                sit.employers,
+                ref,
+                tr,
+                TCA_AREA,
+                instrument=INSTRUMENT,
+                article="SSC.12(1)",
+                code_prefix="TCA_SSC12_1",
+            )
+            out.provisional = True
+            return out
         if sit.posting is None or not _detached(sit, tr):
             tr.check("TCA_SSC10_FLAG_STATE", True, flag=sit.flag_state)
             return Outcome(sit.flag_state, INSTRUMENT, "SSC.10(4)")

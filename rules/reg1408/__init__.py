@@ -16,7 +16,7 @@ from ..dates import exceeds_months
 from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
-from ..reg883 import art12
+from ..reg883 import art12, art16
 from ..situation import Situation, Work
 
 INSTRUMENT = "1408/71"
@@ -37,6 +37,10 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
     p = sit.posting
     # 1. Art. 17 agreement (exception; also used in place of E102 extensions).
     agr = p.art16_agreement if p else None
+    if agr is not None and not art16.agreed_state_coordinated(
+        agr.state, area, tr, provision="Reg. 1408/71 Art. 17"
+    ):
+        agr = None
     if agr is not None:
         covers = agr.start <= at <= agr.end
         tr.check(

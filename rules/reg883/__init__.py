@@ -28,7 +28,7 @@ def run(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcome:
 def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcome:
     etype = sit.employment_type
     # Step 1: an Art. 16 agreement overrides Articles 11 to 15.
-    agreed = art16.agreement(sit, at, tr, instrument=INSTRUMENT, article="16(1)")
+    agreed = art16.agreement(sit, at, tr, instrument=INSTRUMENT, article="16(1)", area=area)
     if agreed is not None:
         return agreed
     # Step 2: special groups of Art. 11(3) and Art. 13(4).
@@ -46,6 +46,14 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
             return paid
         if sit.posting is not None:
             return _posting(sit, tr, fallback=lambda: art11.flag_state(sit, tr))
+        ashore = art13.on_board_and_elsewhere(sit, at, tr)
+        if ashore is not None:
+            # Art. 11(4) only says where the work on board counts as done; work on board and
+            # elsewhere in two or more states is normal multi-state work (legislation.md 2.2 notes).
+            tr.check("ART11_4_FLAG_STATE", True, flag=sit.flag_state)
+            return _provisional(
+                art13.employed_multi_state(ashore, sit.residence, sit.employers, at, tr, area)
+            )
         return art11.flag_state(sit, tr)
 
     # Step 2 (second line): a civil servant who also works in another state, Art. 13(4). It comes

@@ -49,6 +49,19 @@ def drop_marginal(work: Sequence[Work], at: date, tr: Trace) -> tuple[Work, ...]
     return kept
 
 
+def on_board_and_elsewhere(sit: Situation, at: date, tr: Trace) -> tuple[Work, ...] | None:
+    """A seafarer's work list names the flag state for the work on board; another state in it is
+    work done elsewhere (ashore, in an office). Art. 11(4) only decides where the work on board
+    counts as done: a seafarer who also works in another state, beyond marginal work, normally
+    works in two or more states and Art. 13 decides (legislation.md 2.2 step 3 and notes; the
+    same as aircrew). Returns the work that Art. 13 weighs, or None when only the flag state is
+    left (or the list does not name the flag state at all, so it says nothing about the rest)."""
+    if not any(w.country == sit.flag_state for w in sit.work) or len({w.country for w in sit.work}) < 2:
+        return None
+    work = drop_marginal(sit.work, at, tr)
+    return work if len({w.country for w in work}) > 1 else None
+
+
 def _share(part: float, total: float) -> float:
     """``part`` as a percentage of ``total``. Shares that already add up to 100 within the input's
     rounding slack are taken as entered, so an entered 25 % stays 25 % (legislation.md 2.4);
