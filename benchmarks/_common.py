@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shlex
 import signal
@@ -38,6 +39,20 @@ def interpreter() -> str:
         capture_output=True,
         text=True,
     ).stdout.strip()
+
+
+def machine_speed(determinations: int = 5000) -> float:
+    """How fast this machine runs Python right now: the engine benchmark's determinations per second
+    on one core (benchmarks/rules_bench.py, CPU time), on the virtualenv's Python. These machines are
+    shared and their speed moves by half between hours (the same code gave 104 and 201 req/s), so
+    load.py prints this beside its figures: two runs compare only at a like machine speed."""
+    out = subprocess.run(
+        [PY, str(ROOT / "benchmarks" / "rules_bench.py"), str(determinations)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return float(re.search(r"([\d,]+) determinations/s on one core", out).group(1).replace(",", ""))
 
 
 def free_port() -> int:
