@@ -770,6 +770,64 @@ CASES += [
     },
 ]
 
+# ---- C40 again: the civil servant of C39 (NL ministry, works in BE) who also works in DE ----
+# legislation.md 2.4 (13(4): "the state of the employing administration"); C39 shows that the
+# administration's state is its seat (NL), not the place of the civil-service work (BE).
+CASES += [
+    {
+        "id": "G40d",
+        "title": "C39's Dutch civil servant working in BE also employed in DE, lives BE",
+        "situation": situation(
+            "BE",
+            "civil_servant_and_employed",
+            [("BE", 80, 80, "civil_servant"), ("DE", 20, 20, "employed")],
+            ["NL", "DE"],
+        ),
+        "expected": expected("NL", "883/2004", "13(4)", True, "09"),
+        "source": "legislation.md 2.4 (13(4): state of the employing administration); C39",
+    },
+    {
+        "id": "G40e",
+        "title": "Same in 2009: 1408/71 Art. 14e, the administration's state NL",
+        "situation": situation(
+            "BE",
+            "civil_servant_and_employed",
+            [("BE", 80, 80, "civil_servant"), ("DE", 20, 20, "employed")],
+            ["NL", "DE"],
+            reference_date="2009-06-01",
+            situation_start="2009-01-01",
+        ),
+        "expected": expected("NL", "1408/71", "14e", False, None),
+        "source": "legislation.md 3.1 step 3 (13(2)(d): state of the employing administration); 2.4 (13(4))",
+    },
+    {
+        "id": "G40f",
+        "title": "Employers listed with the side employer first: the ministry's state still wins",
+        "situation": situation(
+            "BE",
+            "civil_servant_and_employed",
+            [("NL", 60, 60, "civil_servant"), ("BE", 40, 40, "employed")],
+            ["BE", "NL"],
+        ),
+        "expected": expected("NL", "883/2004", "13(4)", True, "09"),
+        "source": "legislation.md 2.2 step 2; 2.4 13(4)",
+    },
+    {
+        "id": "G40g",
+        "title": "UK civil servant working in BE for a UK department, also employed in FR, 2022",
+        "situation": situation(
+            "BE",
+            "civil_servant_and_employed",
+            [("BE", 80, 80, "civil_servant"), ("FR", 20, 20, "employed")],
+            ["GB", "FR"],
+            reference_date="2022-06-01",
+            situation_start="2022-01-01",
+        ),
+        "expected": expected("GB", "TCA", "SSC.12(4)", True, None),
+        "source": "legislation.md 1.5 (the Protocol copies Art. 13; numbering 'probably SSC.12'); 2.4 13(4)",
+    },
+]
+
 KEYS = ("legislation", "provision", "transitional", "provisional", "a1_status_code")
 
 
