@@ -828,6 +828,41 @@ CASES += [
     },
 ]
 
+# Second cases for the gap ids that had one.
+CASES += [
+    {
+        "id": "G09b",
+        "title": "Posting NL->DE by an employer seated (and active) only in DE",
+        "situation": situation(
+            "NL",
+            "employed",
+            [("DE", 100, 100, "employed")],
+            ["DE"],
+            posting=posting("NL", "DE", "2024-01-01", "2024-12-31"),
+        ),
+        "expected": host("DE"),
+        "source": "legislation.md 2.3 P1 (employer normally active in the sending state)",
+    },
+    {
+        "id": "G10b",
+        "title": "Hired out onward on a posting of exactly 24 months",
+        "situation": posted(host="DE", end="2025-12-31", placed_at_disposal_of_third_undertaking=True),
+        "expected": host("DE"),
+        "source": "legislation.md 2.3 P4 passes, P6 fails",
+    },
+    {
+        "id": "G12b",
+        "title": "Fresh posting exactly 2 months after the previous one ended",
+        "situation": posted(
+            start="2024-03-01",
+            end="2024-12-31",
+            previous_posting_same_employer_host_end="2024-01-01",
+        ),
+        "expected": SENDING_12_1,
+        "source": "legislation.md 2.3 P7 ('at least 2 months after')",
+    },
+]
+
 KEYS = ("legislation", "provision", "transitional", "provisional", "a1_status_code")
 
 
