@@ -16,7 +16,7 @@ from ..dates import exceeds_months
 from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
-from ..reg883 import art12, art16
+from ..reg883 import art12, art13, art16
 from ..situation import Situation, Work
 
 INSTRUMENT = "1408/71"
@@ -62,7 +62,7 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         tr.check("ART13_2_D_1408_CIVIL_SERVANT", True, state=state)
         return Outcome(state, INSTRUMENT, "13(2)(d)")
     if etype == "civil_servant_and_employed":
-        state = next(w.country for w in sit.work if w.activity == "civil_servant")
+        state = art13.administration_state(sit)  # the administration's state, as Art. 13(4)
         tr.check("ART14E_1408_CIVIL_SERVANT_AND_OTHER", True, state=state)
         return Outcome(state, INSTRUMENT, "14e")
     # 4. Mariners: Art. 13(2)(c) and 14b concern vessels flying the flag of a Member State. Under a

@@ -249,12 +249,30 @@ def civil_servant_and_other(
     """Art. 13(4): a person employed as a civil servant by one Member State and who pursues an
     activity as an employed and/or self-employed person in one or more other Member States is
     subject to the legislation of the Member State to which the employing administration is
-    subject. The state where the civil-service work is done is taken as that state.
+    subject (legislation.md 2.4), found by :func:`administration_state`.
 
     The TCA Protocol copies it (legislation.md 1.5); the caller passes its names."""
-    state = next(w.country for w in sit.work if w.activity == "civil_servant")
+    state = administration_state(sit)
     tr.check(f"{code_prefix}_CIVIL_SERVANT_STATE", True, state=state)
     return Outcome(state, instrument, article)
+
+
+def administration_state(sit: Situation) -> str:
+    """The state to which the administration employing a civil servant who also works elsewhere
+    is subject (Art. 13(4); 1408/71 Art. 14e): the administration's seat, not the place of the
+    civil-service work. A Dutch ministry's official working in BE is a Dutch civil servant
+    (cases-public C39 gives NL under 11(3)(b)), and stays one with a side job in DE.
+
+    The input does not mark which employer is the administration, so in this order:
+    an employer seated where the civil-service work is done (the usual case); else an employer
+    seated in none of the states of the other work, so not the side employer (C39's ministry);
+    else the state of the civil-service work (the administration was not listed)."""
+    where = next(w.country for w in sit.work if w.activity == "civil_servant")
+    seats = [e.seat for e in sit.employers]
+    if where in seats:
+        return where
+    other_work = {w.country for w in sit.work if w.activity != "civil_servant"}
+    return next((seat for seat in seats if seat not in other_work), where)
 
 
 def flight_crew_multi_state(sit: Situation, work: Sequence[Work], tr: Trace) -> Outcome:
