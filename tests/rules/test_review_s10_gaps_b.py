@@ -58,7 +58,9 @@ def post(sending, host, start, end, **more):
     return p
 
 
-def sit(ref, start, residence, etype, work, employers, *, flag=None, base=None, posting=None, request=None, **more):
+def sit(
+    ref, start, residence, etype, work, employers, *, flag=None, base=None, posting=None, request=None, **more
+):
     s = {
         "reference_date": ref,
         "situation_start": start,
@@ -105,21 +107,38 @@ def exp(leg, instrument, article, *, transitional=None, provisional=False, code=
 
 
 def case(cid, title, situation, expected, source, notes=""):
-    return {"id": cid, "title": title, "situation": situation, "expected": expected, "source": source, "notes": notes}
+    return {
+        "id": cid,
+        "title": title,
+        "situation": situation,
+        "expected": expected,
+        "source": source,
+        "notes": notes,
+    }
 
 
 # Reusable situations ------------------------------------------------------------------------
 
+
 # C51's person: lives BE since 2008, 10 % BE / 90 % NL, one NL employer.
 def c51(ref, **kw):
-    return sit(ref, kw.pop("start", "2008-01-01"), "BE", "employed", w(("BE", 10), ("NL", 90)), emp("NL"), **kw)
+    return sit(
+        ref, kw.pop("start", "2008-01-01"), "BE", "employed", w(("BE", 10), ("NL", 90)), emp("NL"), **kw
+    )
 
 
 # Aircrew whose designation changed on 2012-06-28 (Reg. 465/2012): lives DE, home base NL,
 # airline seated IE, flies NL 40 / DE 10 / FR 50, unchanged since 2011-01-01.
 def crew87a(ref, **kw):
     return sit(
-        ref, "2011-01-01", "DE", "flight_crew", w(("NL", 40), ("DE", 10), ("FR", 50)), emp("IE"), base="NL", **kw
+        ref,
+        "2011-01-01",
+        "DE",
+        "flight_crew",
+        w(("NL", 40), ("DE", 10), ("FR", 50)),
+        emp("IE"),
+        base="NL",
+        **kw,
     )
 
 
@@ -175,7 +194,8 @@ CASES = [
         "Seafarer on a Panama-flag vessel, NL employer, lives NL",
         sit("2024-06-01", "2024-01-01", "NL", "seafarer", w(("PA", 100)), emp("NL"), flag="PA"),
         exp("NL", "national:NL", ""),
-        "L§2.2 step 0 (PA not a regulation country, no NL-PA treaty in L§1.6) -> national law; L§1.6 last para",
+        "L§2.2 step 0 (PA not a regulation country, no NL-PA treaty in L§1.6) -> national law; "
+        "L§1.6 last para",
         "Low confidence: CJEU C-631/17 would give the residence state under 11(3)(e); legislation.md does "
         "not mention it.",
     ),
@@ -183,7 +203,15 @@ CASES = [
     case(
         "G45a",
         "Cabin crew, lives DE, home base NL, IE airline, flies NL/DE/FR",
-        sit("2024-06-01", "2024-01-01", "DE", "flight_crew", w(("NL", 50), ("DE", 10), ("FR", 40)), emp("IE"), base="NL"),
+        sit(
+            "2024-06-01",
+            "2024-01-01",
+            "DE",
+            "flight_crew",
+            w(("NL", 50), ("DE", 10), ("FR", 40)),
+            emp("IE"),
+            base="NL",
+        ),
         exp("NL", "883/2004", "13(1)", provisional=True, code="10"),
         "L§2.4 (aircrew in two or more states: home base, 987 14(5a)); like C44",
     ),
@@ -371,7 +399,8 @@ CASES = [
         "US national living in NL posted NL->CH (2024): 1231/2010 does not apply to CH",
         posted("2024-06-01", "NL", "CH", "2024-03-01", "2025-02-28", nationalities=["US"]),
         exp("NL", "national:NL", ""),
-        "L§1.3 (1231/2010 not for CH); contract (third-country nationals covered where 1231/2010 covers them)",
+        "L§1.3 (1231/2010 not for CH); contract (third-country nationals covered where 1231/2010 "
+        "covers them)",
         "legislation.md marks the 1231/2010 scope as from memory.",
     ),
     case(
@@ -393,7 +422,8 @@ CASES = [
         "US national living in NL posted NL->BE 2010-06-01..2011-03-31, asked for 2010-09-01",
         posted("2010-09-01", "NL", "BE", "2010-06-01", "2011-03-31", nationalities=["US"]),
         exp("NL", "1408/71", "14(1)(a)"),
-        "L§1.3 (before 1231/2010, third-country nationals stay under 1408/71 via 859/2003, 883 Art. 90(1)(a))",
+        "L§1.3 (before 1231/2010, third-country nationals stay under 1408/71 via 859/2003, "
+        "883 Art. 90(1)(a))",
     ),
     case(
         "G50f",
@@ -513,7 +543,7 @@ CASES = [
     ),
     case(
         "G56f",
-        "Chain: same pattern since 2008: 1408/71 and original 883 both NL (87(8) not needed), then 87a keeps NL",
+        "Chain: same pattern since 2008: 1408/71 and original 883 both NL (no 87(8)), then 87a keeps NL",
         two_employers("2015-01-01", start="2008-01-01"),
         exp("NL", "883/2004", "13(1)(a)", transitional=T87A, code="02"),
         "L§1.4 (same state -> 883 from 2010-05-01); L§1.2 (Art. 87a from 2012-06-28)",
@@ -629,14 +659,28 @@ CASES = [
     case(
         "G64a",
         "1408/71 self-employed: lives NL, NL 10 % / DE 90 % (2009)",
-        sit("2009-06-01", "2008-01-01", "NL", "self_employed", w(("NL", 10, 10, "self_employed"), ("DE", 90, 90, "self_employed")), []),
+        sit(
+            "2009-06-01",
+            "2008-01-01",
+            "NL",
+            "self_employed",
+            w(("NL", 10, 10, "self_employed"), ("DE", 90, 90, "self_employed")),
+            [],
+        ),
         exp("NL", "1408/71", "14a(2)"),
         "L§3.1 step 7 (14a(2): residence if part of the activity is there)",
     ),
     case(
         "G64b",
         "1408/71 self-employed: lives NL, works DE 70 % / BE 30 % (2009)",
-        sit("2009-06-01", "2008-01-01", "NL", "self_employed", w(("DE", 70, 70, "self_employed"), ("BE", 30, 30, "self_employed")), []),
+        sit(
+            "2009-06-01",
+            "2008-01-01",
+            "NL",
+            "self_employed",
+            w(("DE", 70, 70, "self_employed"), ("BE", 30, 30, "self_employed")),
+            [],
+        ),
         exp("DE", "1408/71", "14a(2)"),
         "L§3.1 step 7 (otherwise the state of the main activity) [verify criteria]",
     ),
@@ -929,7 +973,9 @@ CASES = [
     case(
         "G73c",
         "NL->US posting, worker not insured in NL before (0 months)",
-        posted("2024-06-01", "NL", "US", "2024-01-01", "2025-12-31", insured_in_sending_state_months_before=0),
+        posted(
+            "2024-06-01", "NL", "US", "2024-01-01", "2025-12-31", insured_in_sending_state_months_before=0
+        ),
         exp("US", "treaty:NL-US", None),
         "L§1.6 (SVB requires at least 1 month of Dutch insurance before a treaty posting)",
     ),
@@ -967,7 +1013,8 @@ CASES = [
         "NL->HR posting 2013-03-01..2013-12-31 asked for 2013-05-01 (before accession)",
         posted("2013-05-01", "NL", "HR", "2013-03-01", "2013-12-31"),
         exp("NL", "national:NL", ""),
-        "L§1.2 (HR: not a regulation country before 2013-07-01; national law or a treaty; no NL-HR treaty in L§1.6)",
+        "L§1.2 (HR: not a regulation country before 2013-07-01; national law or a treaty; "
+        "no NL-HR treaty in L§1.6)",
     ),
     case(
         "G76b",
@@ -1092,7 +1139,12 @@ EXTRA = [
         "G72q",
         "NL->JP posting 2 years, previous posting to JP by the same employer ended 6 months before",
         posted(
-            "2024-06-01", "NL", "JP", "2024-01-01", "2025-12-31", previous_posting_same_employer_host_end="2023-06-30"
+            "2024-06-01",
+            "NL",
+            "JP",
+            "2024-01-01",
+            "2025-12-31",
+            previous_posting_same_employer_host_end="2023-06-30",
         ),
         exp("JP", "treaty:JP-NL", None),
         "L§1.6 (Japan: a fresh posting only after 1 year has passed)",
@@ -1101,7 +1153,12 @@ EXTRA = [
         "G72r",
         "NL->JP posting 2 years, previous posting to JP ended 13 months before",
         posted(
-            "2024-06-01", "NL", "JP", "2024-01-01", "2025-12-31", previous_posting_same_employer_host_end="2022-11-30"
+            "2024-06-01",
+            "NL",
+            "JP",
+            "2024-01-01",
+            "2025-12-31",
+            previous_posting_same_employer_host_end="2022-11-30",
         ),
         exp("NL", "treaty:JP-NL", "7"),
         "L§1.6 (Japan)",
@@ -1159,7 +1216,15 @@ EXTRA = [
     case(
         "G50g",
         "US national living in NL, NL 10 % / DE 90 %, DE employer, 2010-09-01 (before 1231/2010)",
-        sit("2010-09-01", "2010-06-01", "NL", "employed", w(("NL", 10), ("DE", 90)), emp("DE"), nationalities=["US"]),
+        sit(
+            "2010-09-01",
+            "2010-06-01",
+            "NL",
+            "employed",
+            w(("NL", 10), ("DE", 90)),
+            emp("DE"),
+            nationalities=["US"],
+        ),
         exp("NL", "1408/71", "14(2)(b)(i)"),
         "L§1.3 (859/2003 via 883 Art. 90(1)(a) until 1231/2010 applies from 2011-01-01)",
     ),
@@ -1188,3 +1253,68 @@ def test_gap_case(case_):
     result = rules.determine(copy.deepcopy(case_["situation"]))
     mismatches = compare(case_, result)
     assert not mismatches, f"{case_['id']} {case_['title']}: " + "; ".join(mismatches)
+
+
+# ---- Fixes found by this review ----------------------------------------------------------------
+
+
+def summary(result):
+    return (
+        result["legislation"],
+        result["provision"]["instrument"],
+        result["provision"]["article"],
+        result["provisional"],
+        result["a1_status_code"],
+    )
+
+
+IDLE = "No working time and no pay are given for {state}"
+
+
+def test_a_state_with_no_time_and_no_pay_is_not_a_state_of_work_under_1408():
+    """legislation.md 3.1 step 6(b): the residence state counts when the person "works partly" there;
+    a line with 0 % of time and 0 % of pay says no work is done there (determination.md: one item per
+    state of work). Lives DE, works NL 60 % / BE 40 % for an NL employer, DE listed with 0/0: C60's
+    answer, NL under 14(2)(b)(ii); the engine took DE as worked in and answered DE, 14(2)(b)(i)."""
+    s = sit("2009-06-01", "2008-01-01", "DE", "employed", w(("NL", 60), ("BE", 40), ("DE", 0)), emp("NL"))
+    result = rules.determine(s)
+    assert summary(result) == ("NL", "1408/71", "14(2)(b)(ii)", False, None)
+    assert any(t.startswith(IDLE.format(state="DE")) for t in result["warnings"])
+
+
+def test_a_posting_with_the_sending_state_listed_at_zero_is_a_posting_under_1408():
+    """legislation.md 3.1 step 5: employed in one state (BE) and posted there -> 14(1)(a); the NL line
+    with 0/0 made it work in two states, 14(2)(b)(i)."""
+    s = posted("2009-06-01", "NL", "BE", "2009-01-01", "2009-12-31")
+    s["work"] = w(("BE", 100), ("NL", 0))
+    assert summary(rules.determine(s)) == ("NL", "1408/71", "14(1)(a)", False, None)
+
+
+def test_a_state_with_no_time_and_no_pay_is_not_a_state_of_work_before_2012_06_28():
+    """legislation.md 2.2 step 6: one state of work -> 11(3)(a), not Art. 13 (marginal work is only
+    left out from 2012-06-28, 987/2009 Art. 14(5b), so nothing else removed the 0/0 line)."""
+    s = sit("2011-06-01", "2011-01-01", "NL", "employed", w(("NL", 0), ("DE", 100)), emp("DE"))
+    assert summary(rules.determine(s)) == ("DE", "883/2004", "11(3)(a)", False, "12")
+
+
+def test_a_third_country_listed_at_zero_does_not_take_the_case_out_of_the_regulation():
+    """legislation.md 2.2 step 0: the states involved are where the person lives and works; a US line
+    with 0/0 sent a purely Dutch situation to the NL-US treaty and from there to national law."""
+    s = sit("2024-06-01", "2024-01-01", "NL", "employed", w(("NL", 100), ("US", 0)), emp("NL"))
+    result = rules.determine(s)
+    assert summary(result) == ("NL", "883/2004", "11(3)(a)", False, "12")
+    assert any(t.startswith(IDLE.format(state="US")) for t in result["warnings"])
+
+
+def test_time_without_pay_still_counts_as_work():
+    """Only a line with neither time nor pay is left out: 10 % of the time unpaid in the residence
+    state is still work there under 1408/71 (3.1 step 6(b)(i))."""
+    s = sit(
+        "2009-06-01",
+        "2008-01-01",
+        "DE",
+        "employed",
+        w(("NL", 60, 60), ("BE", 30, 40), ("DE", 10, 0)),
+        emp("NL"),
+    )
+    assert summary(rules.determine(s))[:3] == ("DE", "1408/71", "14(2)(b)(i)")
