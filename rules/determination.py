@@ -45,6 +45,7 @@ def determine_with_figures(
 
 
 def evaluate(sit: Situation, tr: Trace, issuer: str) -> Outcome:
+    sit = _states_of_work(sit, tr)
     states = scope.involved_states(sit)
     if data.UNITED_KINGDOM in states and sit.reference_date > data.UK_END_MEMBER.value:
         if uk.withdrawal_agreement_applies(sit, tr):
@@ -53,6 +54,37 @@ def evaluate(sit: Situation, tr: Trace, issuer: str) -> Outcome:
             return uk.decide(sit, tr)
         return treaties.decide(sit, scope.all_states(sit), tr, issuer)
     return _regulations(sit, states, tr, issuer, with_uk=False)
+
+
+def _states_of_work(sit: Situation, tr: Trace) -> Situation:
+    """Leave out work lines with 0 % of working time and 0 % of pay: no work is done in that state,
+    so it is not a state of work (determination.md: one item per state of work). Kept, it made a
+    person who works in one state a multi-state worker, counted as "working partly" in the
+    residence state under 1408/71 (legislation.md 3.1 step 6(b)(i)), and a third country listed at
+    zero took the case out of the regulation (2.2 step 0). Marginal work under 5 % is a different
+    rule (987/2009 Art. 14(5b), only from 2012-06-28) and stays with Art. 13.
+
+    Kept anyway: the posting's host state (the input names it as the state the person is sent to
+    work in), and the only line of an activity (the civil service of a civil servant who also works
+    elsewhere, the self-employment of an employed and self-employed person), which the employment
+    type says exists."""
+    if all(w.time_pct or w.remuneration_pct for w in sit.work):
+        return sit
+    host = sit.posting.host_state if sit.posting is not None else None
+    idle = [w for w in sit.work if not (w.time_pct or w.remuneration_pct) and w.country != host]
+    busy = {w.activity for w in sit.work if w not in idle}
+    left_out = [w for w in idle if w.activity in busy]
+    if not left_out:
+        return sit
+    for w in left_out:
+        tr.warn(
+            N_(
+                "No working time and no pay are given for {state}, so no work is done there; it was "
+                "left out of the states of work."
+            ),
+            state=w.country,
+        )
+    return sit._replace(work=tuple(w for w in sit.work if w not in left_out))
 
 
 def _regulations(sit: Situation, states: frozenset[str], tr: Trace, issuer: str, *, with_uk: bool) -> Outcome:
