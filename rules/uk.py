@@ -72,17 +72,7 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
             # As under Reg. 883/2004: SSC.10(4) says where the work on board is done; work on board
             # and elsewhere is work in two or more states, SSC.12(1) (the copy of Art. 13(1)).
             tr.check("TCA_SSC10_FLAG_STATE", True, flag=sit.flag_state)
-            out = art13.employed_multi_state(
-                ashore,
-                sit.residence,
-                sit.employers,
-                ref,
-                tr,
-                TCA_AREA,
-                instrument=INSTRUMENT,
-                article="SSC.12(1)",
-                code_prefix="TCA_SSC12_1",
-            )
+            out = _employed_multi_state(ashore, sit, ref, tr)
             out.provisional = True
             return out
         if sit.posting is None or not _detached(sit, tr):
@@ -142,19 +132,24 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
         )
     else:
         employed = [w for w in work if w.activity != "self_employed"] or list(work)
-        out = art13.employed_multi_state(
-            employed,
-            sit.residence,
-            sit.employers,
-            ref,
-            tr,
-            TCA_AREA,
-            instrument=INSTRUMENT,
-            article="SSC.12(1)",
-            code_prefix="TCA_SSC12_1",
-        )
+        out = _employed_multi_state(employed, sit, ref, tr)
     out.provisional = True
     return out
+
+
+def _employed_multi_state(work, sit: Situation, ref, tr: Trace) -> Outcome:
+    """SSC.12(1), the TCA's copy of Art. 13(1), for employed work in two or more states."""
+    return art13.employed_multi_state(
+        work,
+        sit.residence,
+        sit.employers,
+        ref,
+        tr,
+        TCA_AREA,
+        instrument=INSTRUMENT,
+        article="SSC.12(1)",
+        code_prefix="TCA_SSC12_1",
+    )
 
 
 def _detached(sit: Situation, tr: Trace) -> bool:

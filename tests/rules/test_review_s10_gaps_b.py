@@ -20,25 +20,13 @@ import pytest
 
 import rules
 
+from .builders import seats as emp  # the contract's employers, each with substantial activity
+from .builders import work as w  # w(("NL", 40), ("DE", 60, 60, "self_employed")): the work list
+
 PUBLIC_KEYS = ("legislation", "provision", "transitional", "provisional", "a1_status_code")
 
 T878 = {"instrument": "883/2004", "article": "87(8)"}
 T87A = {"instrument": "883/2004", "article": "87a(1)"}
-
-
-def w(*items):
-    """``w(("NL", 40), ("DE", 60, 60, "self_employed"))`` -> the contract's work list."""
-    out = []
-    for item in items:
-        country, time_pct = item[0], item[1]
-        pay = item[2] if len(item) > 2 else time_pct
-        activity = item[3] if len(item) > 3 else "employed"
-        out.append({"country": country, "time_pct": time_pct, "remuneration_pct": pay, "activity": activity})
-    return out
-
-
-def emp(*seats):
-    return [{"seat": s, "substantial_activity_in_seat": True} for s in seats]
 
 
 def post(sending, host, start, end, **more):
