@@ -54,12 +54,15 @@ def on_board_and_elsewhere(sit: Situation, at: date, tr: Trace) -> tuple[Work, .
     work done elsewhere (ashore, in an office). Art. 11(4) only decides where the work on board
     counts as done: a seafarer who also works in another state, beyond marginal work, normally
     works in two or more states and Art. 13 decides (legislation.md 2.2 step 3 and notes; the
-    same as aircrew). Returns the work that Art. 13 weighs, or None when only the flag state is
-    left (or the list does not name the flag state at all, so it says nothing about the rest)."""
+    same as aircrew). Returns the work left after marginal work is dropped (step 5) when it is
+    not only on board: two or more states for Art. 13, or one state other than the flag state
+    when the work on board is the marginal part, so that state's law applies as the one state of
+    work (step 6, 11(3)(a)). None when only the flag state is left (or the list does not name the
+    flag state at all, so it says nothing about the rest)."""
     if not any(w.country == sit.flag_state for w in sit.work) or len({w.country for w in sit.work}) < 2:
         return None
     work = drop_marginal(sit.work, at, tr)
-    return work if len({w.country for w in work}) > 1 else None
+    return None if {w.country for w in work} == {sit.flag_state} else work
 
 
 def _share(part: float, total: float) -> float:
