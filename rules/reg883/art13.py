@@ -68,10 +68,22 @@ def on_board_and_elsewhere(sit: Situation, at: date, tr: Trace) -> tuple[Work, .
 def _share(part: float, total: float) -> float:
     """``part`` as a percentage of ``total``. Shares that already add up to 100 within the input's
     rounding slack are taken as entered, so an entered 25 % stays 25 % (legislation.md 2.4);
-    only a part of the work (marginal work left out, the employed work alone) is rescaled."""
+    only a part of the work (marginal work left out, the employed work alone) is rescaled, and
+    only the rescaled share is rounded, far below any figure the input gives, to take off the
+    noise of the division (100 * 24.2 / 96.8 is 25). Rounding an entered share to 4 decimals made
+    24.99999 % "at least 25 %": substantial, against 987/2009 Art. 14(8) ("less than 25 %")."""
     if abs(total - 100.0) <= SHARE_TOLERANCE:
-        return round(part, 4)
-    return round(100.0 * part / (total or 1.0), 4)
+        return part
+    return round(100.0 * part / (total or 1.0), 9)
+
+
+def _figure(share: float, limit: float) -> str:
+    """A share as the explanation writes it: to 4 decimals at most, unless that would put it on
+    the other side of the limit it is weighed against (24.99999 is not "25")."""
+    text = f"{round(share, 4):g}"
+    if (float(text) >= limit) != (share >= limit):
+        text = f"{share:.12g}"
+    return text
 
 
 def shares(work: Sequence[Work], state: str) -> tuple[float, float]:
@@ -90,7 +102,14 @@ def substantial_in_residence(work: Sequence[Work], residence: str, tr: Trace, co
     indicator that it is not (CJEU C-203/24: only time and pay count)."""
     t, p = shares(work, residence)
     ok = t >= SUBSTANTIAL_PCT or p >= SUBSTANTIAL_PCT
-    tr.check(code, ok, residence=residence, time=f"{t:g}", pay=f"{p:g}", limit=f"{SUBSTANTIAL_PCT:g}")
+    tr.check(
+        code,
+        ok,
+        residence=residence,
+        time=_figure(t, SUBSTANTIAL_PCT),
+        pay=_figure(p, SUBSTANTIAL_PCT),
+        limit=f"{SUBSTANTIAL_PCT:g}",
+    )
     return ok
 
 

@@ -514,7 +514,9 @@ def test_redistributing_work_among_other_states_keeps_art_13_1(residence, others
 # 5. Thresholds: each flips exactly where the law puts it
 # ------------------------------------------------------------------------------------------
 
-SHARES_NEAR = st.sampled_from([0, 1, 4.99, 5, 5.01, 10, 24, 24.99, 25, 25.01, 26, 50, 74.99, 75, 95, 99])
+SHARES_NEAR = st.sampled_from(
+    [0, 1, 4.99, 4.99999, 5, 5.01, 10, 24, 24.99, 24.99999, 25, 25.00001, 25.01, 26, 50, 74.99, 75, 95, 99]
+)
 
 
 @SETTINGS
@@ -557,8 +559,8 @@ def test_substantial_part_in_residence_flips_exactly_at_25_percent(etype, t, p, 
 
 @SETTINGS
 @given(
-    st.sampled_from([0, 0.5, 4, 4.99, 5, 5.01, 6]),
-    st.sampled_from([0, 0.5, 4, 4.99, 5, 5.01, 6]),
+    st.sampled_from([0, 0.5, 4, 4.99, 4.99999, 5, 5.01, 6]),
+    st.sampled_from([0, 0.5, 4, 4.99, 4.99999, 5, 5.01, 6]),
     st.sampled_from(["2012-06-27", "2012-06-28", "2016-01-01", "2011-01-01"]),
 )
 def test_marginal_work_flips_exactly_at_5_percent_from_2012_06_28(t, p, ref):
@@ -1149,3 +1151,21 @@ def test_seafarer_under_the_tca_whose_work_on_board_is_marginal_works_in_the_sta
         employers=seats("FR"),
     )
     check(decide(s), "GB", "TCA", "SSC.10(3)(a)", None, certificate="treaty certificate")
+
+
+def test_a_share_just_under_25_percent_is_not_substantial():
+    """Found by test_substantial_part_in_residence_flips_exactly_at_25_percent: 987/2009 Art.
+    14(8) and legislation.md 2.4 make "less than 25 %" not substantial. The engine rounded an
+    entered share to 4 decimals first, so 24.99999 % in the residence state counted as 25 % and
+    gave NL under 13(1)(a), with an explanation saying "25 %"."""
+    s = situation(
+        reference_date="2015-01-01",
+        residence="NL",
+        work=work(("NL", 24.99999), ("DE", 75.00001)),
+        employers=seats("DE"),
+    )
+    result = decide(s)
+    check(result, "DE", "883/2004", "13(1)(b)(i)", "02", provisional=True)
+    assert "24.99999 % of the time" in result["reasons"][-2]["explanation"]
+    s["work"] = work(("NL", 25), ("DE", 75))
+    check(decide(s), "NL", "883/2004", "13(1)(a)", "02", provisional=True)
