@@ -658,6 +658,38 @@ def test_posting_length_flips_exactly_at_each_maximum(rule, data_):
     assert result["period"] == {"start": start.isoformat(), "end": end.isoformat()}
 
 
+@SETTINGS
+@given(
+    st.sampled_from(
+        [r for r in POSTING_RULES if r[5] in ("883/2004", "TCA") or r[5].startswith("treaty:")]
+        + [r for r in POSTING_RULES if r[5] == "1408/71" and r[2] == "self_employed"]
+    ),
+    st.sampled_from([0, 0.5, 0.99, 1, 1.5, 1.99, 2, 3, 24]),
+    st.data(),
+)
+def test_insurance_before_the_posting_flips_at_its_minimum(rule, months, data_):
+    """legislation.md 2.3 P3 (at least 1 month of insurance in the sending state just before) and
+    Z1 (normally self-employed there: the SVB asks at least 2 months), 1.6 (treaty postings: the
+    SVB asks 1 month too). 1.5 (TCA SSC.11 for an employee) and 3.1 step 7 (1408/71 Art. 14a(1))
+    set no minimum, so there the months change nothing. (1408/71 Art. 14(1)(a) for employees and
+    TCA SSC.11 for the self-employed get a minimum from texts legislation.md does not give, so
+    they are left out.)"""
+    sending, host, etype, lo, hi, instrument, article, limit = rule
+    if (instrument == "TCA" and etype == "self_employed") or (
+        instrument == "1408/71" and etype == "employed"
+    ):
+        return
+    start = data_.draw(st.dates(lo, hi))
+    s = _clean_posting(rule, start, start + timedelta(days=150))
+    s["posting"]["insured_in_sending_state_months_before"] = months
+    if instrument == "TCA" and etype == "employed" or instrument == "1408/71":
+        minimum = 0
+    else:
+        minimum = 2 if etype == "self_employed" and instrument == "883/2004" else 1
+    result = decide(s)
+    assert (result["legislation"] == sending) is (months >= minimum), (months, result["reasons"])
+
+
 def add_months_clamped(d: date, months: int) -> date:
     year, month0 = divmod(d.year * 12 + d.month - 1 + months, 12)
     return date(year, month0 + 1, min(d.day, calendar.monthrange(year, month0 + 1)[1]))
@@ -738,6 +770,101 @@ def test_instrument_flips_exactly_at_each_start_date(states, shape, ref):
         assert instrument not in ("883/2004", "987/2009", "1408/71", "TCA")
     else:
         assert instrument in expected
+
+
+#: (rule, situation under it, first day of the new rules, last day of the 10-year cap, last day
+#: a request takes effect from the first day), legislation.md 1.2 and 1.4.
+TRANSITIONS = [
+    (  # C51: lives BE since 2008, 10 % BE, 90 % NL, NL employer: 1408/71 BE, 883/2004 NL
+        "87(8)",
+        situation(
+            situation_start="2008-01-01",
+            residence="BE",
+            work=work(("BE", 10), ("NL", 90)),
+            employers=seats("NL"),
+        ),
+        date(2010, 5, 1),
+        date(2020, 4, 30),
+        date(2010, 7, 31),
+    ),
+    (  # the same with Switzerland: 883/2004 from 2012-04-01, transition until 2022-03-31
+        "87(8)",
+        situation(
+            situation_start="2008-01-01",
+            residence="NL",
+            work=work(("NL", 10), ("CH", 90)),
+            employers=seats("CH"),
+        ),
+        date(2012, 4, 1),
+        date(2022, 3, 31),
+        date(2012, 6, 30),
+    ),
+    (  # lives NL, 10 % NL, employers in DE and NL: original 13(1)(a) NL, from 2012-06-28 13(1)(b)(iii) DE
+        "87a(1)",
+        situation(
+            situation_start="2011-01-01",
+            residence="NL",
+            work=work(("NL", 10), ("DE", 90)),
+            employers=seats("DE", "NL"),
+        ),
+        date(2012, 6, 28),
+        date(2022, 6, 27),
+        date(2012, 9, 29),
+    ),
+]
+
+
+@SETTINGS
+@given(st.sampled_from(TRANSITIONS), st.data())
+def test_a_transition_runs_until_the_cap_or_the_requests_effective_date(transition, data_):
+    """legislation.md 1.4 (Art. 87(8)) and 1.2 (Art. 87a): the older designation stays while the
+    situation is unchanged, at most 10 years; a request within 3 months of the start (87a: by
+    2012-09-29) takes effect from the start, a later one from the first day of the following
+    month. So the transition is on exactly from the start until the day before the request's
+    effective date or the cap, whichever comes first."""
+    rule, s, start, cap, window = transition
+    ref = data_.draw(
+        st.one_of(
+            st.dates(start - timedelta(days=5), cap + timedelta(days=5)),
+            st.sampled_from([start, cap, cap + timedelta(days=1), start - timedelta(days=1)]),
+        )
+    )
+    s = dict(copy.deepcopy(s), reference_date=ref.isoformat())
+    request = data_.draw(st.none() | st.dates(start - timedelta(days=400), cap))
+    end = cap
+    if request is not None:
+        s["art87_8_request_date"] = request.isoformat()
+        effective = start if request <= window else _first_of_next_month(request)
+        end = min(cap, effective - timedelta(days=1))
+    result = decide(s)
+    on = start <= ref <= end
+    assert (result["transitional"] is not None) is on, (ref, request, result["reasons"])
+    if on:
+        assert result["transitional"] == {"instrument": "883/2004", "article": rule}
+
+
+@SETTINGS
+@given(
+    situations(
+        etypes=("employed", "self_employed", "flight_crew"),
+        max_states=1,
+        countries=["BE", "DE", "NL", "FR", "IT", "AT", "PL", "CH", "NO", "HR"],
+    ),
+    st.sampled_from(["BE", "DE", "NL", "FR", "IT", "AT", "PL", "CH", "NO", "HR"]),
+    st.dates(date(2013, 7, 1), date(2030, 1, 1)),
+)
+def test_residence_does_not_matter_for_work_in_one_state(s, residence, ref):
+    """legislation.md 2.5 (11(3)(a): the state of work), 2.3 (the posting conditions name no
+    residence) and 3.1 step 5 (13(2)(a): "even if he resides elsewhere"): for work in one state,
+    with or without a posting, moving the residence to another state the regulation covers on
+    that date changes nothing. (A seafarer's pay from the residence state, 11(4), is left out.)"""
+    s = copy.deepcopy(s)
+    s.pop("nationalities", None)
+    s.pop("art87_8_request_date", None)
+    s["reference_date"] = s["situation_start"] = ref.isoformat()
+    if s.get("posting"):
+        s["posting"]["art16_agreement"] = None
+    assert core(rules.determine(dict(s, residence=residence))) == core(rules.determine(s))
 
 
 # ------------------------------------------------------------------------------------------
