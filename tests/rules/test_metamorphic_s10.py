@@ -598,10 +598,11 @@ POSTING_RULES = [
     ("NL", "BE", "self_employed", date(2000, 1, 1), date(2009, 4, 1), "1408/71", "14a(1)", 12),
     ("GB", "FR", "employed", date(2021, 1, 1), date(2030, 1, 1), "TCA", "SSC.11(1)", 24),
     ("FR", "GB", "self_employed", date(2021, 1, 1), date(2030, 1, 1), "TCA", "SSC.11(2)", 24),
+    # each treaty both ways: from NL, and to NL from the other party
     *[
         (
-            "NL",
-            t.countries and sorted(t.countries)[0],
+            sending,
+            host,
             "employed",
             date(2000, 1, 1),
             date(2030, 1, 1),
@@ -611,6 +612,7 @@ POSTING_RULES = [
         )
         for t in data.TREATIES_NL
         if t.posting_max_months is not None
+        for sending, host in (("NL", sorted(t.countries)[0]), (sorted(t.countries)[0], "NL"))
     ],
 ]
 
@@ -1029,6 +1031,17 @@ def test_a_second_employer_with_the_same_seat_keeps_the_legislation(s, data_):
         second["legislation"],
         second["provision"]["instrument"],
     )
+
+
+@SETTINGS
+@given(situations(), st.sampled_from(["BE", "DE", "GB", "US", "EL"]))
+def test_the_issuing_state_does_not_change_a_regulation_answer(s, issuer):
+    """legislation.md 1.6: the issuing institution's state decides which bilateral treaties and
+    which national rule the engine consults (rules.determine's ``issuing_state``); the
+    regulations and the TCA (1.2-1.5, 2, 3) name the competent state whoever asks."""
+    first = rules.determine(s)
+    assume(first["provision"]["instrument"] in ("883/2004", "987/2009", "1408/71", "TCA"))
+    assert rules.determine(s, issuing_state=issuer) == first
 
 
 # ------------------------------------------------------------------------------------------
