@@ -68,6 +68,11 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
             tr.check("TCA_SSC10_FLAG_STATE", False, flag=sit.flag_state)
             return Outcome(payer, INSTRUMENT, "SSC.10(4)")
         ashore = None if sit.posting is not None else art13.on_board_and_elsewhere(sit, ref, tr)
+        if ashore is not None and len(ashore) == 1:
+            # As under Reg. 883/2004: the work on board is marginal and was left out, so the one
+            # state of work left ashore applies (SSC.10(3)(a), the copy of 883/2004 Art. 11(3)(a)).
+            tr.check("TCA_SSC10_STATE_OF_WORK", True, state=ashore[0].country)
+            return Outcome(ashore[0].country, INSTRUMENT, "SSC.10(3)(a)")
         if ashore is not None:
             # As under Reg. 883/2004: SSC.10(4) says where the work on board is done; work on board
             # and elsewhere is work in two or more states, SSC.12(1) (the copy of Art. 13(1)).

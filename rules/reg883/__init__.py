@@ -47,6 +47,12 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         if sit.posting is not None:
             return _posting(sit, tr, fallback=lambda: art11.flag_state(sit, tr))
         ashore = art13.on_board_and_elsewhere(sit, at, tr)
+        if ashore is not None and len(ashore) == 1:
+            # The work on board is marginal and was left out (legislation.md 2.2 step 5): one state
+            # of work is left, ashore, and its law applies (step 6, 11(3)(a)). The flag state gave
+            # a seafarer working 97.5 % ashore in NO the law of IS, the flag of 2.5 % of the work,
+            # while the same person with 22.5 % ashore got NO under Art. 13.
+            return art11.lex_loci_laboris(ashore[0].country, tr, residence=sit.residence)
         if ashore is not None:
             # Art. 11(4) only says where the work on board counts as done; work on board and
             # elsewhere in two or more states is normal multi-state work (legislation.md 2.2 notes).

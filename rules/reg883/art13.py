@@ -54,21 +54,36 @@ def on_board_and_elsewhere(sit: Situation, at: date, tr: Trace) -> tuple[Work, .
     work done elsewhere (ashore, in an office). Art. 11(4) only decides where the work on board
     counts as done: a seafarer who also works in another state, beyond marginal work, normally
     works in two or more states and Art. 13 decides (legislation.md 2.2 step 3 and notes; the
-    same as aircrew). Returns the work that Art. 13 weighs, or None when only the flag state is
-    left (or the list does not name the flag state at all, so it says nothing about the rest)."""
+    same as aircrew). Returns the work left after marginal work is dropped (step 5) when it is
+    not only on board: two or more states for Art. 13, or one state other than the flag state
+    when the work on board is the marginal part, so that state's law applies as the one state of
+    work (step 6, 11(3)(a)). None when only the flag state is left (or the list does not name the
+    flag state at all, so it says nothing about the rest)."""
     if not any(w.country == sit.flag_state for w in sit.work) or len({w.country for w in sit.work}) < 2:
         return None
     work = drop_marginal(sit.work, at, tr)
-    return work if len({w.country for w in work}) > 1 else None
+    return None if {w.country for w in work} == {sit.flag_state} else work
 
 
 def _share(part: float, total: float) -> float:
     """``part`` as a percentage of ``total``. Shares that already add up to 100 within the input's
     rounding slack are taken as entered, so an entered 25 % stays 25 % (legislation.md 2.4);
-    only a part of the work (marginal work left out, the employed work alone) is rescaled."""
+    only a part of the work (marginal work left out, the employed work alone) is rescaled, and
+    only the rescaled share is rounded, far below any figure the input gives, to take off the
+    noise of the division (100 * 24.2 / 96.8 is 25). Rounding an entered share to 4 decimals made
+    24.99999 % "at least 25 %": substantial, against 987/2009 Art. 14(8) ("less than 25 %")."""
     if abs(total - 100.0) <= SHARE_TOLERANCE:
-        return round(part, 4)
-    return round(100.0 * part / (total or 1.0), 4)
+        return part
+    return round(100.0 * part / (total or 1.0), 9)
+
+
+def _figure(share: float, limit: float) -> str:
+    """A share as the explanation writes it: to 4 decimals at most, unless that would put it on
+    the other side of the limit it is weighed against (24.99999 is not "25")."""
+    text = f"{round(share, 4):g}"
+    if (float(text) >= limit) != (share >= limit):
+        text = f"{share:.12g}"
+    return text
 
 
 def shares(work: Sequence[Work], state: str) -> tuple[float, float]:
@@ -87,7 +102,14 @@ def substantial_in_residence(work: Sequence[Work], residence: str, tr: Trace, co
     indicator that it is not (CJEU C-203/24: only time and pay count)."""
     t, p = shares(work, residence)
     ok = t >= SUBSTANTIAL_PCT or p >= SUBSTANTIAL_PCT
-    tr.check(code, ok, residence=residence, time=f"{t:g}", pay=f"{p:g}", limit=f"{SUBSTANTIAL_PCT:g}")
+    tr.check(
+        code,
+        ok,
+        residence=residence,
+        time=_figure(t, SUBSTANTIAL_PCT),
+        pay=_figure(p, SUBSTANTIAL_PCT),
+        limit=f"{SUBSTANTIAL_PCT:g}",
+    )
     return ok
 
 
