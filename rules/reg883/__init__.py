@@ -44,8 +44,26 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         paid = art11.seafarer_paid_from_residence(sit, tr, area)
         if paid is not None:
             return paid
-        if sit.posting is not None:
-            return _posting(sit, tr, fallback=lambda: art11.flag_state(sit, tr))
+        p = sit.posting
+        if p is not None:
+            # As for other workers (step 6, 987/2009 Art. 14(7)): the posting rules decide only
+            # when the work is in the sending and host states alone. A posted seafarer who also
+            # works, beyond marginal work, in a third state normally works in several states
+            # and Art. 13 decides (2.2 notes: a seafarer can be posted or multi-state). The
+            # posting test decided it anyway: with work on a BE-flag vessel and ashore in DE and
+            # FR, a failed condition gave the flag state BE, a passed one DE under 12(1).
+            elsewhere = art13.on_board_and_elsewhere(sit, at, Trace())
+            if elsewhere is None or {w.country for w in elsewhere} <= {p.sending_state, p.host_state}:
+                return _posting(sit, tr, fallback=lambda: art11.flag_state(sit, tr))
+            if len(elsewhere) > 1:
+                tr.warn(
+                    N_(
+                        "Work is also done outside {sending} and {host}, so this is normal work in several states "
+                        "(Art. 13), not a posting."
+                    ),
+                    sending=p.sending_state,
+                    host=p.host_state,
+                )
         ashore = art13.on_board_and_elsewhere(sit, at, tr)
         if ashore is not None and len(ashore) == 1:
             # The work on board is marginal and was left out (legislation.md 2.2 step 5): one state
