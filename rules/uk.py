@@ -67,17 +67,14 @@ def _decide(sit: Situation, tr: Trace) -> Outcome:
         if payer != sit.flag_state and payer == sit.residence:
             tr.check("TCA_SSC10_FLAG_STATE", False, flag=sit.flag_state)
             return Outcome(payer, INSTRUMENT, "SSC.10(4)")
-        p = sit.posting
-        if p is not None:
-            # As under Reg. 883/2004: the detachment rules decide only when the work is in the
-            # sending and host states alone; with work in a third state too (beyond marginal work)
-            # it is work in several states, SSC.12(1).
-            elsewhere = art13.on_board_and_elsewhere(sit, ref, Trace())
-            if elsewhere is None or {w.country for w in elsewhere} <= {p.sending_state, p.host_state}:
-                if _detached(sit, tr):
-                    return _detached_outcome(sit)
-                tr.check("TCA_SSC10_FLAG_STATE", True, flag=sit.flag_state)
-                return Outcome(sit.flag_state, INSTRUMENT, "SSC.10(4)")
+        # As under Reg. 883/2004: the detachment rules decide only when the work is in the
+        # sending and host states alone; with work in a third state too (beyond marginal work)
+        # it is work in several states, SSC.12(1).
+        if sit.posting is not None and art13.seafarer_work_beyond_posting(sit, ref) is None:
+            if _detached(sit, tr):
+                return _detached_outcome(sit)
+            tr.check("TCA_SSC10_FLAG_STATE", True, flag=sit.flag_state)
+            return Outcome(sit.flag_state, INSTRUMENT, "SSC.10(4)")
         ashore = art13.on_board_and_elsewhere(sit, ref, tr)
         if ashore is not None and len(ashore) == 1:
             # As under Reg. 883/2004: the work on board is marginal and was left out, so the one

@@ -52,8 +52,8 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
             # and Art. 13 decides (2.2 notes: a seafarer can be posted or multi-state). The
             # posting test decided it anyway: with work on a BE-flag vessel and ashore in DE and
             # FR, a failed condition gave the flag state BE, a passed one DE under 12(1).
-            elsewhere = art13.on_board_and_elsewhere(sit, at, Trace())
-            if elsewhere is None or {w.country for w in elsewhere} <= {p.sending_state, p.host_state}:
+            elsewhere = art13.seafarer_work_beyond_posting(sit, at)
+            if elsewhere is None:
                 return _posting(sit, tr, fallback=lambda: art11.flag_state(sit, tr))
             if len(elsewhere) > 1:
                 tr.warn(

@@ -65,6 +65,19 @@ def on_board_and_elsewhere(sit: Situation, at: date, tr: Trace) -> tuple[Work, .
     return None if {w.country for w in work} == {sit.flag_state} else work
 
 
+def seafarer_work_beyond_posting(sit: Situation, at: date) -> tuple[Work, ...] | None:
+    """A posted seafarer's work, when some of it (beyond marginal work) is in a state other than
+    the posting's sending and host states; None when the posting rules decide. As for other
+    workers (legislation.md 2.2 step 6 and notes, 987/2009 Art. 14(7)), posting covers work in
+    the sending and host states alone; with a third state it is work in several states and
+    Art. 13 (TCA SSC.12(1)) decides. Traces nothing: the caller traces the branch it takes."""
+    p = sit.posting
+    elsewhere = on_board_and_elsewhere(sit, at, Trace())
+    if p is None or elsewhere is None or {w.country for w in elsewhere} <= {p.sending_state, p.host_state}:
+        return None
+    return elsewhere
+
+
 def _share(part: float, total: float) -> float:
     """``part`` as a percentage of ``total``. Shares that already add up to 100 within the input's
     rounding slack are taken as entered, so an entered 25 % stays 25 % (legislation.md 2.4);
