@@ -39,15 +39,15 @@ def test_editing_the_directory_after_sending_does_not_change_the_sent_request(
 
     page = logged_in.get(reverse("postings:detail", args=[sent.pk])).content.decode()
     assert "Anna Delporte<" in page and sent_number in page
-    assert "July 30, 1985" in page and "Kerkstraat 10" in page
-    assert "Delporte-Janssens" not in page and new_number not in page and "Aug. 31, 1986" not in page
+    assert "30 July 1985" in page and "Kerkstraat 10" in page
+    assert "Delporte-Janssens" not in page and new_number not in page and "31 August 1986" not in page
     # The cancel page shows the same summary.
     cancel = logged_in.get(reverse("postings:cancel", args=[sent.pk])).content.decode()
     assert "Anna Delporte<" in cancel and "Delporte-Janssens" not in cancel
 
     # A draft has not been stated yet: its check-your-answers page shows the directory as it is now.
     check = logged_in.get(step_url(other_draft, "check")).content.decode()
-    assert "Anne Delporte-Janssens" in check and new_number in check and "Aug. 31, 1986" in check
+    assert "Anne Delporte-Janssens" in check and new_number in check and "31 August 1986" in check
     assert "Nieuwe Gracht 5" in check and sent_number not in check
 
 
@@ -91,7 +91,7 @@ def test_the_migration_fills_requests_sent_before_it_from_the_directory():
 
     from .conftest import make_request
 
-    before, after = ("postings", "0003_worker_as_sent"), ("postings", "0004_fill_worker_as_sent")
+    before = ("postings", "0003_worker_as_sent")
     MigrationExecutor(connection).migrate([before])
     try:
         employer = factories.make_employer()
@@ -101,7 +101,11 @@ def test_the_migration_fills_requests_sent_before_it_from_the_directory():
         kept = make_request(employer, employee, worker_as_sent={"family_name": "As sent"})
         draft = make_request(employer, employee, status=Status.DRAFT)
     finally:
-        MigrationExecutor(connection).migrate([after])
+        # Forward to every app's latest migration, not only postings 0004: going back to 0003 also
+        # unapplied the later migrations of the apps that depend on it (casework), and the tests
+        # after this one need their tables.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
 
     for row in (sent, cancelled):
         row.refresh_from_db()
