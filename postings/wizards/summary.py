@@ -15,6 +15,10 @@ from ..worker import worker_data
 from . import conditions
 from .steps import SHORT_TITLES, STEPS
 
+# Day, month name, year in the reader's language ("30 July 1985", "30 juli 1985"), as the personnel
+# pages write them: Django's English DATE_FORMAT is the American "July 30, 1985" ("Jan. 1, 2015").
+ANSWER_DATE = "j F Y"
+
 HIDDEN = {"query", "submission_key", "imo_warning", "ask_art16", "DELETE"}
 
 
@@ -33,7 +37,7 @@ def display(field, value) -> str:
                 return str(label)
     if isinstance(field, forms.DateField):
         try:
-            return date_format(dt.date.fromisoformat(value), "DATE_FORMAT")
+            return date_format(dt.date.fromisoformat(value), ANSWER_DATE)
         except (TypeError, ValueError):
             return str(value)
     if isinstance(value, float):
@@ -145,7 +149,7 @@ def worker_rows(worker: dict | None) -> list[dict]:
     return [
         {"label": _("Name"), "value": f"{worker['given_names']} {worker['family_name']}"},
         {"label": settings.PORTAL_INSTITUTION["person_id"], "value": worker["personal_number"]},
-        {"label": _("Date of birth"), "value": date_format(birth_date, "DATE_FORMAT") if birth_date else ""},
+        {"label": _("Date of birth"), "value": date_format(birth_date, ANSWER_DATE) if birth_date else ""},
         {"label": _("Nationality"), "value": countries.name(worker["nationality"])},
         {
             "label": _("Address"),

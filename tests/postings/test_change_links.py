@@ -28,7 +28,7 @@ def test_every_change_link_opens_its_step_and_comes_back_to_check(logged_in, emp
     )
     assert response["Location"] == step_url(draft, "check")  # not on to the contact step
     check = logged_in.get(step_url(draft, "check")).content.decode()
-    assert "Jan. 31, 2026" in check
+    assert "31 January 2026" in check
 
 
 def test_an_error_on_a_changed_step_keeps_the_way_back_to_check(logged_in, employee, engine):
