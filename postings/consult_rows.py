@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from .models import CoverageRequest, RequestType, Territory
 from .services.drafts import can_extend
-from .status import Status
+from .services.lifecycle import can_cancel
 from .templatetags.request_status import status_tags
 from .widgets import states
 
@@ -101,8 +101,7 @@ def consult_rows(requests) -> list[ConsultRow]:
                 state=state,
                 admitted=_period(obj.admitted_start, obj.admitted_end),
                 requested=_period(obj.requested_start, obj.requested_end),
-                # Offered on every request not yet cancelled; the cancel page explains when it can't.
-                cancel_url=request_url("postings:cancel", obj.pk) if obj.status != Status.CANCELLED else None,
+                cancel_url=request_url("postings:cancel", obj.pk) if can_cancel(obj) else None,
                 extend_url=request_url("postings:extend", obj.pk) if can_extend(obj) else None,
             )
         )

@@ -20,7 +20,7 @@ from accounts.permissions import can_act_for, representative_firm_for
 from accounts.services.audit import audit_record
 
 from ..models import CoverageRequest, OutputChannel, PlaceOfWork, RequestType, ResidenceStatement
-from ..status import Status
+from ..status import Decision, Status
 from ..wizards.steps import DESTINATION_STEP, EMPLOYEE_STEPS, PERIOD_STEP, STEPS
 from .lifecycle import already_sent, locked_request, request_submit, submit_locked
 
@@ -292,9 +292,12 @@ EXTENDABLE_TYPES = (RequestType.POSTING, RequestType.SIMULTANEOUS)
 
 
 def can_extend(request: CoverageRequest) -> bool:
+    """An extension continues a period that is granted or still asked for; a rejected request
+    has no period to continue (a new request is made instead)."""
     return (
         request.type in EXTENDABLE_TYPES
         and request.status not in (Status.DRAFT, Status.CANCELLED)
+        and request.decision != Decision.REJECTED
         and current_end(request) is not None
     )
 
@@ -349,6 +352,9 @@ def draft_extend(*, actor, source: CoverageRequest, new_end: dt.date) -> Coverag
         )
     if source.status in (Status.DRAFT, Status.CANCELLED):
         raise ValidationError({"new_end": _("Only a sent request that is not cancelled can be extended.")})
+    if source.decision == Decision.REJECTED:
+        message = _("A rejected request cannot be extended. Make a new request for the period you need.")
+        raise ValidationError({"new_end": message})
     end = current_end(source)
     if end is None or new_end <= end:
         raise ValidationError(

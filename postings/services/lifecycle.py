@@ -10,7 +10,7 @@ from accounts.permissions import can_act_for
 from coverage_portal.precompiled import PrecompiledRead
 
 from ..models import CoverageRequest, RequestEvent
-from ..status import Status, check_transition
+from ..status import ALLOWED_TRANSITIONS, Decision, IllegalTransition, Status, check_transition
 from ..worker import worker_copy
 
 
@@ -156,6 +156,14 @@ def _queue_validation(request_id: int) -> None:
     queue_validation(request_id)
 
 
+def can_cancel(request: CoverageRequest) -> bool:
+    """A request can be cancelled until it is cancelled, except a rejected one: cancelling
+    withdraws a request still being handled or the certificate an approval gave (NSSO manual,
+    "Cancel a request"), and a rejection left nothing in force to withdraw."""
+    allowed = Status.CANCELLED in ALLOWED_TRANSITIONS.get(request.status, ())
+    return allowed and request.decision != Decision.REJECTED
+
+
 def request_cancel(*, actor, request: CoverageRequest, reason: str) -> CoverageRequest:
     """Cancel with a mandatory justification; the request stays listed as Cancelled."""
     reason = (reason or "").strip()
@@ -165,6 +173,8 @@ def request_cancel(*, actor, request: CoverageRequest, reason: str) -> CoverageR
         request = locked_request(request.pk)
         if not can_act_for(actor, request.employer):
             raise PermissionDenied
+        if not can_cancel(request):  # a rejected request, which the status table alone allows
+            raise IllegalTransition(request.status, Status.CANCELLED)
         request_transition(
             request=request,
             to_status=Status.CANCELLED,

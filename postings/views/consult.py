@@ -16,8 +16,7 @@ from ..forms.cancel import CancelForm
 from ..history import history_rows
 from ..selectors import certificate_of, request_get, worker_requests
 from ..services.drafts import can_extend
-from ..services.lifecycle import request_cancel
-from ..status import ALLOWED_TRANSITIONS, Status
+from ..services.lifecycle import can_cancel, request_cancel
 from ..timeline import timeline_svg
 from ..wizards.conditions import art16_requested
 from ..wizards.summary import request_summary
@@ -126,10 +125,6 @@ def exception_answer(events) -> dict | None:
         return None
     answer = answers[-1]
     return {**answer, "state_name": countries.name(answer.get("state", ""))}
-
-
-def can_cancel(obj) -> bool:
-    return Status.CANCELLED in ALLOWED_TRANSITIONS.get(obj.status, ())
 
 
 @employer_view
