@@ -1,5 +1,8 @@
 """Demo data for `make run`. Idempotent: running it twice changes nothing.
 
+People and organisations here; the demo's requests (one approved with its certificate, one in
+review, one rejected, a draft) in postings/demo_requests.py.
+
 The issuing institution is NL. Logins (all with the password DEMO_PASSWORD) are printed at the end.
 """
 
@@ -8,11 +11,14 @@ from base64 import b32encode
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from stdnum.nl import bsn
 
 from accounts.models import Employee, EmploymentPeriod, Mandate, Membership, Organisation, User
+from postings.demo_requests import load_demo_requests
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - printed on the terminal on purpose; demo only
 # A fixed authenticator key, so the caseworker's app keeps working after the demo is loaded again.
@@ -100,8 +106,17 @@ class Command(BaseCommand):
         )
         return org
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        employer, admin, caseworker = self._people()
+        # The demo's notifications are in the inbox; the terminal shows the logins, not e-mails.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            made = load_demo_requests(
+                employer=employer, actor=admin, caseworker=caseworker, today=timezone.localdate()
+            )
+        self._report(made)
+
+    @transaction.atomic
+    def _people(self):
         employer = self._org(
             "Van Dijk Bouw B.V.",
             Organisation.Kind.EMPLOYER,
@@ -183,9 +198,9 @@ class Command(BaseCommand):
             TOTPDevice.objects.get_or_create(
                 user=user, name="Demo authenticator", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
             )
-        self._report()
+        return employer, admin, caseworker
 
-    def _report(self):
+    def _report(self, made: list[str]):
         device = TOTPDevice.objects.get(user__email="caseworker@demo.test", name="Demo authenticator")
         secret = b32encode(device.bin_key).decode()
         token = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
@@ -209,3 +224,5 @@ class Command(BaseCommand):
         out.write(
             f"Code right now: {token} (changes every 30 s; `python manage.py load_demo` prints a fresh one)"
         )
+        for line in made:
+            out.write(line)
