@@ -31,6 +31,10 @@ FALLBACK_STATUS = {"posting": "01", "simultaneous": "02", "seafarer": "07"}
 FALLBACK_STATUS_SELF_EMPLOYED = {"posting": "03", "simultaneous": "04"}
 # 3.5 civil servant (883 Art. 11(3)(b); legislation.md 4.4).
 CIVIL_SERVANT_CODE = "05"
+# 3.10 flight or cabin crew member (883 Art. 11(5); legislation.md 4.4).
+FLIGHT_CREW_CODE = "10"
+# The boxes of an Art. 13 type determination: 3.2, 3.4, 3.8, 3.9 (legislation.md 4.4, 4.8).
+ART13_CODES = {"02", "04", "08", "09"}
 # Section 4.1 ticks "Self-employed" for these codes (legislation.md 4.4, 4.5).
 SELF_EMPLOYED_CODES = {"03", "04"}
 MAX_PRINTED_PLACES = 3  # 5.2: addresses of at most three places (legislation.md 4.6)
@@ -110,9 +114,25 @@ def status_code_for(request, determination: dict) -> str:
         # A civil servant is certified under Art. 11(3)(b), box 3.5, also when posted or working in
         # several states, as the engine does (legislation.md 4.4, 4.8); 3.1/3.2 are for employees.
         return CIVIL_SERVANT_CODE
+    if classification(request.answers or {}) == AIR:
+        # Aircrew are certified in box 3.10 (883 Art. 11(5)), also when they work in two or more
+        # states, as the engine does (13(1) with 11(5) -> 3.10; legislation.md 4.4, 4.8); 3.2 is for
+        # other employees.
+        return FLIGHT_CREW_CODE
     if classification(request.answers or {}) == "self_employed":
         return FALLBACK_STATUS_SELF_EMPLOYED.get(request.type, "12")
     return FALLBACK_STATUS.get(request.type, "12")
+
+
+def art13_box(request, determination: dict) -> bool:
+    """Whether the certificate attests an Art. 13 type determination by its box (provisional until
+    definitive, R987 Art. 16(2); sent as an A003): an Art. 13 box, or, for a request decided by hand,
+    aircrew in two or more states (box 3.10; 987 Art. 14(5a) second subparagraph places them under
+    Art. 13, so legislation.md 4.8 ticks 2.5 "unless also under Art. 13 and not yet definitive")."""
+    code = status_code_for(request, determination)
+    if code in ART13_CODES:
+        return True
+    return not determination and code == FLIGHT_CREW_CODE and request.type == "simultaneous"
 
 
 def _exception_description(code: str, provision: dict, request) -> str:

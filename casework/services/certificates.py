@@ -23,8 +23,8 @@ from postings.status import Decision, Status
 from postings.worker import WORKER_FIELDS, worker_data
 
 from ..models import Certificate, CertificateStatus, HostStateRecord, Objection
-from ..pdf import status_code_for
-from .host_state import ART13_CODES, host_state_records_for
+from ..pdf import art13_box
+from .host_state import host_state_records_for
 from .notify import in_request_language, notify_employer
 
 # R987 Art. 16(3): definitive two months after the other institutions were informed.
@@ -79,11 +79,11 @@ def _language(request: CoverageRequest) -> str:
 def _provisional(request: CoverageRequest, determination: dict) -> bool:
     """Box 2.5: only an Art. 13 type determination is provisional (R987 Art. 16(2); legislation.md
     4.8). The engine says so; a request decided by hand (no determination) is provisional when its
-    certificate ticks an Art. 13 box in section 3 (3.2, 3.4, 3.8, 3.9), as the PDF and the
-    host-state record do."""
+    certificate ticks an Art. 13 box in section 3 (3.2, 3.4, 3.8, 3.9), or 3.10 for aircrew in two
+    or more states, as the PDF and the host-state record do (pdf.art13_box)."""
     if determination:
         return bool(determination.get("provisional"))
-    return status_code_for(request, determination) in ART13_CODES
+    return art13_box(request, determination)
 
 
 def certificate_issue(*, request_id: int) -> Certificate | None:

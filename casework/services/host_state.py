@@ -8,9 +8,7 @@ from django.conf import settings
 
 from ..certificate_labels import EXCEPTION_CODE
 from ..eessi import eessi_country
-from ..pdf import status_code_for
-
-ART13_CODES = {"02", "04", "08", "09"}
+from ..pdf import art13_box, status_code_for
 
 
 def _flag(place) -> str:
@@ -40,7 +38,7 @@ def sed_type(certificate) -> str:
     # The box the certificate ticks decides, also for a request decided by hand (no determination).
     determination = certificate.request.determination or {}
     article = (determination.get("provision") or {}).get("article", "")
-    if article.startswith("13") or status_code_for(certificate.request, determination) in ART13_CODES:
+    if article.startswith("13") or art13_box(certificate.request, determination):
         return "A003"
     return "A009"
 
