@@ -466,6 +466,12 @@ class Treaty:
     excludes_host_employer: bool = False
     #: successive postings less than this many months apart count as one posting
     successive_postings_months: int | None = None
+    #: the posting article itself allows a longer posting with the host state's consent
+    #: (legislation.md 1.6, "Max. posting" column: Cape Verde and Morocco "12 months + 12 with
+    #: host consent", Tunisia "12 months, extendable with consent"); consent_max_months is the
+    #: longest posting that consent can cover under that article (None: no limit given)
+    consent_in_posting_article: bool = False
+    consent_max_months: int | None = None
 
 
 def _tid(a: str, b: str) -> str:
@@ -557,6 +563,8 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "7",
         "NL-Cape Verde convention Art. 7",
         extension_note="12 more months with the host state's consent",
+        consent_in_posting_article=True,
+        consent_max_months=24,
     ),
     Treaty(
         _tid("GB", "NL"),
@@ -582,6 +590,8 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "7",
         "NL-Morocco general convention Art. 7",
         extension_note="12 more months with the host state's consent",
+        consent_in_posting_article=True,
+        consent_max_months=24,
     ),
     Treaty(
         _tid("NL", "NZ"),
@@ -600,6 +610,8 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "3",
         "NL-Tunisia administrative arrangement Art. 3",
         extension_note="extendable with consent",
+        consent_in_posting_article=True,
+        consent_max_months=None,
     ),
     Treaty(
         _tid("NL", "TR"),

@@ -120,10 +120,20 @@ def _agreement(sit: Situation, t: data.Treaty, tr: Trace, parties: set[str]) -> 
         "end": agr.end.isoformat(),
         "date": ref.isoformat(),
     }
+    # legislation.md 1.6: for Cape Verde and Morocco the posting article itself gives "12 months + 12
+    # with host consent" (Art. 7), for Tunisia "12 months, extendable with consent" (Art. 3): the
+    # host state's consent to keep the sending state's legislation, within that bound, is that
+    # article, not an exception whose article is unknown.
+    consented = (
+        t.consent_in_posting_article
+        and p.sending_state == agr.state
+        and {p.sending_state, p.host_state} == parties
+        and (t.consent_max_months is None or not exceeds_months(p.start, p.end, t.consent_max_months))
+    )
     tr.check(
         "ART16_1_AGREEMENT",
         covers,
-        provision=f"{t.name}: exception by agreement [article not recorded]",
+        provision=t.source if consented else f"{t.name}: exception by agreement [article not recorded]",
         **figures,
     )
     if not covers:
@@ -135,7 +145,8 @@ def _agreement(sit: Situation, t: data.Treaty, tr: Trace, parties: set[str]) -> 
             **figures,
         )
         return None
-    return Outcome(agr.state, t.treaty_id, "", certificate=CERTIFICATE, period=(agr.start, agr.end))
+    article = t.posting_article if consented else ""
+    return Outcome(agr.state, t.treaty_id, article, certificate=CERTIFICATE, period=(agr.start, agr.end))
 
 
 def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
