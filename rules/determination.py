@@ -50,7 +50,7 @@ def evaluate(sit: Situation, tr: Trace, issuer: str) -> Outcome:
     if data.UNITED_KINGDOM in states and sit.reference_date > data.UK_END_MEMBER.value:
         if uk.withdrawal_agreement_applies(sit, tr):
             return _regulations(sit, states, tr, issuer, with_uk=True)
-        if uk.tca_covers(states, tr):
+        if uk.tca_covers(uk.tca_states(sit), tr):
             return uk.decide(sit, tr)
         return treaties.decide(sit, scope.all_states(sit), tr, issuer)
     return _regulations(sit, states, tr, issuer, with_uk=False)

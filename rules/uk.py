@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from . import data
+from . import data, scope
 from .dates import describe_duration, exceeds_months
 from .i18n import N_
 from .outcome import Outcome
@@ -33,6 +33,22 @@ def withdrawal_agreement_applies(sit: Situation, tr: Trace) -> bool:
         sit.situation_start <= data.UK_END_MEMBER.value,
         start=sit.situation_start.isoformat(),
     )
+
+
+def tca_states(sit: Situation) -> frozenset[str]:
+    """The states the Protocol must cover: those of :func:`rules.scope.involved_states`, less the
+    seats of employers outside the Protocol's area. legislation.md 1.5: the Protocol covers the UK
+    and the EU states and copies Art. 13, where an employer seated outside the area does not take
+    the case out (987/2009 Art. 14(11), legislation.md 2.4); a seat in Switzerland or an EEA-EFTA
+    state is outside the Protocol's area as much as one in the US, and was counted as a state the
+    Protocol had to cover (a UK resident working in the UK and France for a Swiss employer got no
+    answer). A civil servant's administration stays: Art. SSC.10(3)(b) designates its state."""
+    keep = tuple(
+        e
+        for i, e in enumerate(sit.employers)
+        if e.seat in TCA_AREA or (i == 0 and sit.employment_type == "civil_servant")
+    )
+    return scope.involved_states(sit._replace(employers=keep))
 
 
 def tca_covers(states: frozenset[str], tr: Trace) -> bool:
