@@ -59,6 +59,35 @@ def tca_covers(states: frozenset[str], tr: Trace) -> bool:
     )
 
 
+def other_convention(states: frozenset[str], tr: Trace) -> Outcome | None:
+    """legislation.md 1.5: the Protocol does not cover Norway, Iceland, Liechtenstein or
+    Switzerland; "for those states the UK has separate conventions" (the UK-EEA EFTA Convention on
+    Social Security Coordination, signed 2023-06-30; a UK-CH convention), and the engine decision
+    is to apply "the relevant bilateral or EFTA convention". legislation.md gives neither
+    convention's rules (posting maximum, conditions) nor its dates, so the engine cannot decide
+    (``none``); but these cases are coordinated, and the answer said "Nothing coordinates this
+    situation". The warning now names the convention."""
+    others = states - {data.UNITED_KINGDOM}
+    if not others:
+        return None
+    if others <= data.EEA_EFTA:
+        template = N_(
+            "Between the United Kingdom and {others} the UK-EEA EFTA Convention on Social Security "
+            "Coordination (signed 2023-06-30) coordinates social security, not the TCA; the engine does not "
+            "encode that convention: ask the institutions of {states} which legislation applies."
+        )
+    elif others == {data.SWITZERLAND}:
+        template = N_(
+            "Between the United Kingdom and Switzerland a UK-Switzerland convention on social security "
+            "coordination applies, not the TCA; the engine does not encode that convention: ask the "
+            "institutions of {states} which legislation applies."
+        )
+    else:
+        return None
+    tr.warn(template, others=", ".join(sorted(others)), states=", ".join(sorted(states)))
+    return Outcome(None, "none", "")
+
+
 def decide(sit: Situation, tr: Trace) -> Outcome:
     out = _decide(sit, tr)
     out.certificate = None if out.article.startswith("SSC.10(3)(e)") else CERTIFICATE
