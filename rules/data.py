@@ -472,6 +472,9 @@ class Treaty:
     #: longest posting that consent can cover under that article (None: no limit given)
     consent_in_posting_article: bool = False
     consent_max_months: int | None = None
+    #: the detachment statement must be asked for within this many months of the posting's start
+    #: (legislation.md 1.6: Egypt, North Macedonia, New Zealand: "within 3 months")
+    statement_due_months: int | None = None
 
 
 def _tid(a: str, b: str) -> str:
@@ -526,7 +529,13 @@ TREATIES_NL: tuple[Treaty, ...] = (
         extension_note="extension possible on request",
     ),
     Treaty(
-        _tid("EG", "NL"), frozenset({"EG"}), Term(N_("NL-Egypt agreement")), 24, "9", "NLT BWBV0001602 Art. 9"
+        _tid("EG", "NL"),
+        frozenset({"EG"}),
+        Term(N_("NL-Egypt agreement")),
+        24,
+        "9",
+        "NLT BWBV0001602 Art. 9",
+        statement_due_months=3,  # "detachment statement due within the first 3 months"
     ),
     Treaty(
         _tid("IN", "NL"),
@@ -581,6 +590,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         24,
         "10",
         "NLT BWBV0001833 Art. 10",
+        statement_due_months=3,  # "statement due within 3 months"
     ),
     Treaty(
         _tid("MA", "NL"),
@@ -601,6 +611,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "5",
         "NLT BWBV0001449 Art. 5",
         extension_note="longer for special reasons",
+        statement_due_months=3,  # "statement due within 3 months"
     ),
     Treaty(
         _tid("NL", "TN"),

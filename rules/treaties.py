@@ -255,6 +255,19 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
             )
         )
     if all(results):
+        if t.statement_due_months is not None:
+            # legislation.md 1.6 (Egypt, North Macedonia, New Zealand): the detachment statement is
+            # due within the first 3 months; it does not change the answer, but the employer must
+            # know it (determination.md, warnings).
+            tr.warn(
+                N_(
+                    "Under the {treaty_name} the detachment statement must be asked for within the first "
+                    "{months} months of the posting, that is by {date}."
+                ),
+                treaty_name=t.name,
+                months=t.statement_due_months,
+                date=(add_months(p.start, t.statement_due_months) - ONE_DAY).isoformat(),
+            )
         return _out(p.sending_state, t, t.posting_article, p)
     if t.posting_max_months is not None and exceeds_months(p.start, p.end, t.posting_max_months):
         if t.extension_note:
