@@ -475,6 +475,8 @@ class Treaty:
     #: the detachment statement must be asked for within this many months of the posting's start
     #: (legislation.md 1.6: Egypt, North Macedonia, New Zealand: "within 3 months")
     statement_due_months: int | None = None
+    #: the posting rule also covers a posting routed via a third state (legislation.md 1.6, India)
+    covers_routed_postings: bool = False
 
 
 def _tid(a: str, b: str) -> str:
@@ -545,6 +547,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "7",
         "NLT BWBV0003812 Art. 7",
         extension_note="longer by agreement",
+        covers_routed_postings=True,  # "also covers postings routed via a third country"
     ),
     Treaty(
         _tid("IL", "NL"),

@@ -39,7 +39,45 @@ def decide(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Ou
             out = _treaty(sit, treaty, other, tr, issuer)
             if out is not None:
                 return out
+    else:
+        routed = _routed_posting(sit, treaties, tr, issuer)
+        if routed is not None:
+            return routed
     return national(sit, states, tr, issuer)
+
+
+def _routed_posting(sit: Situation, treaties: dict[str, data.Treaty], tr: Trace, issuer: str) -> Outcome | None:
+    """legislation.md 1.6, India: the agreement "also covers postings routed via a third country".
+    A posting between the issuing state and India, work only in the host state and the employers
+    seated in the two, where the worker lives in a third state (on the way from one to the other),
+    is a posting under the agreement; it was answered by national law ("no coordination instrument
+    applies")."""
+    p = sit.posting
+    if p is None or issuer not in (p.sending_state, p.host_state):
+        return None
+    other = p.host_state if p.sending_state == issuer else p.sending_state
+    treaty = treaties.get(other)
+    parties = {issuer, other}
+    if (
+        treaty is None
+        or not treaty.covers_routed_postings
+        or {w.country for w in sit.work} != {p.host_state}
+        or not {e.seat for e in sit.employers} <= parties
+        or sit.residence in parties
+    ):
+        return None
+    tr.check("TREATY_APPLIES", True, treaty_name=treaty.name, issuer=issuer, other=other)
+    tr.warn(
+        N_(
+            "The worker lives in {state}, outside {issuer} and {other}; the {treaty_name} also covers "
+            "postings routed via a third country."
+        ),
+        state=sit.residence,
+        issuer=issuer,
+        other=other,
+        treaty_name=treaty.name,
+    )
+    return _treaty(sit, treaty, other, tr, issuer)
 
 
 def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) -> Outcome | None:
