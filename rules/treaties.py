@@ -46,7 +46,9 @@ def decide(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Ou
     return national(sit, states, tr, issuer)
 
 
-def _routed_posting(sit: Situation, treaties: dict[str, data.Treaty], tr: Trace, issuer: str) -> Outcome | None:
+def _routed_posting(
+    sit: Situation, treaties: dict[str, data.Treaty], tr: Trace, issuer: str
+) -> Outcome | None:
     """legislation.md 1.6, India: the agreement "also covers postings routed via a third country".
     A posting between the issuing state and India, work only in the host state and the employers
     seated in the two, where the worker lives in a third state (on the way from one to the other),

@@ -144,6 +144,14 @@ def test_usa_affiliate_in_the_host_state_counts_as_the_same_employer():
     assert "TREATY_NO_HOST_EMPLOYER" not in codes(result)
 
 
+def test_australia_posting_by_an_affiliated_entity_keeps_nl():
+    """legislation.md 1.6 Australia: 'worker sent by the employer or an affiliated entity'; an
+    Australian affiliate beside the Dutch employer does not break the posting."""
+    s = treaty_posting("AU", end="2027-12-31")
+    s["employers"] = seats("NL", "AU")
+    treaty_answer(decide(s), "NL", "treaty:AU-NL", "8(3)(d)")
+
+
 # ---- 1.6 India: postings routed via a third country ---------------------------------------------
 
 
