@@ -466,6 +466,17 @@ class Treaty:
     excludes_host_employer: bool = False
     #: successive postings less than this many months apart count as one posting
     successive_postings_months: int | None = None
+    #: the posting article itself allows a longer posting with the host state's consent
+    #: (legislation.md 1.6, "Max. posting" column: Cape Verde and Morocco "12 months + 12 with
+    #: host consent", Tunisia "12 months, extendable with consent"); consent_max_months is the
+    #: longest posting that consent can cover under that article (None: no limit given)
+    consent_in_posting_article: bool = False
+    consent_max_months: int | None = None
+    #: the detachment statement must be asked for within this many months of the posting's start
+    #: (legislation.md 1.6: Egypt, North Macedonia, New Zealand: "within 3 months")
+    statement_due_months: int | None = None
+    #: the posting rule also covers a posting routed via a third state (legislation.md 1.6, India)
+    covers_routed_postings: bool = False
 
 
 def _tid(a: str, b: str) -> str:
@@ -520,7 +531,13 @@ TREATIES_NL: tuple[Treaty, ...] = (
         extension_note="extension possible on request",
     ),
     Treaty(
-        _tid("EG", "NL"), frozenset({"EG"}), Term(N_("NL-Egypt agreement")), 24, "9", "NLT BWBV0001602 Art. 9"
+        _tid("EG", "NL"),
+        frozenset({"EG"}),
+        Term(N_("NL-Egypt agreement")),
+        24,
+        "9",
+        "NLT BWBV0001602 Art. 9",
+        statement_due_months=3,  # "detachment statement due within the first 3 months"
     ),
     Treaty(
         _tid("IN", "NL"),
@@ -530,6 +547,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "7",
         "NLT BWBV0003812 Art. 7",
         extension_note="longer by agreement",
+        covers_routed_postings=True,  # "also covers postings routed via a third country"
     ),
     Treaty(
         _tid("IL", "NL"),
@@ -557,6 +575,8 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "7",
         "NL-Cape Verde convention Art. 7",
         extension_note="12 more months with the host state's consent",
+        consent_in_posting_article=True,
+        consent_max_months=24,
     ),
     Treaty(
         _tid("GB", "NL"),
@@ -573,6 +593,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         24,
         "10",
         "NLT BWBV0001833 Art. 10",
+        statement_due_months=3,  # "statement due within 3 months"
     ),
     Treaty(
         _tid("MA", "NL"),
@@ -582,6 +603,8 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "7",
         "NL-Morocco general convention Art. 7",
         extension_note="12 more months with the host state's consent",
+        consent_in_posting_article=True,
+        consent_max_months=24,
     ),
     Treaty(
         _tid("NL", "NZ"),
@@ -591,6 +614,7 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "5",
         "NLT BWBV0001449 Art. 5",
         extension_note="longer for special reasons",
+        statement_due_months=3,  # "statement due within 3 months"
     ),
     Treaty(
         _tid("NL", "TN"),
@@ -600,6 +624,8 @@ TREATIES_NL: tuple[Treaty, ...] = (
         "3",
         "NL-Tunisia administrative arrangement Art. 3",
         extension_note="extendable with consent",
+        consent_in_posting_article=True,
+        consent_max_months=None,
     ),
     Treaty(
         _tid("NL", "TR"),

@@ -50,8 +50,12 @@ def evaluate(sit: Situation, tr: Trace, issuer: str) -> Outcome:
     if data.UNITED_KINGDOM in states and sit.reference_date > data.UK_END_MEMBER.value:
         if uk.withdrawal_agreement_applies(sit, tr):
             return _regulations(sit, states, tr, issuer, with_uk=True)
-        if uk.tca_covers(states, tr):
+        tca_states = uk.tca_states(sit)
+        if uk.tca_covers(tca_states, tr):
             return uk.decide(sit, tr)
+        convention = uk.other_convention(tca_states, tr)
+        if convention is not None:
+            return convention
         return treaties.decide(sit, scope.all_states(sit), tr, issuer)
     return _regulations(sit, states, tr, issuer, with_uk=False)
 

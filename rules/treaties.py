@@ -39,7 +39,47 @@ def decide(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Ou
             out = _treaty(sit, treaty, other, tr, issuer)
             if out is not None:
                 return out
+    else:
+        routed = _routed_posting(sit, treaties, tr, issuer)
+        if routed is not None:
+            return routed
     return national(sit, states, tr, issuer)
+
+
+def _routed_posting(
+    sit: Situation, treaties: dict[str, data.Treaty], tr: Trace, issuer: str
+) -> Outcome | None:
+    """legislation.md 1.6, India: the agreement "also covers postings routed via a third country".
+    A posting between the issuing state and India, work only in the host state and the employers
+    seated in the two, where the worker lives in a third state (on the way from one to the other),
+    is a posting under the agreement; it was answered by national law ("no coordination instrument
+    applies")."""
+    p = sit.posting
+    if p is None or issuer not in (p.sending_state, p.host_state):
+        return None
+    other = p.host_state if p.sending_state == issuer else p.sending_state
+    treaty = treaties.get(other)
+    parties = {issuer, other}
+    if (
+        treaty is None
+        or not treaty.covers_routed_postings
+        or {w.country for w in sit.work} != {p.host_state}
+        or not {e.seat for e in sit.employers} <= parties
+        or sit.residence in parties
+    ):
+        return None
+    tr.check("TREATY_APPLIES", True, treaty_name=treaty.name, issuer=issuer, other=other)
+    tr.warn(
+        N_(
+            "The worker lives in {state}, outside {issuer} and {other}; the {treaty_name} also covers "
+            "postings routed via a third country."
+        ),
+        state=sit.residence,
+        issuer=issuer,
+        other=other,
+        treaty_name=treaty.name,
+    )
+    return _treaty(sit, treaty, other, tr, issuer)
 
 
 def _treaty(sit: Situation, t: data.Treaty, other: str, tr: Trace, issuer: str) -> Outcome | None:
@@ -120,10 +160,20 @@ def _agreement(sit: Situation, t: data.Treaty, tr: Trace, parties: set[str]) -> 
         "end": agr.end.isoformat(),
         "date": ref.isoformat(),
     }
+    # legislation.md 1.6: for Cape Verde and Morocco the posting article itself gives "12 months + 12
+    # with host consent" (Art. 7), for Tunisia "12 months, extendable with consent" (Art. 3): the
+    # host state's consent to keep the sending state's legislation, within that bound, is that
+    # article, not an exception whose article is unknown.
+    consented = (
+        t.consent_in_posting_article
+        and p.sending_state == agr.state
+        and {p.sending_state, p.host_state} == parties
+        and (t.consent_max_months is None or not exceeds_months(p.start, p.end, t.consent_max_months))
+    )
     tr.check(
         "ART16_1_AGREEMENT",
         covers,
-        provision=f"{t.name}: exception by agreement [article not recorded]",
+        provision=t.source if consented else f"{t.name}: exception by agreement [article not recorded]",
         **figures,
     )
     if not covers:
@@ -135,7 +185,8 @@ def _agreement(sit: Situation, t: data.Treaty, tr: Trace, parties: set[str]) -> 
             **figures,
         )
         return None
-    return Outcome(agr.state, t.treaty_id, "", certificate=CERTIFICATE, period=(agr.start, agr.end))
+    article = t.posting_article if consented else ""
+    return Outcome(agr.state, t.treaty_id, article, certificate=CERTIFICATE, period=(agr.start, agr.end))
 
 
 def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
@@ -244,6 +295,19 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
             )
         )
     if all(results):
+        if t.statement_due_months is not None:
+            # legislation.md 1.6 (Egypt, North Macedonia, New Zealand): the detachment statement is
+            # due within the first 3 months; it does not change the answer, but the employer must
+            # know it (determination.md, warnings).
+            tr.warn(
+                N_(
+                    "Under the {treaty_name} the detachment statement must be asked for within the first "
+                    "{months} months of the posting, that is by {date}."
+                ),
+                treaty_name=t.name,
+                months=t.statement_due_months,
+                date=(add_months(p.start, t.statement_due_months) - ONE_DAY).isoformat(),
+            )
         return _out(p.sending_state, t, t.posting_article, p)
     if t.posting_max_months is not None and exceeds_months(p.start, p.end, t.posting_max_months):
         if t.extension_note:

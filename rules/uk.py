@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from . import data
+from . import data, scope
 from .dates import describe_duration, exceeds_months
 from .i18n import N_
 from .outcome import Outcome
@@ -35,12 +35,57 @@ def withdrawal_agreement_applies(sit: Situation, tr: Trace) -> bool:
     )
 
 
+def tca_states(sit: Situation) -> frozenset[str]:
+    """The states the Protocol must cover: those of :func:`rules.scope.involved_states`, less the
+    seats of employers outside the Protocol's area. legislation.md 1.5: the Protocol covers the UK
+    and the EU states and copies Art. 13, where an employer seated outside the area does not take
+    the case out (987/2009 Art. 14(11), legislation.md 2.4); a seat in Switzerland or an EEA-EFTA
+    state is outside the Protocol's area as much as one in the US, and was counted as a state the
+    Protocol had to cover (a UK resident working in the UK and France for a Swiss employer got no
+    answer). A civil servant's administration stays: Art. SSC.10(3)(b) designates its state."""
+    keep = tuple(
+        e
+        for i, e in enumerate(sit.employers)
+        if e.seat in TCA_AREA or (i == 0 and sit.employment_type == "civil_servant")
+    )
+    return scope.involved_states(sit._replace(employers=keep))
+
+
 def tca_covers(states: frozenset[str], tr: Trace) -> bool:
     """Art. SSC.2/SSC.3: the Protocol applies between the UK and the EU member states only."""
     missing = sorted(states - TCA_AREA)
     return tr.check(
         "UK_TCA_STATES", not missing, states=", ".join(sorted(states)), missing=", ".join(missing)
     )
+
+
+def other_convention(states: frozenset[str], tr: Trace) -> Outcome | None:
+    """legislation.md 1.5: the Protocol does not cover Norway, Iceland, Liechtenstein or
+    Switzerland; "for those states the UK has separate conventions" (the UK-EEA EFTA Convention on
+    Social Security Coordination, signed 2023-06-30; a UK-CH convention), and the engine decision
+    is to apply "the relevant bilateral or EFTA convention". legislation.md gives neither
+    convention's rules (posting maximum, conditions) nor its dates, so the engine cannot decide
+    (``none``); but these cases are coordinated, and the answer said "Nothing coordinates this
+    situation". The warning now names the convention."""
+    others = states - {data.UNITED_KINGDOM}
+    if not others:
+        return None
+    if others <= data.EEA_EFTA:
+        template = N_(
+            "Between the United Kingdom and {others} the UK-EEA EFTA Convention on Social Security "
+            "Coordination (signed 2023-06-30) coordinates social security, not the TCA; the engine does not "
+            "encode that convention: ask the institutions of {states} which legislation applies."
+        )
+    elif others == {data.SWITZERLAND}:
+        template = N_(
+            "Between the United Kingdom and Switzerland a UK-Switzerland convention on social security "
+            "coordination applies, not the TCA; the engine does not encode that convention: ask the "
+            "institutions of {states} which legislation applies."
+        )
+    else:
+        return None
+    tr.warn(template, others=", ".join(sorted(others)), states=", ".join(sorted(states)))
+    return Outcome(None, "none", "")
 
 
 def decide(sit: Situation, tr: Trace) -> Outcome:

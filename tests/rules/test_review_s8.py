@@ -141,11 +141,12 @@ def test_treaty_posting_over_the_maximum_with_an_agreement_stays_in_the_agreed_s
 
 
 def test_treaty_extension_with_host_consent_morocco():
-    """legislation.md 1.6: Morocco allows 12 months + 12 with the host state's consent."""
+    """legislation.md 1.6: Morocco allows 12 months + 12 with the host state's consent, both in
+    Art. 7 (the source of the whole "Max. posting" cell; review s11)."""
     s = nl_posting_to("MA", "2024-01-01", "2025-06-30", "2025-03-01")
     s["posting"]["art16_agreement"] = {"state": "NL", "start": "2025-01-01", "end": "2025-06-30"}
     result = decide(s)
-    assert summary(result) == ("NL", "treaty:MA-NL", "", None)
+    assert summary(result) == ("NL", "treaty:MA-NL", "7", None)
     assert result["period"] == {"start": "2025-01-01", "end": "2025-06-30"}
 
 
