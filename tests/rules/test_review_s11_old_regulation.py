@@ -427,3 +427,190 @@ def test_1408_has_no_marginal_rule_and_no_25_percent_threshold(pct):
     res = D(s)
     check(res, "NL", "1408/71", "14(2)(b)(i)", None)
     assert "ART14_5B_MARGINAL" not in codes(res)
+
+
+# ---- second round: Art. 87(8) with postings, agreements, civil servants and mariners -------------
+
+
+def test_87_8_posting_kept_when_883_refuses_it_for_the_two_month_gap():
+    """L§3.1 step 5 (14(1)(a): 12 months, no two-month rule) and L§2.3 P7 (883: no fresh posting
+    within 2 months of the last): a 12-month posting NL -> BE from 2010-03-01, the previous one
+    ended 2010-02-01. 1408/71 NL, 883 BE: different, so NL stays under Art. 87(8) for the posting,
+    box 2.6 with 3.1 (L§4.8), the posting's period."""
+    s = posting(start="2010-03-01", end="2011-02-28", previous_posting_same_employer_host_end="2010-02-01")
+    s["reference_date"] = "2010-09-01"
+    res = D(s)
+    check(
+        res,
+        "NL",
+        "1408/71",
+        "14(1)(a)",
+        "01",
+        transitional="87(8)",
+        certificate="PD A1",
+        period={"start": "2010-03-01", "end": "2011-02-28"},
+    )
+
+
+def test_87_8_art17_agreement_and_art16_agreement_designate_the_same_state():
+    """L§3.1 step 1 (Art. 17 -> agreed state) and L§2.2 step 1 (Art. 16(1) -> agreed state): a
+    5-year posting with an agreement for NL; both regulations give NL, so 883 from 2010-05-01
+    (L§1.4): 16(1), PD A1 3.11, the agreement's period."""
+    s = posting(
+        start="2009-01-01",
+        end="2013-12-31",
+        art16_agreement={"state": "NL", "start": "2009-01-01", "end": "2013-12-31"},
+    )
+    s["reference_date"] = "2011-01-01"
+    check(
+        D(s),
+        "NL",
+        "883/2004",
+        "16(1)",
+        "11",
+        certificate="PD A1",
+        period={"start": "2009-01-01", "end": "2013-12-31"},
+    )
+
+
+def test_87_8_civil_servant_both_give_the_administration():
+    """L§3.1 step 3 (13(2)(d)) and L§2.5 11(3)(b): BE administration under both -> 883, 3.5."""
+    s = situation(
+        reference_date="2011-01-01",
+        situation_start="2008-01-01",
+        residence="NL",
+        employment_type="civil_servant",
+        work=work(("NL", 100, 100, "civil_servant")),
+        employers=seats("BE"),
+    )
+    check(D(s), "BE", "883/2004", "11(3)(b)", "05", certificate="PD A1")
+
+
+def test_87_8_mariner_on_a_norwegian_flag_both_give_the_flag():
+    """L§3.1 step 4 (flag; 14b(4) needs the payer's state to be the residence) and L§2.5 11(4):
+    lives NL, paid by a DE undertaking, NO flag, since 2011 -> NO under both; 883 from
+    2012-06-01: 11(4), PD A1 3.7."""
+    s = situation(
+        reference_date="2013-01-01",
+        situation_start="2011-01-01",
+        residence="NL",
+        employment_type="seafarer",
+        flag_state="NO",
+        work=work(("NO", 100)),
+        employers=seats("DE"),
+    )
+    check(D(s), "NO", "883/2004", "11(4)", "07", certificate="PD A1")
+
+
+def test_87_8_mariner_paid_from_the_residence_state_in_2011():
+    """L§3.1 step 4 (14b(4)): lives NL, paid by an NL undertaking, NO flag, asked on 2012-03-01
+    (before NO's 2012-06-01) -> 1408/71 NL 14b(4), E101."""
+    s = situation(
+        reference_date="2012-03-01",
+        situation_start="2011-01-01",
+        residence="NL",
+        employment_type="seafarer",
+        flag_state="NO",
+        work=work(("NO", 100)),
+        employers=seats("NL"),
+    )
+    res = D(s)
+    check(res, "NL", "1408/71", "14b(4)", None, certificate="E101")
+    old_only(res)
+
+
+def test_87_8_warning_names_the_state_to_ask_and_the_cap():
+    """L§1.4: the request goes to the institution of the state 883 designates (NL); the cap is
+    2020-04-30 (L§1.2). Contract: warnings say when a transitional regime ends."""
+    res = D(_c51("2015-01-01", None))
+    check(res, "BE", "1408/71", "14(2)(b)(i)", "02", transitional="87(8)")
+    assert any("2020-04-30" in w and "NL" in w for w in res["warnings"]), res["warnings"]
+
+
+def test_87_8_request_effective_after_the_cap_does_not_stretch_it():
+    """L§1.4: a request of 2020-04-15 would take effect on 2020-05-01, after the cap (2020-04-30);
+    on 2020-05-01 883 applies either way, new wording (13(1)(b)(i) NL)."""
+    check(D(_c51("2020-04-20", "2020-04-15")), "BE", "1408/71", "14(2)(b)(i)", "02", transitional="87(8)")
+    check(D(_c51("2020-05-01", "2020-04-15")), "NL", "883/2004", "13(1)(b)(i)", "02", provisional=True)
+
+
+def test_87_8_self_employed_posting_within_12_months_both_give_the_sending_state():
+    """L§3.1 step 7 (14a(1), <= 12 months) and L§2.3 12(2): NL under both -> 883 12(2), 3.3."""
+    s = posting(start="2010-01-01", end="2010-10-31")
+    s.update(reference_date="2010-06-01", employment_type="self_employed", employers=[])
+    s["work"][0]["activity"] = "self_employed"
+    check(D(s), "NL", "883/2004", "12(2)", "03", certificate="PD A1")
+
+
+def test_e102_extension_spanning_2010_05_01_is_decided_by_883():
+    """L§1.4: a 12-month posting from 2009-09-01 (1408/71 14(1)(a) NL on 2010-04-30) and an
+    extension agreed for NL from 2010-09-01; 883 on 2010-05-01 gives NL (12(1)) too, so 883
+    decides, no transition."""
+    s = posting(
+        start="2009-09-01",
+        end="2010-08-31",
+        art16_agreement={"state": "NL", "start": "2010-09-01", "end": "2011-08-31"},
+    )
+    s["reference_date"] = "2010-10-01"
+    res = D(s)
+    assert res["legislation"] == "NL", res["reasons"]
+    assert res["provision"]["instrument"] == "883/2004"
+    assert res["transitional"] is None
+    assert res["certificate"] == "PD A1"
+
+
+# ---- third round: step order of L§3.1 and Art. 87a with several employers -------------------------
+
+
+def test_1408_art17_agreement_comes_before_the_mariners_rules():
+    """L§3.1 step 1 before step 4: a mariner posted NL -> DE-flag vessel for 30 months with an
+    Art. 17 agreement for NL from the first day -> NL, Art. 17, E101, the agreement's period."""
+    s = posting(
+        sending_state="NL",
+        host_state="DE",
+        start="2008-01-01",
+        end="2010-06-30",
+        art16_agreement={"state": "NL", "start": "2008-01-01", "end": "2010-06-30"},
+    )
+    s.update(
+        reference_date="2009-01-01",
+        residence="BE",
+        employment_type="seafarer",
+        flag_state="DE",
+        work=work(("DE", 100)),
+    )
+    res = D(s)
+    check(
+        res,
+        "NL",
+        "1408/71",
+        "17",
+        None,
+        certificate="E101",
+        period={"start": "2008-01-01", "end": "2010-06-30"},
+    )
+    old_only(res)
+
+
+def test_1408_art17_agreement_for_the_host_state():
+    """L§3.1 step 1: an agreement may designate the host state too (an exception to 14(1)(a))."""
+    s = posting(
+        start="2008-01-01",
+        end="2008-10-31",
+        art16_agreement={"state": "BE", "start": "2008-01-01", "end": "2008-10-31"},
+    )
+    s["reference_date"] = "2008-06-01"
+    check(D(s), "BE", "1408/71", "17", None, certificate="E101")
+
+
+def test_87a_several_employers_one_seated_in_the_residence_state_not_worked_in():
+    """L§1.4 then L§1.2: lives DE, employers seated DE and NL, works NL and BE, since 2008.
+    1408/71 (several employers in different states) and the original 883 wording both give DE ->
+    883 from 2010-05-01; from 2012-06-28 13(1)(b)(iii) gives NL -> Art. 87a keeps DE."""
+    s = multi("DE", [("NL", 50), ("BE", 50)], ["DE", "NL"], ref="2014-01-01", start="2008-01-01")
+    res = D(s)
+    check(res, "DE", "883/2004", "13(1)(a)", "02", transitional="87a(1)", certificate="PD A1")
+    assert codes(res).get("ART87_8_TRANSITION") is False
+    assert codes(res).get("ART87A_TRANSITION") is True
+    s["reference_date"] = "2022-06-28"
+    check(D(s), "NL", "883/2004", "13(1)(b)(iii)", "02", provisional=True)
