@@ -84,7 +84,11 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         if p is not None and _posting_1408(sit, tr, "14b(1)"):
             return Outcome(p.sending_state, INSTRUMENT, "14b(1)", period=(p.start, p.end))
         tr.check("ART13_2_C_1408_FLAG_STATE", True, flag=sit.flag_state)
-        return Outcome(sit.flag_state, INSTRUMENT, "13(2)(c)")
+        # A refused posting still gives the period the answer covers: the posting's dates
+        # (determination.md 'period'), as for a refused 14(1)(a) posting (13(2)(a)) and a
+        # refused 883 posting of a seafarer (11(4)).
+        period = (p.start, p.end) if p is not None else None
+        return Outcome(sit.flag_state, INSTRUMENT, "13(2)(c)", period=period)
 
     work = sit.work
     states = [w.country for w in work]

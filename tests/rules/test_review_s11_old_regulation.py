@@ -614,3 +614,23 @@ def test_87a_several_employers_one_seated_in_the_residence_state_not_worked_in()
     assert codes(res).get("ART87A_TRANSITION") is True
     s["reference_date"] = "2022-06-28"
     check(D(s), "NL", "883/2004", "13(1)(b)(iii)", "02", provisional=True)
+
+
+def test_1408_mariner_posting_refused_keeps_the_posting_period():
+    """Contract ('period': where one follows from the input, a posting's dates) and L§3.1 step 4:
+    a mariner posted NL -> DE-flag vessel for 18 months, over the 12 of 14b(1), with no
+    agreement: the flag state DE, 13(2)(c), for the posting's period, as an employed person's
+    refused 14(1)(a) posting (13(2)(a)) and a refused 883 posting of a seafarer (11(4)) carry it.
+    The engine gave no period here."""
+    s = posting(sending_state="NL", host_state="DE", start="2008-01-01", end="2009-06-30")
+    s.update(
+        reference_date="2008-06-01",
+        residence="BE",
+        employment_type="seafarer",
+        flag_state="DE",
+        work=work(("DE", 100)),
+    )
+    res = D(s)
+    check(res, "DE", "1408/71", "13(2)(c)", None, period={"start": "2008-01-01", "end": "2009-06-30"})
+    assert codes(res).get("ART14_1_A_1408_MAX_12_MONTHS") is False
+    old_only(res)
