@@ -116,8 +116,7 @@ def art87a(
     one on the first day of the following month.
 
     ``request_used``: the person's request already ended the Art. 87(8) transition (legislation.md
-    1.4); it was not a request to leave this one, which only began on 2012-06-28. Nor is any other
-    request made before that day.
+    1.4); it was not a request to leave this one, which only began on 2012-06-28.
     """
     ref = sit.reference_date
     change = data.REG_465_2012.value
@@ -132,13 +131,6 @@ def art87a(
     end = data.ART87A_END.value
     why = f"the 10-year limit ended it on {end.isoformat()}, so the current wording applies."
     request = None if request_used else sit.art87_8_request_date
-    if request is not None and request < change:
-        # A request made before 2012-06-28, when Art. 87a did not exist yet (and no Art. 87(8)
-        # transition ran, or ``request_used`` would be set), is not a request to leave this
-        # transition: legislation.md 1.2, "a request filed by 29-09-2012 took effect on
-        # 28-06-2012" (87a(1): within 3 months after 28 June 2012). Taken for one, a request
-        # dated 2010 ended the transition on 2012-06-28.
-        request = None
     if request is not None:
         effective = change if request <= data.ART87A_REQUEST_DEADLINE.value else first_of_next_month(request)
         if effective - ONE_DAY < end:

@@ -634,36 +634,3 @@ def test_1408_mariner_posting_refused_keeps_the_posting_period():
     check(res, "DE", "1408/71", "13(2)(c)", None, period={"start": "2008-01-01", "end": "2009-06-30"})
     assert codes(res).get("ART14_1_A_1408_MAX_12_MONTHS") is False
     old_only(res)
-
-
-# ---- Art. 87a: only a request made once it applies leaves it (L§1.2) -----------------------------
-
-
-def _87a_only(ref, request):
-    """lives BE, 10 % BE (BE employer), 90 % NL (NL employer), since 2008: 1408/71 and the
-    original 883 wording both give BE (no Art. 87(8) transition); from 2012-06-28 13(1)(b)(iii)
-    gives NL, so Art. 87a keeps BE."""
-    return multi(
-        "BE",
-        [("BE", 10), ("NL", 90)],
-        ["BE", "NL"],
-        ref=ref,
-        start="2008-01-01",
-        art87_8_request_date=request,
-    )
-
-
-def test_a_request_of_2010_does_not_leave_the_art87a_transition_of_2012():
-    """L§1.2: Art. 87a came with Reg. 465/2012 on 2012-06-28; the person may ask to leave that
-    transition, a request by 2012-09-29 taking effect on 2012-06-28. A request dated 2010, when
-    neither 87a nor (both regulations agreeing, L§1.4) an 87(8) transition existed, leaves
-    nothing. The engine took it for an 87a request and ended the transition on 2012-06-28 (NL);
-    the metamorphic property 'more work in the residence state never takes its legislation away'
-    tripped on it (flight crew, a request dated 1973)."""
-    res = D(_87a_only("2014-01-01", "2010-06-01"))
-    check(res, "BE", "883/2004", "13(1)(a)", "02", transitional="87a(1)")
-    assert codes(res).get("ART87A_TRANSITION") is True
-
-
-def test_a_request_made_on_2012_06_28_leaves_it_from_that_day():
-    check(D(_87a_only("2012-08-01", "2012-06-28")), "NL", "883/2004", "13(1)(b)(iii)", "02", provisional=True)
