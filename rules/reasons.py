@@ -479,7 +479,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
             "International transport staff are covered by the state of the undertaking's "
             "registered office, {seat}."
         ),
-        N_("The undertaking's seat does not decide."),
+        N_(
+            "The undertaking's registered office, {seat}, is outside the member states, so Art. 14(2)(b) "
+            "decides."
+        ),
     ),
     "ART14_2_B_I_1408_PARTLY_IN_RESIDENCE": (
         f"{R1408} Art. 14(2)(b)(i)",

@@ -84,7 +84,11 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         if p is not None and _posting_1408(sit, tr, "14b(1)"):
             return Outcome(p.sending_state, INSTRUMENT, "14b(1)", period=(p.start, p.end))
         tr.check("ART13_2_C_1408_FLAG_STATE", True, flag=sit.flag_state)
-        return Outcome(sit.flag_state, INSTRUMENT, "13(2)(c)")
+        # A refused posting still gives the period the answer covers: the posting's dates
+        # (determination.md 'period'), as for a refused 14(1)(a) posting (13(2)(a)) and a
+        # refused 883 posting of a seafarer (11(4)).
+        period = (p.start, p.end) if p is not None else None
+        return Outcome(sit.flag_state, INSTRUMENT, "13(2)(c)", period=period)
 
     work = sit.work
     states = [w.country for w in work]
@@ -116,7 +120,7 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
             return out
         return _lex_loci(only, tr)
     if etype == "flight_crew":
-        return _international_transport(sit, tr)
+        return _international_transport(sit, tr, area)
     return _employed_multi(sit, work, tr, area)
 
 
@@ -232,11 +236,17 @@ def _self_employed(sit: Situation, work: Sequence[Work], tr: Trace) -> Outcome:
     return Outcome(best.country, INSTRUMENT, "14a(2)")
 
 
-def _international_transport(sit: Situation, tr: Trace) -> Outcome:
+def _international_transport(sit: Situation, tr: Trace, area: frozenset[str]) -> Outcome:
     """Art. 14(2)(a): travelling or flying personnel of an undertaking operating international
     transport services are subject to the legislation of the State of the undertaking's
     registered office, unless (ii) employed principally in the State of residence, which then
-    applies. (The (i) branch rule needs facts the situation does not carry.)"""
+    applies. (The (i) branch rule needs facts the situation does not carry.)
+
+    Reg. 1408/71 only designates the legislation of a Member State (legislation.md 3.1; the
+    contract's ``legislation`` is the state whose legislation applies): with the registered
+    office outside the Member States, 14(2)(a) designates nothing and the rule for everyone else,
+    14(2)(b), decides, as it does for an employer seated outside them (step 6). It answered the
+    seat's state, e.g. "US under Reg. 1408/71", and Art. 87(8) then kept the US until 2020."""
     t = sum(w.time_pct for w in sit.work if w.country == sit.residence)
     principally = t > 50.0
     tr.check(
@@ -245,7 +255,10 @@ def _international_transport(sit: Situation, tr: Trace) -> Outcome:
     if principally:
         return Outcome(sit.residence, INSTRUMENT, "14(2)(a)(ii)")
     seat = sit.employers[0].seat
-    tr.check("ART14_2_A_1408_UNDERTAKING_SEAT", True, seat=seat)
+    in_area = seat in area
+    tr.check("ART14_2_A_1408_UNDERTAKING_SEAT", in_area, seat=seat)
+    if not in_area:
+        return _employed_multi(sit, sit.work, tr, area)
     return Outcome(seat, INSTRUMENT, "14(2)(a)")
 
 
