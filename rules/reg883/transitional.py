@@ -64,7 +64,7 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
         return Transition(None, None)
     end = add_years(start, data.TRANSITION_YEARS) - ONE_DAY
     why = f"the 10-year limit ended it on {end.isoformat()}, so Reg. 883/2004 applies."
-    request = sit.art87_8_request_date
+    request = _request(sit, tr)
     used = False
     if request is not None:
         effective = (
@@ -105,6 +105,28 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
     return Transition(out, end)
 
 
+def _request(sit: Situation, tr: Trace) -> date | None:
+    """The person's request to leave a transition, when it can concern this situation. The
+    transition keeps the designation of the situation unchanged since ``situation_start``
+    (determination.md; legislation.md 1.4: a change ends it), so a request dated before that day
+    was about an earlier situation. Counted, it ended Art. 87a from 2012-06-28 when no Art. 87(8)
+    transition had used it, but not when one had: lives BE, flight crew in BE and AT since 2000,
+    request dated 1973, kept BE under 87a with a small share of the work in BE and gave AT with a
+    larger one (found by tests/rules/test_metamorphic_s10.py)."""
+    request = sit.art87_8_request_date
+    if request is None or request >= sit.situation_start:
+        return request
+    tr.warn(
+        N_(
+            "The request to leave the transitional rules is dated {request}, before the situation began on "
+            "{start}; it concerns an earlier situation and was not taken into account."
+        ),
+        request=request.isoformat(),
+        start=sit.situation_start.isoformat(),
+    )
+    return None
+
+
 def art87a(
     sit: Situation, start: date, tr: Trace, area_at, *, blocked: bool, request_used: bool = False
 ) -> Outcome | None:
@@ -130,7 +152,14 @@ def art87a(
     figures = {"old": old.legislation, "new": new.legislation, "since": sit.situation_start.isoformat()}
     end = data.ART87A_END.value
     why = f"the 10-year limit ended it on {end.isoformat()}, so the current wording applies."
-    request = None if request_used else sit.art87_8_request_date
+    request = None if request_used else _request(sit, tr)
+    if request is not None and request < start:
+        # Made before Reg. 883/2004 applied to the situation, the request concerned the move from
+        # Reg. 1408/71 (Art. 87(8)), not a transition that Reg. 465/2012 opened later. Counted here,
+        # it ended Art. 87a only when no Art. 87(8) transition had run: flight crew living in BE,
+        # BE and AT 50/50, home base AT, request dated 2000, kept BE; with 51 % in BE (1408/71 gave
+        # BE too, so no Art. 87(8) transition) the same request ended Art. 87a and gave AT.
+        request = None
     if request is not None:
         effective = change if request <= data.ART87A_REQUEST_DEADLINE.value else first_of_next_month(request)
         if effective - ONE_DAY < end:
