@@ -17,6 +17,7 @@ from casework.models import Certificate
 from postings.models import CoverageRequest
 from postings.services.decisions import request_decide
 from postings.services.drafts import draft_create, draft_send
+from rules.dates import add_months
 
 REJECTION = "The employment contract sent with the request ends before the posting does."
 
@@ -103,7 +104,8 @@ def load_demo_requests(*, employer: Organisation, actor: User, caseworker: User,
 
 def _make(employer: Organisation, actor: User, caseworker: User, today: dt.date) -> None:
     people = {e.family_name: e for e in Employee.objects.filter(employer=employer)}
-    start, end = today - dt.timedelta(days=30), today + dt.timedelta(days=335)
+    start = today - dt.timedelta(days=30)
+    end = add_months(start, 12) - dt.timedelta(days=1)  # twelve months to the day
 
     def sent(name, country, town, site, key):
         draft = _draft(actor, employer, _posting(people[name], country, town, site, start, end))

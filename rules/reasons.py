@@ -180,12 +180,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "ART12_1_PRIOR_INSURANCE": (
         f"{R987} Art. 14(1)",
-        N_(
-            "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed."
-        ),
-        N_(
-            "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed."
-        ),
+        N_("Months insured in {sending} just before the posting: {months} (at least {minimum} needed)."),
+        N_("Months insured in {sending} just before the posting: {months} (at least {minimum} needed)."),
     ),
     "ART12_1_NOT_HIRED_OUT": (
         f"{R883} Art. 12(1); Decision A2",
@@ -211,12 +207,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ART12_2_NORMALLY_SELF_EMPLOYED": (
         f"{R987} Art. 14(3)",
         N_(
-            "The person has been self-employed in {sending} for {months} months with substantial activity "
-            "there; at least {minimum} months are needed."
+            "Months self-employed in {sending} with substantial activity there: {months} (at least {minimum} "
+            "needed)."
         ),
         N_(
-            "The person has been self-employed in {sending} for {months} months, or without substantial "
-            "activity there; at least {minimum} months of substantial activity are needed."
+            "Months self-employed in {sending}: {months}, or without substantial activity there; at least "
+            "{minimum} months of substantial activity are needed."
         ),
     ),
     "ART12_2_SIMILAR_ACTIVITY": (
@@ -432,12 +428,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "ART14_1_A_1408_PRIOR_INSURANCE": (
         "Decision 181, point 1 [from memory]",
-        N_(
-            "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed."
-        ),
-        N_(
-            "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed."
-        ),
+        N_("Months insured in {sending} just before the posting: {months} (at least {minimum} needed)."),
+        N_("Months insured in {sending} just before the posting: {months} (at least {minimum} needed)."),
     ),
     "ART14_1_A_1408_NOT_HIRED_OUT": (
         "Decision 181 [from memory]",
@@ -577,12 +569,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "TREATY_PRIOR_INSURANCE": (
         "S001 §18.2.1; SVB",
-        N_(
-            "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed."
-        ),
-        N_(
-            "The worker was insured in {sending} for {months} months just before; at least {minimum} is needed."
-        ),
+        N_("Months insured in {sending} just before the posting: {months} (at least {minimum} needed)."),
+        N_("Months insured in {sending} just before the posting: {months} (at least {minimum} needed)."),
     ),
     "TREATY_FRESH_POSTING_GAP": (
         "{source}",
