@@ -1298,6 +1298,65 @@ CASES = [
         exp("CH", "883/2004", "12(1)", code="01", period=period("2024-01-01", "2024-12-31")),
         "L§2.3 (living in the host state does not stop a posting)",
     ),
+    # ---- fifth batch: nationality and late requests ----------------------------------------
+    case(
+        "H12c",
+        "US national living in NL posted NL->BE 2010-10-01..2011-09-30, asked for 2010-12-31",
+        posted("2010-12-31", "NL", "BE", "2010-10-01", "2011-09-30", nationalities=["US"]),
+        exp("NL", "1408/71", "14(1)(a)", code=None, certificate="E101"),
+        "L§1.3 (Reg. 1231/2010 from 2011-01-01; before it 1408/71 through Reg. 859/2003)",
+    ),
+    case(
+        "H12d",
+        "Same posting asked for 2011-01-01 (Reg. 1231/2010 applies)",
+        posted("2011-01-01", "NL", "BE", "2010-10-01", "2011-09-30", nationalities=["US"]),
+        exp("NL", "883/2004", "12(1)", code="01", certificate=A1),
+        "L§1.3; L§1.4 (both regulations designate NL)",
+    ),
+    case(
+        "H75b",
+        "US national living in NL posted NL->DK 10 months in 2009 (859/2003 leaves DK out)",
+        posted("2009-06-01", "NL", "DK", "2009-03-01", "2009-12-31", nationalities=["US"]),
+        exp("NL", "national:NL", "", code=None, certificate=None),
+        "L§1.3 (third-country nationals not covered for DK); L§1.6 last paragraph",
+    ),
+    case(
+        "H75c",
+        "US national living in CH posted CH->DE 12 months (2024): no regulation, no NL link",
+        posted("2024-06-01", "CH", "DE", "2024-01-01", "2024-12-31", nationalities=["US"]),
+        exp(None, "none", None, code=None, certificate=None),
+        "L§1.3 (1231/2010 does not apply to CH); determination.md (none: no national rule known)",
+    ),
+    case(
+        "H53c",
+        "87(8) with CH: lives NL since 2010, NL 10 % / CH 90 %, CH employer; asked late 2012-07-02; 2012-07-31",
+        sit(
+            "2012-07-31",
+            "2010-01-01",
+            "NL",
+            "employed",
+            w(("NL", 10), ("CH", 90)),
+            emp("CH"),
+            request="2012-07-02",
+        ),
+        exp("NL", "1408/71", "14(2)(b)(i)", transitional=T878, code="02"),
+        "L§1.4 (later than 3 months after 2012-04-01: from the first day of the following month)",
+    ),
+    case(
+        "H53d",
+        "Same, evaluated 2012-08-01: 883 from the request's effect",
+        sit(
+            "2012-08-01",
+            "2010-01-01",
+            "NL",
+            "employed",
+            w(("NL", 10), ("CH", 90)),
+            emp("CH"),
+            request="2012-07-02",
+        ),
+        exp("CH", "883/2004", "13(1)(b)(i)", provisional=True, code="02"),
+        "L§1.4; L§2.4",
+    ),
 ]
 
 
