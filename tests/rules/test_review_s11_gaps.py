@@ -1357,6 +1357,67 @@ CASES = [
         exp("CH", "883/2004", "13(1)(b)(i)", provisional=True, code="02"),
         "L§1.4; L§2.4",
     ),
+    # ---- sixth batch: two rules at once --------------------------------------------------
+    case(
+        "H45d",
+        "Cabin crew posted by a NL airline to its BE home base for 12 months, lives NL, flies only from BE",
+        sit(
+            "2024-06-01",
+            "2024-03-01",
+            "NL",
+            "flight_crew",
+            w(("BE", 100)),
+            emp("NL"),
+            base="BE",
+            posting=post("NL", "BE", "2024-03-01", "2025-02-28"),
+        ),
+        exp("NL", "883/2004", "12(1)", code="01", period=period("2024-03-01", "2025-02-28")),
+        "L§2.2 notes (aircrew can still be posted, Art. 12); L§4.8 (12(1) -> 3.1)",
+    ),
+    case(
+        "H43g",
+        "1408/71 seafarer living in BE posted by a NL employer onto a DE-flag vessel for 18 months (2009)",
+        sit(
+            "2009-06-01",
+            "2009-03-01",
+            "BE",
+            "seafarer",
+            w(("DE", 100)),
+            emp("NL"),
+            flag="DE",
+            posting=post("NL", "DE", "2009-03-01", "2010-08-31"),
+        ),
+        exp("DE", "1408/71", "13(2)(c)", code=None),
+        "L§3.1 step 4 (14b(1) only up to 12 months; otherwise the flag state, 13(2)(c))",
+    ),
+    case(
+        "H72e",
+        "NL->JP posting 7 years with an agreement for NL (longer by agreement)",
+        posted(
+            "2024-06-01",
+            "NL",
+            "JP",
+            "2024-01-01",
+            "2030-12-31",
+            art16_agreement={"state": "NL", "start": "2024-01-01", "end": "2030-12-31"},
+        ),
+        exp("NL", "treaty:JP-NL", None, code=None),
+        "L§1.6 (Japan: 5 years, longer by agreement)",
+    ),
+    case(
+        "H73d",
+        "NL->CV posting 24 months with the host state's consent to the extension",
+        posted(
+            "2024-06-01",
+            "NL",
+            "CV",
+            "2024-01-01",
+            "2025-12-31",
+            art16_agreement={"state": "NL", "start": "2024-01-01", "end": "2025-12-31"},
+        ),
+        exp("NL", "treaty:CV-NL", "7", code=None),
+        "L§1.6 (Cape Verde 12 + 12 with host consent, Art. 7); README More decisions",
+    ),
 ]
 
 
