@@ -1491,6 +1491,72 @@ CASES = [
         exp("GB", "TCA", None, code=None, period=period("2022-01-01", "2024-12-31")),
         "L§1.5 (TCA copies 883; exceptions by agreement); article numbering not in legislation.md",
     ),
+    # ---- eighth batch: the UK with EFTA states under the WA, the TCA in three states ---------
+    case(
+        "H67c",
+        "WA with NO: lives NO since 2019, NO 10 % / GB 90 %, GB employer (2023)",
+        sit("2023-06-01", "2019-01-01", "NO", "employed", w(("NO", 10), ("GB", 90)), emp("GB")),
+        exp("GB", "883/2004", "13(1)(b)(i)", provisional=True, code="02"),
+        "L§1.5 (parallel separation agreement with NO **[unverified]**: the EU rules continue)",
+    ),
+    case(
+        "H67d",
+        "WA with CH: posting GB->CH 2020-06-01..2022-05-31, asked for 2022-01-01",
+        posted("2022-01-01", "GB", "CH", "2020-06-01", "2022-05-31"),
+        exp("GB", "883/2004", "12(1)", code="01", period=period("2020-06-01", "2022-05-31")),
+        "L§1.5 (parallel separation agreement with CH **[unverified]**)",
+    ),
+    case(
+        "H68b",
+        "TCA: lives FR since 2022, FR 30 % / GB 40 % / DE 30 %, GB employer (2023)",
+        sit("2023-06-01", "2022-01-01", "FR", "employed", w(("FR", 30), ("GB", 40), ("DE", 30)), emp("GB")),
+        exp("FR", "TCA", None, provisional=True, code=None),
+        "L§1.5 (multi-state: residence state if substantial; article numbering to verify)",
+    ),
+    case(
+        "H68c",
+        "TCA: lives GB since 2022, GB 10 % / FR 45 % / DE 45 %, employers seated FR and DE (2023)",
+        sit(
+            "2023-06-01",
+            "2022-01-01",
+            "GB",
+            "employed",
+            w(("GB", 10), ("FR", 45), ("DE", 45)),
+            emp("FR", "DE"),
+        ),
+        exp("GB", "TCA", None, provisional=True, code=None),
+        "L§1.5 (the Protocol copies Art. 13: two seats outside the residence state -> residence)",
+    ),
+    case(
+        "H53e",
+        "87(8) with CH: the C53 person asked 2012-06-30 (within 3 months of 2012-04-01); 2012-07-15",
+        sit(
+            "2012-07-15",
+            "2010-01-01",
+            "NL",
+            "employed",
+            w(("NL", 10), ("CH", 90)),
+            emp("CH"),
+            request="2012-06-30",
+        ),
+        exp("CH", "883/2004", "13(1)(b)(i)", provisional=True, code="02"),
+        "L§1.4 opt-out (from the start date 2012-04-01); L§1.2 (Reg. 465/2012 wording from 2012-06-28)",
+    ),
+    case(
+        "H53f",
+        "Same person asked 2012-07-01 (late); 2012-07-15: 1408/71 still",
+        sit(
+            "2012-07-15",
+            "2010-01-01",
+            "NL",
+            "employed",
+            w(("NL", 10), ("CH", 90)),
+            emp("CH"),
+            request="2012-07-01",
+        ),
+        exp("NL", "1408/71", "14(2)(b)(i)", transitional=T878, code="02"),
+        "L§1.4 opt-out (from 2012-08-01)",
+    ),
 ]
 
 
