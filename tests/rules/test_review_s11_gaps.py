@@ -29,66 +29,11 @@ import pytest
 
 import rules
 
+from .builders import T87A, T878, post, posted, sit
 from .builders import seats as emp
 from .builders import work as w
 
-PUBLIC_KEYS = ("legislation", "provision", "transitional", "provisional", "a1_status_code")
 EXTRA_KEYS = ("certificate", "period")
-
-T878 = {"instrument": "883/2004", "article": "87(8)"}
-T87A = {"instrument": "883/2004", "article": "87a(1)"}
-
-
-def post(sending, host, start, end, **more):
-    p = {
-        "sending_state": sending,
-        "host_state": host,
-        "start": start,
-        "end": end,
-        "replaces_posted_worker": False,
-        "insured_in_sending_state_months_before": 12,
-        "direct_relationship_maintained": True,
-        "previous_posting_same_employer_host_end": None,
-        "art16_agreement": None,
-        "placed_at_disposal_of_third_undertaking": False,
-    }
-    p.update(more)
-    return p
-
-
-def sit(
-    ref, start, residence, etype, work, employers, *, flag=None, base=None, posting=None, request=None, **more
-):
-    s = {
-        "reference_date": ref,
-        "situation_start": start,
-        "residence": residence,
-        "employment_type": etype,
-        "work": work,
-        "employers": employers,
-        "flag_state": flag,
-        "home_base": base,
-        "posting": posting,
-        "art87_8_request_date": request,
-    }
-    s.update(more)
-    return s
-
-
-def posted(ref, sending, host, start, end, *, etype="employed", residence=None, seat=None, **more):
-    """A posting from ``sending`` to ``host``; employer seated and person living in ``sending``."""
-    activity = "self_employed" if etype == "self_employed" else "employed"
-    extra = {k: more.pop(k) for k in list(more) if k in ("nationalities",)}
-    return sit(
-        ref,
-        start,
-        residence or sending,
-        etype,
-        w((host, 100, 100, activity)),
-        emp(seat or sending),
-        posting=post(sending, host, start, end, **more),
-        **extra,
-    )
 
 
 def exp(leg, instrument, article, *, transitional=None, provisional=False, code=None, **extra):
