@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import Employee, Organisation, User
 from api.request_answers import clean_steps
+from api.views.examples import CONDITIONS, CONTACT, POSTING, RELATIONSHIP
 from casework.models import Certificate
 from postings.models import CoverageRequest
 from postings.services.decisions import request_decide
@@ -23,45 +24,22 @@ REJECTION = "The employment contract sent with the request ends before the posti
 
 
 def _posting(employee: Employee, country: str, town: str, site: str, start: dt.date, end: dt.date) -> dict:
-    """A posting's answers in the API's shape (api/request_answers.py checks them step by step)."""
+    """The API's documented posting (api/views/examples.py) for this worker, place and period, in
+    the API's shape (api/request_answers.py checks it step by step)."""
+    place = {"location_type": "construction_site", "description": f"Construction works at {site}"}
     return {
+        **{step: answers for step, answers in POSTING.items() if step != "type"},
         "employee": employee.pk,
-        "address": {"temp_differs": False},
-        "relationship": {
-            "date_of_entry": employee.date_of_entry.isoformat(),
-            "private_sector": True,
-            "classification": "employed",
-        },
-        "places": [
-            {
-                "country": country,
-                "location_type": "construction_site",
-                "name": site,
-                "description": f"Construction works at {site}",
-                "town": town,
-            }
-        ],
+        "relationship": {**RELATIONSHIP, "date_of_entry": employee.date_of_entry.isoformat()},
+        "places": [{**place, "country": country, "name": site, "town": town}],
         "conditions": {
+            **CONDITIONS,
             "start": start.isoformat(),
             "end": end.isoformat(),
             "language": "en",
-            "insured_30_days": True,
-            "host_contract": False,
-            "host_can_change_pay": False,
-            "host_can_dismiss": False,
-            "host_can_discipline": False,
-            "host_hires_out": False,
-            "employer_substantial_activity": True,
-            "replaces_posted_worker": False,
-            "mission": f"Construction works at {site}",
+            "mission": place["description"],
         },
-        "contact": {
-            "family_name": "de Vries",
-            "given_names": "Eva",
-            "company": employee.employer.name,
-            "phone": "+31 30 123 4567",
-            "email": "employer@demo.test",
-        },
+        "contact": {**CONTACT, "company": employee.employer.name, "email": "employer@demo.test"},
     }
 
 
