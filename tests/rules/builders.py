@@ -169,3 +169,16 @@ def posted(ref, sending, host, start, end, *, etype="employed", residence=None, 
         posting=post(sending, host, start, end, **more),
         **extra,
     )
+
+
+def compare(case_, result):
+    """What a gap review's case expects and the determination does not give (an article of None:
+    legislation.md names none, so only the instrument is compared)."""
+    mismatches = []
+    for key, expected in case_["expected"].items():
+        got = result[key]
+        if key == "provision" and expected["article"] is None:
+            expected, got = expected["instrument"], got["instrument"]
+        if got != expected:
+            mismatches.append(f"{key}: expected {expected!r}, got {got!r}")
+    return mismatches

@@ -20,7 +20,7 @@ import pytest
 
 import rules
 
-from .builders import T87A, T878, post, posted, sit
+from .builders import T87A, T878, compare, post, posted, sit
 from .builders import seats as emp  # the contract's employers, each with substantial activity
 from .builders import work as w  # w(("NL", 40), ("DE", 60, 60, "self_employed")): the work list
 
@@ -1162,17 +1162,6 @@ EXTRA = [
     ),
 ]
 CASES += EXTRA
-
-
-def compare(case_, result):
-    mismatches = []
-    for key, expected in case_["expected"].items():
-        got = result[key]
-        if key == "provision" and expected["article"] is None:
-            expected, got = expected["instrument"], got["instrument"]
-        if got != expected:
-            mismatches.append(f"{key}: expected {expected!r}, got {got!r}")
-    return mismatches
 
 
 def test_ids_are_unique():

@@ -29,7 +29,7 @@ import pytest
 
 import rules
 
-from .builders import T87A, T878, post, posted, sit
+from .builders import T87A, T878, compare, post, posted, sit
 from .builders import seats as emp
 from .builders import work as w
 
@@ -1511,19 +1511,6 @@ CASES = [
         "L§1.4 opt-out (from 2012-08-01)",
     ),
 ]
-
-
-def compare(case_, result):
-    out = []
-    for key, want in case_["expected"].items():
-        got = result[key]
-        if key == "provision" and want["article"] is None:
-            if got["instrument"] != want["instrument"]:
-                out.append(f"instrument {got['instrument']!r} != {want['instrument']!r}")
-            continue
-        if got != want:
-            out.append(f"{key} {got!r} != {want!r}")
-    return out
 
 
 def test_ids_are_unique():
