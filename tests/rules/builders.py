@@ -182,3 +182,15 @@ def compare(case_, result):
         if got != expected:
             mismatches.append(f"{key}: expected {expected!r}, got {got!r}")
     return mismatches
+
+
+def case(cid, title, situation, expected, source, notes=""):
+    """One gap review case, in the shape of cases-public.json (with its legislation.md source)."""
+    return {
+        "id": cid,
+        "title": title,
+        "situation": situation,
+        "expected": expected,
+        "source": source,
+        "notes": notes,
+    }

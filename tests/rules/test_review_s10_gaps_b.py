@@ -20,7 +20,7 @@ import pytest
 
 import rules
 
-from .builders import T87A, T878, compare, post, posted, sit
+from .builders import T87A, T878, case, compare, post, posted, sit
 from .builders import seats as emp  # the contract's employers, each with substantial activity
 from .builders import work as w  # w(("NL", 40), ("DE", 60, 60, "self_employed")): the work list
 
@@ -36,17 +36,6 @@ def exp(leg, instrument, article, *, transitional=None, provisional=False, code=
     for key in omit:
         e.pop(key)
     return e
-
-
-def case(cid, title, situation, expected, source, notes=""):
-    return {
-        "id": cid,
-        "title": title,
-        "situation": situation,
-        "expected": expected,
-        "source": source,
-        "notes": notes,
-    }
 
 
 # Reusable situations ------------------------------------------------------------------------

@@ -29,7 +29,7 @@ import pytest
 
 import rules
 
-from .builders import T87A, T878, compare, post, posted, sit
+from .builders import T87A, T878, case, compare, post, posted, sit
 from .builders import seats as emp
 from .builders import work as w
 
@@ -50,17 +50,6 @@ def exp(leg, instrument, article, *, transitional=None, provisional=False, code=
 
 def period(start, end):
     return {"start": start, "end": end}
-
-
-def case(cid, title, situation, expected, source, notes=""):
-    return {
-        "id": cid,
-        "title": title,
-        "situation": situation,
-        "expected": expected,
-        "source": source,
-        "notes": notes,
-    }
 
 
 A1 = "PD A1"
