@@ -1,6 +1,7 @@
 """Load: the portal under many people at once, with real PostgreSQL, Redis, gunicorn and a Celery worker.
 
     .venv/bin/python benchmarks/load.py [--users 100] [--seconds 60] [--total 100000] [--employers 1000]
+    .venv/bin/python benchmarks/load.py --users 40,60,80,100 --seconds 60     (a line per count)
 
 Starts throw-away PostgreSQL and Redis (scripts/services.sh) unless DATABASE_URL and REDIS_URL are
 set, migrates with production settings (behind a pretend TLS proxy on 127.0.0.1), seeds 10,000
@@ -8,7 +9,9 @@ requests, starts gunicorn (as coverage_portal/gunicorn.conf.py deploys it: 2 wor
 application preloaded) and a Celery worker, measures the consult page alone, grows the table to
 100,000 requests over 1,000 employers, measures it again, then drives the mix of
 benchmarks/locustfile.py with locust in headless mode for a fixed time. Stops everything at the end
-(also on Ctrl-C) and prints one line of figures.
+(also on Ctrl-C) and prints one line of figures. With several user counts it runs them one after
+another against the same portal (each after the worker has caught up) and prints a line for each:
+how latency grows with the load a fixed number of people offers, up to the portal's limit.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import requests
@@ -198,7 +202,11 @@ def main() -> None:
     # asks about 3.5 requests a second (employers 2.5 per 0.6 s wait, API clients 2 per 1 s, inspectors
     # 1 per 1 s, weighted 8:2:1), and about 2.5 once answers take 100 ms. 60 users therefore could not
     # offer more than about 150-210 req/s whatever the server did; 100 users offer about 250.
-    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", 100)))
+    # Several counts ("--users 40,60,80,100") run one after another against the same portal and
+    # database, a line each: how the latency grows with the load, up to the portal's limit.
+    parser.add_argument(
+        "--users", type=user_counts, default=user_counts(os.environ.get("BENCH_USERS", "100"))
+    )
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--total", type=int, default=100_000)
     parser.add_argument("--employers", type=int, default=1000)
@@ -228,73 +236,115 @@ def main() -> None:
         state = json.loads(state_file.read_text())
         large = consult_p95(base, state)
         log(f"consult at {args.total} rows: p50/p95 {large[0]:.1f}/{large[1]:.1f} ms")
-        before = services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
-        log(f"locust: {args.users} users for {args.seconds} s against {args.workers} gunicorn workers")
-        # The interpreter moves the figure by a fifth (the Makefile says why): name it with the figure.
-        log(f"python: {interpreter()}")
-        speed_before = machine_speed()
-        random.seed(1)
-        groups = {name: procs.procs[name].pid for name in ("gunicorn", "celery")}
-        postmaster = services.postmaster_pid()
-        cpu_before = {name: cpu_seconds(pgid=pid) for name, pid in groups.items()}
-        cpu_before["postgres"] = cpu_seconds(parent=postmaster) if postmaster else 0.0
-        # The load generator runs on the same 2 cores: its own CPU is reported beside the portal's.
-        generator_before = _children_cpu()
-        run_locust(
-            base, {**env, "BENCH_STATE": str(state_file)}, args.users, args.seconds, work / "locust", procs
-        )
-        generator = _children_cpu() - generator_before
-        speed_after = machine_speed()
-        log(
-            f"machine speed: engine {speed_before:,.0f} determinations/s on one core before the run, "
-            f"{speed_after:,.0f} after (the quiet machine gave about 22,000)"
-        )
-        cpu = {name: cpu_seconds(pgid=pid) - cpu_before[name] for name, pid in groups.items()}
-        cpu["postgres"] = (cpu_seconds(parent=postmaster) if postmaster else 0.0) - cpu_before["postgres"]
-        stats = read_stats(work / "locust")
-        sent = int(
-            services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
-        ) - int(before)
-        waiting = services.psql(
+        portal = Portal(args, base, env, state_file, services, procs, small, large)
+        for users in args.users:
+            settle(services)
+            measure(portal, users, work / f"locust-{users}")
+
+
+def user_counts(text: str) -> list[int]:
+    counts = [int(part) for part in str(text).split(",") if part.strip()]
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError("give one or more user counts, e.g. 100 or 40,60,80,100")
+    return counts
+
+
+@dataclass
+class Portal:
+    """What a locust run needs of the running portal, and the quiet consult figures it prints."""
+
+    args: argparse.Namespace
+    base: str
+    env: dict
+    state_file: Path
+    services: Services
+    procs: Processes
+    small: tuple[float, float]
+    large: tuple[float, float]
+
+
+def waiting_for_validation(services: Services) -> int:
+    return int(
+        services.psql(
             "SELECT count(*) FROM postings_coveragerequest WHERE status = 'submitted' "
             "AND submitted_at > now() - interval '10 minutes'"
         )
-        log(f"requests sent during the run: {sent}; still waiting for validation: {waiting}")
-        total = stats["Aggregated"]
-        failures = total["fail"]
-        rps = total["rps"]
-        served = max(1, total["n"])
-        per_request = 1000 * sum(cpu.values()) / served
+    )
+
+
+def settle(services: Services, seconds: float = 60) -> None:
+    """Let the worker finish the previous run's validations, so a run does not inherit its backlog."""
+    deadline = time.monotonic() + seconds
+    while waiting_for_validation(services) and time.monotonic() < deadline:
+        time.sleep(1)
+
+
+def measure(portal: Portal, users: int, prefix: Path) -> None:
+    """One locust run of `users` people against the running portal; prints its line of figures."""
+    args, base, env, services, procs = portal.args, portal.base, portal.env, portal.services, portal.procs
+    small, large = portal.small, portal.large
+    before = services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")
+    log(f"locust: {users} users for {args.seconds} s against {args.workers} gunicorn workers")
+    # The interpreter moves the figure by a fifth (the Makefile says why): name it with the figure.
+    log(f"python: {interpreter()}")
+    speed_before = machine_speed()
+    random.seed(1)
+    groups = {name: procs.procs[name].pid for name in ("gunicorn", "celery")}
+    postmaster = services.postmaster_pid()
+    cpu_before = {name: cpu_seconds(pgid=pid) for name, pid in groups.items()}
+    cpu_before["postgres"] = cpu_seconds(parent=postmaster) if postmaster else 0.0
+    # The load generator runs on the same 2 cores: its own CPU is reported beside the portal's.
+    generator_before = _children_cpu()
+    run_locust(base, {**env, "BENCH_STATE": str(portal.state_file)}, users, args.seconds, prefix, procs)
+    generator = _children_cpu() - generator_before
+    speed_after = machine_speed()
+    log(
+        f"machine speed: engine {speed_before:,.0f} determinations/s on one core before the run, "
+        f"{speed_after:,.0f} after (the quiet machine gave about 22,000)"
+    )
+    cpu = {name: cpu_seconds(pgid=pid) - cpu_before[name] for name, pid in groups.items()}
+    cpu["postgres"] = (cpu_seconds(parent=postmaster) if postmaster else 0.0) - cpu_before["postgres"]
+    stats = read_stats(prefix)
+    sent = int(services.psql("SELECT count(*) FROM postings_coveragerequest WHERE status <> 'draft'")) - int(
+        before
+    )
+    waiting = waiting_for_validation(services)
+    log(f"requests sent during the run: {sent}; still waiting for validation: {waiting}")
+    total = stats["Aggregated"]
+    failures = total["fail"]
+    rps = total["rps"]
+    served = max(1, total["n"])
+    per_request = 1000 * sum(cpu.values()) / served
+    log(
+        "server CPU during the run: "
+        + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in cpu.items())
+        + f" = {per_request:.1f} ms per request (web {1000 * cpu['gunicorn'] / served:.1f} ms); "
+        + f"the load generator (locust) {generator:.1f} s, {1000 * generator / served:.1f} ms per request"
+    )
+    for name, row in stats.items():
         log(
-            "server CPU during the run: "
-            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in cpu.items())
-            + f" = {per_request:.1f} ms per request (web {1000 * cpu['gunicorn'] / served:.1f} ms); "
-            + f"the load generator (locust) {generator:.1f} s, {1000 * generator / served:.1f} ms per request"
+            f"  {name:14} n={row['n']:>6} fail={row['fail']:>3} "
+            f"p50={row['50%']:>5.0f} p95={row['95%']:>5.0f} p99={row['99%']:>5.0f} ms"
         )
-        for name, row in stats.items():
-            log(
-                f"  {name:14} n={row['n']:>6} fail={row['fail']:>3} "
-                f"p50={row['50%']:>5.0f} p95={row['95%']:>5.0f} p99={row['99%']:>5.0f} ms"
-            )
-        print(
-            f"load: {rps:.0f} req/s overall; list p50/p95 {figure(stats, 'list')}; "
-            f"detail {figure(stats, 'detail')}; "
-            f"wizard step {figure(stats, 'wizard step')}; wizard send {figure(stats, 'wizard send')}; "
-            f"certificate {figure(stats, 'certificate')}; api submit {figure(stats, 'api submit')} "
-            f"(create {figure(stats, 'api create')}); verify {figure(stats, 'verify')}; errors {failures}; "
-            f"consult p95 at {args.total // 10:,} rows {small[1]:.0f} ms "
-            f"vs {args.total:,} rows {large[1]:.0f} ms; server CPU {per_request:.0f} ms per request "
-            f"(so {2000 / per_request:.0f} req/s on 2 free cores); "
-            f"machine speed {(speed_before + speed_after) / 2:,.0f} determinations/s",
-            flush=True,
+    print(
+        f"load: {users} users, {rps:.0f} req/s overall; list p50/p95 {figure(stats, 'list')}; "
+        f"detail {figure(stats, 'detail')}; "
+        f"wizard step {figure(stats, 'wizard step')}; wizard send {figure(stats, 'wizard send')}; "
+        f"certificate {figure(stats, 'certificate')}; api submit {figure(stats, 'api submit')} "
+        f"(create {figure(stats, 'api create')}); verify {figure(stats, 'verify')}; errors {failures}; "
+        f"consult p95 at {args.total // 10:,} rows {small[1]:.0f} ms "
+        f"vs {args.total:,} rows {large[1]:.0f} ms; server CPU {per_request:.0f} ms per request "
+        f"(so {2000 / per_request:.0f} req/s on 2 free cores); "
+        f"machine speed {(speed_before + speed_after) / 2:,.0f} determinations/s",
+        flush=True,
+    )
+    if failures:
+        log(
+            Path(f"{prefix}_failures.csv").read_text()[-2000:]
+            if Path(f"{prefix}_failures.csv").exists()
+            else ""
         )
-        if failures:
-            log(
-                (work / "locust_failures.csv").read_text()[-2000:]
-                if (work / "locust_failures.csv").exists()
-                else ""
-            )
-            log("gunicorn log:\n" + procs.tail("gunicorn", 40))
+        log("gunicorn log:\n" + procs.tail("gunicorn", 40))
 
 
 if __name__ == "__main__":
