@@ -67,9 +67,13 @@ def art87_8(sit: Situation, states: frozenset[str], start: date, tr: Trace, *, w
     request = _request(sit, tr)
     used = False
     if request is not None:
+        # "Within 3 months after the date of application" ends on the day of the third month that
+        # bears the start's date (2010-05-01 -> 2010-08-01 included): Reg. 1182/71 Art. 3(1) second
+        # subparagraph leaves out the start day and Art. 3(2)(c) ends a period in months on the same
+        # date. Art. 87a's deadline (legislation.md 1.2: 29-09-2012 for 28-06-2012) is as generous.
         effective = (
             start
-            if request < add_months(start, data.ART87_8_REQUEST_MONTHS)
+            if request <= add_months(start, data.ART87_8_REQUEST_MONTHS)
             else first_of_next_month(request)
         )
         if effective - ONE_DAY < end:

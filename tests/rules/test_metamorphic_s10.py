@@ -793,7 +793,7 @@ TRANSITIONS = [
         ),
         date(2010, 5, 1),
         date(2020, 4, 30),
-        date(2010, 7, 31),
+        date(2010, 8, 1),  # the last day within 3 months (Reg. 1182/71 Art. 3; rules/reg883/transitional.py)
     ),
     (  # the same with Switzerland: 883/2004 from 2012-04-01, transition until 2022-03-31
         "87(8)",
@@ -805,7 +805,7 @@ TRANSITIONS = [
         ),
         date(2012, 4, 1),
         date(2022, 3, 31),
-        date(2012, 6, 30),
+        date(2012, 7, 1),
     ),
     (  # lives NL, 10 % NL, employers in DE and NL: original 13(1)(a) NL, from 2012-06-28 13(1)(b)(iii) DE
         "87a(1)",

@@ -1378,7 +1378,7 @@ CASES = [
     ),
     case(
         "H54d",
-        "C51 person asked 2010-08-01 (3 months after 2010-05-01: late); evaluated 2010-08-20",
+        "C51 person asked 2010-08-02 (a day after the 3 months from 2010-05-01: late); evaluated 2010-08-20",
         sit(
             "2010-08-20",
             "2008-01-01",
@@ -1386,7 +1386,7 @@ CASES = [
             "employed",
             w(("BE", 10), ("NL", 90)),
             emp("NL"),
-            request="2010-08-01",
+            request="2010-08-02",
         ),
         exp("BE", "1408/71", "14(2)(b)(i)", transitional=T878, code="02"),
         "L§1.4 opt-out (later: from the first day of the following month, 2010-09-01)",
@@ -1486,7 +1486,7 @@ CASES = [
     ),
     case(
         "H53f",
-        "Same person asked 2012-07-01 (late); 2012-07-15: 1408/71 still",
+        "Same person asked 2012-07-02 (a day after the 3 months: late); 2012-07-15: 1408/71 still",
         sit(
             "2012-07-15",
             "2010-01-01",
@@ -1494,7 +1494,7 @@ CASES = [
             "employed",
             w(("NL", 10), ("CH", 90)),
             emp("CH"),
-            request="2012-07-01",
+            request="2012-07-02",
         ),
         exp("NL", "1408/71", "14(2)(b)(i)", transitional=T878, code="02"),
         "L§1.4 opt-out (from 2012-08-01)",

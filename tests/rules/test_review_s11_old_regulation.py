@@ -127,10 +127,17 @@ def test_87_8_request_on_the_last_day_of_the_three_months_counts_from_the_start_
     check(D(_c51("2010-06-15", "2010-07-31")), "NL", "883/2004", "13(1)(b)", "02", provisional=True)
 
 
+def test_87_8_request_on_2010_08_01_is_still_within_the_three_months():
+    """L§1.4 "within 3 months of the start date": a period of months after 2010-05-01 ends on
+    2010-08-01 (Reg. 1182/71 Art. 3(1), 3(2)(c)) -> from 2010-05-01. (Reviewed in the eleventh
+    session as late; the twelfth counted the months as EU law counts them.)"""
+    check(D(_c51("2010-06-15", "2010-08-01")), "NL", "883/2004", "13(1)(b)", "02", provisional=True)
+
+
 def test_87_8_request_one_day_after_the_three_months_waits_for_the_next_month():
-    """L§1.4: 2010-08-01 is later than 3 months -> from 2010-09-01; on 2010-08-15 still BE."""
-    check(D(_c51("2010-08-15", "2010-08-01")), "BE", "1408/71", "14(2)(b)(i)", "02", transitional="87(8)")
-    check(D(_c51("2010-09-01", "2010-08-01")), "NL", "883/2004", "13(1)(b)", "02", provisional=True)
+    """L§1.4: 2010-08-02 is later than 3 months -> from 2010-09-01; on 2010-08-15 still BE."""
+    check(D(_c51("2010-08-15", "2010-08-02")), "BE", "1408/71", "14(2)(b)(i)", "02", transitional="87(8)")
+    check(D(_c51("2010-09-01", "2010-08-02")), "NL", "883/2004", "13(1)(b)", "02", provisional=True)
 
 
 def _ch(ref, request):
@@ -146,9 +153,14 @@ def test_swiss_87_8_request_within_three_months_of_2012_04_01():
     check(D(_ch("2012-05-01", "2012-06-30")), "CH", "883/2004", "13(1)(b)", "02", provisional=True)
 
 
-def test_swiss_87_8_request_of_2012_07_01_takes_effect_on_2012_08_01():
-    check(D(_ch("2012-07-15", "2012-07-01")), "NL", "1408/71", "14(2)(b)(i)", "02", transitional="87(8)")
-    check(D(_ch("2012-08-01", "2012-07-01")), "CH", "883/2004", "13(1)(b)(i)", "02", provisional=True)
+def test_swiss_87_8_request_of_2012_07_01_is_the_last_day_within_three_months():
+    """2012-04-01 + 3 months: 2012-07-01 still counts from the start date (Reg. 1182/71 Art. 3)."""
+    check(D(_ch("2012-05-01", "2012-07-01")), "CH", "883/2004", "13(1)(b)", "02", provisional=True)
+
+
+def test_swiss_87_8_request_of_2012_07_02_takes_effect_on_2012_08_01():
+    check(D(_ch("2012-07-15", "2012-07-02")), "NL", "1408/71", "14(2)(b)(i)", "02", transitional="87(8)")
+    check(D(_ch("2012-08-01", "2012-07-02")), "CH", "883/2004", "13(1)(b)(i)", "02", provisional=True)
 
 
 def test_87_8_request_does_not_matter_when_both_regulations_agree():
