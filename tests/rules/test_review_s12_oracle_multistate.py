@@ -15,9 +15,9 @@ legislation.md does not fix for it (the period of a transitional determination, 
 of flight crew kept under Art. 87a).
 
 Open points legislation.md does not decide (left out of the cases, the engine unchanged):
-* 87(8) "within 3 months of the start date": the engine counts a request on 2010-08-01
-  (2012-07-01 CH, 2012-09-01 EEA) as late; 1.2 gives 87a's deadline as 29-09-2012, three
-  months and a day after 2012-06-28, which by analogy would put 2010-08-01 inside;
+* (decided after this review) 87(8) "within 3 months of the start date": the engine counted a
+  request on 2010-08-01 (2012-07-01 CH, 2012-09-01 EEA) as late; it now counts it within, as
+  Reg. 1182/71 Art. 3 counts months (tests/rules/test_review_s11_old_regulation.py);
 * a request dated after the reference date but taking effect before it (87(8) within 3 months,
   87a by 29-09-2012) already counts; a request dated before 883/2004 applied counts as one
   within 3 months;
