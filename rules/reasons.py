@@ -621,6 +621,20 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         N_("No coordination instrument applies; under national law the person stays insured in {state}."),
         N_("No coordination instrument applies and no national rule of {issuer} covers this situation."),
     ),
+    # A treaty covers the two states but the engine encodes none of its rules for this situation
+    # (work in both at once): "no coordination instrument applies" would contradict the treaty's
+    # own warning, so the national answer says what it is, a stopgap until the institutions decide.
+    "NATIONAL_RULE_TREATY_NOT_ENCODED": (
+        "{reference}",
+        N_(
+            "The engine applies no rule of the {treaty_name} to this situation; under national law the "
+            "person stays insured in {state} until the institutions apply the agreement."
+        ),
+        N_(
+            "The engine applies no rule of the {treaty_name} to this situation, and no national rule of "
+            "{issuer} covers it."
+        ),
+    ),
 }
 
 

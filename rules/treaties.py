@@ -39,6 +39,7 @@ def decide(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Ou
             out = _treaty(sit, treaty, other, tr, issuer)
             if out is not None:
                 return out
+            return national(sit, states, tr, issuer, uncoded=treaty)
     else:
         routed = _routed_posting(sit, treaties, tr, issuer)
         if routed is not None:
@@ -342,9 +343,14 @@ def _out(state: str, t: data.Treaty, article: str, p) -> Outcome:
     )
 
 
-def national(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> Outcome:
+def national(
+    sit: Situation, states: frozenset[str], tr: Trace, issuer: str, uncoded: data.Treaty | None = None
+) -> Outcome:
     """Where nothing coordinates: ``national:XX`` when the issuing state XX is the sending state,
-    the state of residence or the employer's seat and its national rule is known; else ``none``."""
+    the state of residence or the employer's seat and its national rule is known; else ``none``.
+    ``uncoded``: a treaty covers the states but none of its rules that the engine encodes decides
+    (legislation.md 1.6 gives no rule for work in both states at once); the answer is the same,
+    but the reason and warnings say so instead of "no coordination instrument applies"."""
     p = sit.posting
     linked = (
         (p is not None and p.sending_state == issuer)
@@ -352,15 +358,27 @@ def national(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> 
         or any(e.seat == issuer for e in sit.employers)
     )
     reference = data.NATIONAL_RULES.get(issuer)
+    code = "NATIONAL_RULE" if uncoded is None else "NATIONAL_RULE_TREATY_NOT_ENCODED"
+    treaty_figures = {"treaty_name": uncoded.name} if uncoded is not None else {}
     if linked and reference is not None:
-        tr.check("NATIONAL_RULE", True, reference=reference, state=issuer, issuer=issuer)
-        tr.warn(
-            N_(
-                "No coordination instrument applies: each state's own law decides, so the person may be "
-                "insured in {issuer} and in another state at the same time, or in neither."
-            ),
-            issuer=issuer,
-        )
+        tr.check(code, True, reference=reference, state=issuer, issuer=issuer, **treaty_figures)
+        if uncoded is None:
+            tr.warn(
+                N_(
+                    "No coordination instrument applies: each state's own law decides, so the person may be "
+                    "insured in {issuer} and in another state at the same time, or in neither."
+                ),
+                issuer=issuer,
+            )
+        else:
+            tr.warn(
+                N_(
+                    "Until the institutions apply the {treaty_name}, each state's own law decides: the person "
+                    "may be insured in {issuer} and in another state at the same time, or in neither."
+                ),
+                issuer=issuer,
+                **treaty_figures,
+            )
         tr.warn(
             N_(
                 "No PD A1 or certificate of coverage exists for this situation; the {issuer} institution can "
@@ -369,7 +387,9 @@ def national(sit: Situation, states: frozenset[str], tr: Trace, issuer: str) -> 
             issuer=issuer,
         )
         return Outcome(issuer, f"national:{issuer}", "", period=(p.start, p.end) if p is not None else None)
-    tr.check("NATIONAL_RULE", False, reference=reference or "national law", state=issuer, issuer=issuer)
+    tr.check(
+        code, False, reference=reference or "national law", state=issuer, issuer=issuer, **treaty_figures
+    )
     named = ", ".join(sorted(states))
     tr.warn(
         N_(
