@@ -33,6 +33,15 @@ def involved_states(sit: Situation) -> frozenset[str]:
     coordination = COORDINATION_STATES
     if sit.employment_type == "civil_servant":
         states += [e.seat for e in sit.employers[:1]]
+    elif sit.employment_type == "civil_servant_and_employed":
+        # The same holds for a civil servant who also works elsewhere: 1408/71 Art. 14e and
+        # 883/2004 Art. 13(4) designate the administration's state, which must be a state that
+        # applies the regulation (legislation.md 1.1, 1.2 "in which the employers sit", 2.2
+        # step 0). Left out, a third country's administration was designated under the
+        # regulation itself ("US under Reg. 1408/71 Art. 14e").
+        from .reg883.art13 import administration_state
+
+        states.append(administration_state(sit))
     states += [e.seat for e in sit.employers if e.seat in coordination]
     if sit.flag_state in coordination:
         states.append(sit.flag_state)
