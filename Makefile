@@ -4,7 +4,7 @@
 # link-time optimisation and has libpython linked in, like the python:3.11-slim image the Dockerfile
 # deploys on, while a pyenv build (often first on PATH) has neither unless asked for: the same pages
 # took 16 % more instructions and, in the median of seven alternating pairs, 16 % more CPU on it
-# (README "Speed and robustness"). `make PYTHON=...` picks another; an existing .venv is kept
+# (benchmarks/HISTORY.md, ninth session). `make PYTHON=...` picks another; an existing .venv is kept
 # (`make clean` starts again).
 PYTHON ?= $(firstword $(foreach p,/usr/bin/python3 python3,$(shell $(p) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $(p))) python3)
 VENV := .venv

@@ -3,7 +3,7 @@
 Django renders every <option> of a select through two template includes; a list of the world's
 states (250 options) then costs about 5 ms per select, and the consult page's filter and the places
 step of the wizard (three state selects per place) spent most of their time there (see the load
-benchmark, README "Speed"). The HTML is the same as Django's templates produce.
+benchmark, benchmarks/HISTORY.md). The HTML is the same as Django's templates produce.
 """
 
 from django import forms
