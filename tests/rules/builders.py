@@ -194,3 +194,24 @@ def case(cid, title, situation, expected, source, notes=""):
         "source": source,
         "notes": notes,
     }
+
+
+def fields(
+    legislation, instrument, article, *, code=UNSET, transitional=UNSET, period=UNSET, **others
+) -> dict:
+    """The determination's fields a review case expects, in the contract's shape; only the fields
+    given are in it (``code``: a1_status_code; ``transitional``: the 883/2004 article, e.g.
+    "87(8)"; ``period``: (start, end)), so a case checks just what its reviewer decided."""
+    out = {"legislation": legislation, "provision": {"instrument": instrument, "article": article}}
+    if code is not UNSET:
+        out["a1_status_code"] = code
+    if transitional is not UNSET:
+        out["transitional"] = (
+            {"instrument": "883/2004", "article": transitional}
+            if isinstance(transitional, str)
+            else transitional
+        )
+    if period is not UNSET:
+        out["period"] = {"start": period[0], "end": period[1]} if isinstance(period, tuple) else period
+    out.update(others)
+    return out
