@@ -12,6 +12,7 @@ from datetime import date
 from . import data
 from .dates import ONE_DAY
 from .reasons import Trace
+from .reg883.art13 import administration_state
 from .situation import Situation
 
 COORDINATION_STATES = frozenset(data._START_883)
@@ -39,8 +40,6 @@ def involved_states(sit: Situation) -> frozenset[str]:
         # applies the regulation (legislation.md 1.1, 1.2 "in which the employers sit", 2.2
         # step 0). Left out, a third country's administration was designated under the
         # regulation itself ("US under Reg. 1408/71 Art. 14e").
-        from .reg883.art13 import administration_state
-
         states.append(administration_state(sit))
     states += [e.seat for e in sit.employers if e.seat in coordination]
     if sit.flag_state in coordination:
