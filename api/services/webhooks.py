@@ -9,9 +9,12 @@ A webhook only receives events while the person who registered it may still act 
 import datetime as dt
 import hashlib
 import hmac
+import http.client
+import ipaddress
 import json
 import logging
 import secrets
+import socket
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -46,20 +49,122 @@ EVENTS = {
 }
 TIMEOUT_SECONDS = 10
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# IPv6 addresses that carry an IPv4 address a gateway connects to (NAT64, RFC 6052).
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 def allow_loopback_http() -> bool:
     return getattr(settings, "API_WEBHOOK_ALLOW_LOOPBACK_HTTP", settings.PORTAL_ENV != "production")
 
 
+def _address_allowed(address: str) -> bool:
+    """Only addresses on the internet: a webhook's URL is chosen by an API client, and the portal's
+    servers would otherwise POST (or, before redirects were refused, GET) to their own network: the
+    database, Redis, the cloud's metadata service at 169.254.169.254 (server-side request forgery).
+    Loopback is allowed only where plain http to it is (development and tests, their receivers)."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        elif ip in _NAT64:
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.is_loopback:
+        return allow_loopback_http()
+    return ip.is_global and not ip.is_multicast
+
+
+def _host_allowed(host: str) -> bool:
+    """For registration: an address written as such must be allowed; a name is checked when a
+    delivery connects (what it resolves to may change), except the names of loopback itself."""
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return allow_loopback_http()
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return True  # a name
+    return _address_allowed(host)
+
+
 def check_url(url: str) -> str:
     url = (url or "").strip()
     parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
+    try:
+        hostname = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number or out of range
+    except ValueError:
+        hostname = None
+    if parts.scheme == "https" and hostname:
+        if not _host_allowed(hostname):
+            raise ValidationError(
+                {"url": _("Enter an address on the internet, not one on a local or private network.")}
+            )
         return url
-    if parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS and allow_loopback_http():
+    if parts.scheme == "http" and hostname in LOOPBACK_HOSTS and allow_loopback_http():
         return url
     raise ValidationError({"url": _("Enter an https:// address.")})
+
+
+class AddressNotAllowed(OSError):
+    pass
+
+
+def _connect_to_allowed_address(address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None, *args):
+    """socket.create_connection for deliveries: the name is resolved once, every address it gives
+    must be allowed, and the connection goes to one of those addresses (so a DNS answer that changes
+    between the check and the connection cannot send it inside the network)."""
+    host, port = address[0], address[1]
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    if not infos or not all(_address_allowed(info[4][0]) for info in infos):
+        raise AddressNotAllowed(f"{host}: the address it resolves to is not allowed")
+    error = None
+    for info in infos:
+        try:
+            return socket.create_connection((info[4][0], info[4][1]), timeout, source_address)
+        except OSError as exc:
+            error = exc
+    raise error
+
+
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_to_allowed_address
+
+
+class _CheckedHTTPSConnection(http.client.HTTPSConnection):
+    # The certificate is still checked against the name (SNI and hostname: http.client uses self.host).
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_to_allowed_address
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_CheckedHTTPConnection, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_CheckedHTTPSConnection, req, context=self._context)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is the receiver's answer, not a new address to call: it could point inside the
+    network, or to plain http. The delivery fails with the status (HTTP 302), as a receiver's error."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    # No proxy from the environment: the address checked must be the address connected to.
+    return urllib.request.build_opener(
+        urllib.request.ProxyHandler({}), _CheckedHTTPHandler, _CheckedHTTPSHandler, _NoRedirect
+    )
 
 
 def webhooks_for(user, employer):
@@ -208,25 +313,29 @@ def _attempt(delivery: WebhookDelivery) -> bool:
     if not webhook.active:
         return True  # switched off since: nothing more to do
     body = json.dumps({"id": str(delivery.pk), **delivery.payload}, separators=(",", ":")).encode()
-    http_request = urllib.request.Request(  # noqa: S310 - the scheme is checked (https or loopback http)
-        check_url(webhook.url),
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "coverage-portal-webhooks/1",
-            "X-Portal-Event": delivery.event,
-            "X-Portal-Delivery": str(delivery.pk),
-            "X-Portal-Signature": sign(webhook.secret, body),
-        },
-    )
     status_code, error = None, ""
     try:
-        with urllib.request.urlopen(http_request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        # Checked again at each attempt: a URL stored before a check existed (or under other settings)
+        # fails here and is logged, rather than raising out of the task.
+        http_request = urllib.request.Request(  # noqa: S310 - the scheme is checked (https or loopback http)
+            check_url(webhook.url),
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "User-Agent": "coverage-portal-webhooks/1",
+                "X-Portal-Event": delivery.event,
+                "X-Portal-Delivery": str(delivery.pk),
+                "X-Portal-Signature": sign(webhook.secret, body),
+            },
+        )
+        with _opener().open(http_request, timeout=TIMEOUT_SECONDS) as response:
             status_code = response.status
     except urllib.error.HTTPError as exc:
         status_code, error = exc.code, f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError, ValidationError) as exc:
+    except ValidationError as exc:
+        error = " ".join(exc.messages)[:500]
+    except (urllib.error.URLError, OSError) as exc:
         error = str(getattr(exc, "reason", exc))[:500]
     delivered = status_code is not None and 200 <= status_code < 300
     WebhookDelivery.objects.filter(pk=delivery.pk).update(
