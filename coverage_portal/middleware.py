@@ -1,5 +1,6 @@
 """Request-wide middleware of the portal."""
 
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import LazyObject
 
 from accounts.permissions import request_scope
@@ -36,5 +37,25 @@ def signed_in_person(get_response):
                 user = user._wrapped
             request.user = user
         return get_response(request)
+
+    return middleware
+
+
+def private_answers(get_response):
+    """Nothing a signed-in person is shown, and no API answer, is kept by a browser or a proxy.
+
+    Those pages carry personal numbers, dates of birth, addresses, and once each a new API key or
+    webhook secret; without Cache-Control a browser may keep them on disk and show them again with
+    the back button to the next person at a shared computer. A view that chose its own caching keeps
+    it (the admin, /healthz, /verify/ already send no-store). Anonymous public pages are left alone.
+    For the API, request.user is the token's owner once DRF has authenticated the call."""
+
+    def middleware(request):
+        response = get_response(request)
+        if not response.has_header("Cache-Control"):
+            user = getattr(request, "user", None)
+            if (user is not None and user.is_authenticated) or request.path.startswith("/api/"):
+                add_never_cache_headers(response)
+        return response
 
     return middleware

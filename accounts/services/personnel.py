@@ -260,9 +260,13 @@ def import_job_run(*, job_id: int) -> ImportJob:
         job.status = ImportJob.Status.FAILED
         job.message = _("The file could not be read. Check that it is a CSV file with the columns described.")
         job.finished_at = timezone.now()
+        job.source = ""  # as below
         job.save()
         return job
     job.finished_at = timezone.now()
+    # The file holds every row's personal number, date of birth and address: kept only to run the
+    # import. The report (masked numbers) is what the person reads afterwards.
+    job.source = ""
     job.save()
     return job
 
