@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coverage_portal.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "coverage_portal.middleware.permission_memo",
     "django.contrib.sessions.middleware.SessionMiddleware",
