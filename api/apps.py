@@ -1,8 +1,10 @@
 from django.apps import AppConfig
 
-# Periodic tasks (celery beat): deliveries queued while the broker was down are re-queued.
+# Periodic tasks (celery beat): deliveries queued while the broker was down are re-queued; idempotency
+# records past their day are deleted.
 BEAT_SCHEDULE = {
     "sweep-webhook-deliveries": {"task": "api.tasks.sweep_webhook_deliveries", "schedule": 60.0},
+    "purge-idempotency-records": {"task": "api.tasks.purge_idempotency_records", "schedule": 3600.0},
 }
 
 

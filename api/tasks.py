@@ -47,3 +47,12 @@ def sweep_webhook_deliveries(older_than_seconds: int = SWEEP_AFTER_SECONDS) -> i
     from .services.webhooks import deliveries_requeue_waiting
 
     return len(deliveries_requeue_waiting(older_than_seconds=older_than_seconds))
+
+
+@shared_task(acks_late=True, ignore_result=False)
+def purge_idempotency_records() -> int:
+    """Periodic (celery beat, see api.apps): forget the idempotency records past their day (they hold
+    the first answer, personal data included). Returns how many."""
+    from .services.idempotency import records_purge
+
+    return records_purge()

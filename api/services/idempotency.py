@@ -7,12 +7,14 @@ concurrent calls with one key cannot both act: the second insert fails, its work
 it answers with the first call's response.
 """
 
+import datetime as dt
 import hashlib
 import json
 from functools import wraps
 
 from django.db import IntegrityError, transaction
 from django.http.request import RawPostDataException
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -27,6 +29,10 @@ from ..models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
+# A record keeps the whole first answer: a new employee's or request's full personal number, date of
+# birth and address, a new webhook's secret. Retries come within minutes; after a day the record is
+# neither replayed nor kept (purged by records_purge, on the beat schedule: api.apps).
+RETENTION = dt.timedelta(hours=24)
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
     name=HEADER,
@@ -105,6 +111,9 @@ def idempotent(method):
             )
         digest = _body_digest(request)
         record = _RECORD.first(user_id=request.user.pk, key=key)
+        if record is not None and record.created_at < timezone.now() - RETENTION:
+            IdempotencyRecord.objects.filter(pk=record.pk).delete()  # past its day: a new call
+            record = None
         if record is not None:
             return _replay(record) if record.request_hash == digest else _conflict()
         try:
@@ -130,3 +139,9 @@ def idempotent(method):
         return response
 
     return wrapper
+
+
+def records_purge() -> int:
+    """Delete the records older than RETENTION; returns how many."""
+    deleted, _by_model = IdempotencyRecord.objects.filter(created_at__lt=timezone.now() - RETENTION).delete()
+    return deleted

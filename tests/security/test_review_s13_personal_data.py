@@ -89,3 +89,60 @@ def test_the_uploaded_file_is_not_kept_after_the_import(
     assert "123456782" not in str(job.report) and "111222334" not in str(job.report)
     assert [entry["row"] for entry in job.report] == [2, 3]  # the report is still there to read
     assert client.get(reverse("accounts:personnel_import_status", args=[job.pk])).status_code == 200
+
+
+# --- idempotency records ----------------------------------------------------------------------------
+
+
+_BODIES: dict = {}
+
+
+def _create_employee_with_key(api, employer, key):
+    from tests.api.test_auth_and_personnel import new_employee
+
+    body = _BODIES.setdefault(key, new_employee())  # a retry sends the same body
+    return api.post(
+        f"/api/v1/employers/{employer.pk}/personnel/", body, format="json", HTTP_IDEMPOTENCY_KEY=key
+    )
+
+
+def test_idempotency_records_are_forgotten_after_a_day(employer_admin, employer):
+    """A record keeps the whole first answer to replay it: for a new employee or request, the
+    person's full personal number, date of birth and address; for a webhook, its secret. It is
+    needed for retries, which come within minutes, not for ever."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from api.models import IdempotencyRecord
+    from api.tasks import purge_idempotency_records
+
+    api = client_for(employer_admin)
+    assert _create_employee_with_key(api, employer, "k-old").status_code == 201
+    assert _create_employee_with_key(api, employer, "k-new").status_code == 201
+    IdempotencyRecord.objects.filter(key="k-old").update(created_at=timezone.now() - dt.timedelta(hours=25))
+    assert purge_idempotency_records.apply().get() == 1
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["k-new"]
+
+
+def test_the_purge_runs_on_the_beat_schedule():
+    from api.apps import BEAT_SCHEDULE
+    from coverage_portal.celery import app
+
+    assert app.conf.beat_schedule["purge-idempotency-records"] == BEAT_SCHEDULE["purge-idempotency-records"]
+
+
+def test_a_record_past_its_day_is_not_replayed(employer_admin, employer):
+    """Between its day and the purge, an old record is not answered from either."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from api.models import IdempotencyRecord
+
+    api = client_for(employer_admin)
+    first = _create_employee_with_key(api, employer, "k")
+    IdempotencyRecord.objects.update(created_at=timezone.now() - dt.timedelta(hours=25))
+    again = _create_employee_with_key(api, employer, "k")
+    assert again.get("Idempotent-Replayed") is None
+    assert again.status_code != 201 or again.json()["id"] != first.json()["id"]
