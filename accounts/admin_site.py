@@ -21,15 +21,14 @@ def install(site: admin.AdminSite = admin.site) -> None:
         return bool(original_has_permission(request) and hasattr(user, "is_verified") and user.is_verified())
 
     def login(request, extra_context=None):
-        from .otp import has_confirmed_device
+        from .otp import second_factor_url
 
         next_url = request.GET.get("next") or reverse("admin:index")
         user = request.user
         if not user.is_authenticated:
             return redirect(f"{reverse('login')}?{urlencode({'next': next_url})}")
         if user.is_active and user.is_staff and not user.is_verified():
-            target = "accounts:otp_verify" if has_confirmed_device(user) else "accounts:otp_setup"
-            return redirect(f"{reverse(target)}?{urlencode({'next': next_url})}")
+            return redirect(second_factor_url(user, next_url))
         # Logged in, but not staff (or already verified and still refused): Django's own page explains.
         return original_login(request, extra_context)
 

@@ -6,6 +6,8 @@ session without logging in; the token step logs in and marks the session verifie
 
 from base64 import b32encode
 
+from django.urls import reverse
+from django.utils.http import urlencode
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -37,3 +39,10 @@ def secret_of(device) -> str:
 def needs_second_factor(user) -> bool:
     """Caseworkers must have a verified second factor before reaching casework."""
     return bool(user.is_authenticated and user.is_staff)
+
+
+def second_factor_url(user, next_url: str) -> str:
+    """Where a staff member signed in without a verified second factor goes before casework: the
+    token page, or setting up an authenticator first; `next_url` is where they return."""
+    target = "accounts:otp_verify" if has_confirmed_device(user) else "accounts:otp_setup"
+    return f"{reverse(target)}?{urlencode({'next': next_url})}"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_countries import countries
 
+from accounts.otp import second_factor_url
 from accounts.permissions import is_caseworker
 from postings.services.decisions import request_answer_information
 from postings.status import Status
@@ -174,6 +175,9 @@ def certificate_download(request, pk):
 def dashboard(request):
     if not is_caseworker(request.user):
         raise Http404
+    # As in the admin (accounts/admin_site.py): casework only with a verified second factor.
+    if not request.user.is_verified():
+        return redirect(second_factor_url(request.user, request.get_full_path()))
     figures = selectors.dashboard_figures()
     status_labels = dict(Status.choices)
     age_labels = {

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from accounts.models import EmploymentPeriod
 from casework.models import Certificate, InboxMessage, Objection
@@ -179,6 +180,23 @@ def test_dashboard_draws_charts_for_caseworkers_only(caseworker_client, client, 
     assert "Requests per status" in page and "Belgium" in page
     client.force_login(employer_admin)
     assert client.get(reverse("casework:dashboard")).status_code == 404
+
+
+def test_dashboard_asks_a_caseworker_for_the_second_factor_first(client, caseworker):
+    """Signed in with the password only, a caseworker is sent to set up (or enter) the authenticator
+    code before the dashboard, as before the admin; back to the dashboard afterwards."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    url = reverse("casework:dashboard")
+    client.force_login(caseworker)
+    answer = client.get(url)
+    back = urlencode({"next": url})
+    assert answer.status_code == 302
+    assert answer["Location"] == f"{reverse('accounts:otp_setup')}?{back}"
+    TOTPDevice.objects.create(user=caseworker, name="phone", confirmed=True)
+    answer = client.get(url)
+    assert answer.status_code == 302
+    assert answer["Location"] == f"{reverse('accounts:otp_verify')}?{back}"
 
 
 @pytest.fixture
