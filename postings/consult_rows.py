@@ -33,10 +33,17 @@ def request_url(name: str, pk: int) -> str:
     return _pattern(name, get_script_prefix()).replace(str(_PK_MARK), str(int(pk)))
 
 
+# Each date in a span that does not break, so a narrow column wraps after the dash, never inside a date
+# ("23-10-" on one line, "2027" on the next).
+_DATE = '<span class="date">{}</span>'
+
+
 def _period(start, end) -> str:
     if not start:
         return ""
-    return f"{start:%d-%m-%Y} – {end:%d-%m-%Y}" if end else f"{start:%d-%m-%Y} –"
+    if not end:
+        return format_html(_DATE + " –", f"{start:%d-%m-%Y}")
+    return format_html(_DATE + " – " + _DATE, f"{start:%d-%m-%Y}", f"{end:%d-%m-%Y}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +119,7 @@ _ROW = (
     '\n    <tr>\n      <td><a href="{detail}">{number}</a></td>\n      <td>{type}</td>\n'
     "      <td>{personal_number}</td>\n      <td>{worker}</td>\n      <td>{state}</td>\n"
     "      <td>{status}</td>\n      <td>{admitted}</td>\n      <td>{requested}</td>\n"
-    "      <td>{cancel}\n"
+    '      <td class="row-actions">{cancel}\n'
     '          <a href="{detail}#reuse">{reuse}<span class="visually-hidden"> {number}</span></a>\n'
     "          {extend}</td>\n    </tr>"
 )

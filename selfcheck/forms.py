@@ -43,8 +43,11 @@ class CountryField(forms.ChoiceField):
 
 
 class SelfCheckForm(forms.Form):
+    # The two questions every check needs say what is missing, not Django's "This field is required.".
     residence = CountryField(
-        label=_("Where do you live?"), help_text=_("The country where you usually live.")
+        label=_("Where do you live?"),
+        help_text=_("The country where you usually live."),
+        error_messages={"required": _("Choose the country where you live.")},
     )
     # The engine takes an unknown nationality as covered (determination.md, `nationalities`); asked,
     # a third-country national gets the answer the law gives them (legislation.md 1.3: Reg.
@@ -58,7 +61,10 @@ class SelfCheckForm(forms.Form):
         ),
     )
     employment_type = forms.ChoiceField(
-        label=_("What kind of work do you do?"), choices=EMPLOYMENT_CHOICES, widget=forms.RadioSelect
+        label=_("What kind of work do you do?"),
+        choices=EMPLOYMENT_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what kind of work you do.")},
     )
     employer_seat = CountryField(
         label=_("Where is your employer established?"),

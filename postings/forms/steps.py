@@ -61,7 +61,9 @@ class Classification:
     POSTING_CHOICES = CHOICES[:2]
 
 
-def yes_no(label, help_text="", required=True):
+def yes_no(label, help_text="", required=True, message=None):
+    """A yes/no question. `message`, when not answered, names the question ("Say whether ..."): a page
+    asks several, and the error summary listed "Answer yes or no." once for each, none telling which."""
     return forms.TypedChoiceField(
         label=label,
         help_text=help_text,
@@ -69,7 +71,7 @@ def yes_no(label, help_text="", required=True):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
         required=required,
-        error_messages={"required": _("Answer yes or no.")},
+        error_messages={"required": message or _("Answer yes or no.")},
     )
 
 
@@ -212,7 +214,10 @@ class RelationshipForm(QuickCopyForm):
         widget=DATE,
         error_messages={"required": _("Enter the date the employee entered your service.")},
     )
-    private_sector = yes_no(_("Are you an employer in the private sector?"))
+    private_sector = yes_no(
+        _("Are you an employer in the private sector?"),
+        message=_("Say whether you are an employer in the private sector."),
+    )
     classification = forms.ChoiceField(
         label=_("Worker classification"),
         choices=Classification.POSTING_CHOICES,
@@ -305,7 +310,9 @@ class PlaceForm(QuickCopyForm):
         label=_("IMO number"), required=False, max_length=12, help_text=_("7 digits, for example IMO 9074729")
     )
     territorial_waters_or_port = yes_no(
-        _("Is the work done in territorial waters or in a port?"), required=False
+        _("Is the work done in territorial waters or in a port?"),
+        required=False,
+        message=_("Say whether the work is done in territorial waters or in a port."),
     )
     time_pct = forms.DecimalField(
         label=_("Share of working time (%)"),
@@ -538,6 +545,9 @@ class ConditionsForm(PeriodMixin):
             "work, where it concludes its contracts with clients and where it earns its turnover. Answer "
             "no if it only has an office or a mailbox there."
         ),
+        message=_(
+            "Say whether the employer normally carries out substantial activities in the state it posts from."
+        ),
     )
     insured_30_days = yes_no(
         _("Was the employee insured under this state's social security in the 30 days before the start?"),
@@ -545,16 +555,25 @@ class ConditionsForm(PeriodMixin):
             "For example as an employee of another employer, on unemployment benefit, "
             "as a student or pensioner."
         ),
+        message=_("Say whether the employee was insured in this state in the 30 days before the start."),
     )
     host_contract = yes_no(
         _("Has the employee signed an (additional) employment contract with the host company abroad?"),
         _("A real employment contract, not a document with the practical terms of the mission."),
+        message=_("Say whether the employee has signed an employment contract with the host company."),
     )
-    host_can_change_pay = yes_no(_("Can the host company change the employee's basic pay on its own?"))
-    host_can_dismiss = yes_no(_("Can the host company dismiss the employee?"))
+    host_can_change_pay = yes_no(
+        _("Can the host company change the employee's basic pay on its own?"),
+        message=_("Say whether the host company can change the employee's basic pay."),
+    )
+    host_can_dismiss = yes_no(
+        _("Can the host company dismiss the employee?"),
+        message=_("Say whether the host company can dismiss the employee."),
+    )
     host_can_discipline = yes_no(
         _("Can the host company take disciplinary measures against the employee?"),
         _("Refusing access to the workplace is not a disciplinary measure here."),
+        message=_("Say whether the host company can take disciplinary measures against the employee."),
     )
     host_hires_out = yes_no(
         _(
@@ -565,8 +584,12 @@ class ConditionsForm(PeriodMixin):
             "For example, the host company lends the employee to one of its clients, who then directs "
             "the work."
         ),
+        message=_("Say whether the host company will place the employee at the disposal of another company."),
     )
-    replaces_posted_worker = yes_no(_("Will the employee replace another posted employee?"))
+    replaces_posted_worker = yes_no(
+        _("Will the employee replace another posted employee?"),
+        message=_("Say whether the employee will replace another posted employee."),
+    )
     mission = forms.CharField(
         label=_("Short description of the mission (optional)"),
         required=False,
@@ -616,7 +639,10 @@ class ShipForm(QuickCopyForm):
         error_messages={"required": _("Enter the IMO number.")},
     )
     flag_state = country_field(_("Flag of the ship"))
-    territorial_waters_or_port = yes_no(_("Is the work done in territorial waters or in a port?"))
+    territorial_waters_or_port = yes_no(
+        _("Is the work done in territorial waters or in a port?"),
+        message=_("Say whether the work is done in territorial waters or in a port."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

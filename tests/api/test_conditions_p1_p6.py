@@ -85,7 +85,10 @@ def test_a_draft_stored_before_the_questions_is_not_sent_until_they_are_answered
     refused = api.post(f"{base(employer)}{draft['id']}/submit/")
     assert refused.status_code == 400
     assert {e["field"] for e in refused.json()["errors"]} == paths
-    assert {e["message"] for e in refused.json()["errors"]} == {"Answer yes or no."}
+    assert {e["message"] for e in refused.json()["errors"]} == {
+        "Say whether the employer normally carries out substantial activities in the state it posts from.",
+        "Say whether the host company will place the employee at the disposal of another company.",
+    }
     assert CoverageRequest.objects.get(pk=draft["id"]).status == Status.DRAFT
 
     conditions = posting(employee)["conditions"]

@@ -73,6 +73,28 @@ def test_missing_answers_show_errors_at_fields(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "residence", "work"),
+    [
+        ("en", "Choose the country where you live.", "Choose what kind of work you do."),
+        ("nl", "Kies het land waar u woont.", "Kies wat voor werk u doet."),
+    ],
+)
+def test_an_empty_form_says_which_answers_are_missing(client, language, residence, work):
+    """Sent empty, the summary listed Django's "This field is required." twice, naming neither question,
+    and the second linked to "#" (a radio group has no id of its own): it goes to the first option."""
+    # As a browser sends it: the selects' empty values, no radio button.
+    response = client.post(URL, {"residence": "", "nationality": ""}, HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    start = html.index('class="error-summary"')
+    summary = html[start : html.index("</ul>", start)]
+    assert f'<a href="#id_residence">{residence}</a>' in summary
+    assert f'<a href="#id_employment_type_0">{work}</a>' in summary
+    assert "required" not in summary and "vereist" not in summary
+    assert 'id="id_residence_error"' in html and 'id="id_employment_type_0"' in html
+
+
+@pytest.mark.django_db
 def test_engine_errors_are_mapped_to_fields(client):
     data = dict(POSTING, work_1_time="60")  # shares no longer add up to 100
     response = client.post(URL, data)
