@@ -336,6 +336,27 @@ class PlaceForm(QuickCopyForm):
         LocationType.INLAND_VESSEL: ["name", "registration_number", "harbour_or_river"],
         LocationType.OCEAN_VESSEL: ["name", "imo_number", "territorial_waters_or_port"],
     }
+    # A missing detail is named, at the field and in the error summary: one sentence for all of them
+    # ("Enter this detail for this type of place.") stood up to six times in the summary, none telling
+    # which field it meant. The name is the name of what the type of place is.
+    NAME_MISSING = {
+        LocationType.REGION: _("Enter the name of the region or country."),
+        LocationType.COMPANY: _("Enter the name of the company."),
+        LocationType.CONSTRUCTION_SITE: _("Enter the name of the construction site."),
+        LocationType.HOME_BASE: _("Enter the name of the home base."),
+        LocationType.INLAND_VESSEL: _("Enter the name of the vessel."),
+        LocationType.OCEAN_VESSEL: _("Enter the name of the ship."),
+    }
+    MISSING = {
+        "identification_number": _("Enter the company's identification number."),
+        "street": _("Enter the street."),
+        "house_number": _("Enter the house number."),
+        "postal_code": _("Enter the postal code."),
+        "town": _("Enter the town."),
+        "registration_number": _("Enter the registration number of the boat."),
+        "harbour_or_river": _("Enter the harbour or river."),
+        "imo_number": _("Enter the IMO number of the ship."),
+    }
 
     def __init__(self, *args, with_share=False, region_needs_name=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -356,7 +377,7 @@ class PlaceForm(QuickCopyForm):
             needs.append("name")
         for name in needs:
             if data.get(name) in (None, "") and name not in self.errors:
-                self.add_error(name, _("Enter this detail for this type of place."))
+                self.add_error(name, self.missing_message(kind, name))
         if kind == LocationType.CONSTRUCTION_SITE and not (data.get("description") or data.get("street")):
             self.add_error(
                 "description", _("Enter a description or a street to pinpoint the construction site.")
@@ -367,6 +388,12 @@ class PlaceForm(QuickCopyForm):
         if self.with_share and data.get("time_pct") is None and "time_pct" not in self.errors:
             self.add_error("time_pct", _("Enter the share of working time in this place."))
         return data
+
+    def missing_message(self, kind, name):
+        if name == "name":
+            return self.NAME_MISSING[kind]
+        # The territorial-waters question names itself, as every yes/no question does.
+        return self.MISSING.get(name) or self.fields[name].error_messages["required"]
 
     def to_answers(self):
         data = {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
