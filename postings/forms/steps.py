@@ -18,6 +18,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from accounts import identifiers
 from coverage_portal.form_copies import QuickCopyForm
+from coverage_portal.validators import validate_phone
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
@@ -769,7 +770,10 @@ class ContactForm(QuickCopyForm):
     town = forms.CharField(label=_("Town"), max_length=100, required=False)
     country = country_field(_("Country"), required=False)
     phone = forms.CharField(
-        label=_("Telephone"), max_length=40, error_messages={"required": _("Enter a telephone number.")}
+        label=_("Telephone"),
+        max_length=40,
+        validators=[validate_phone],
+        error_messages={"required": _("Enter a telephone number.")},
     )
     fax = forms.CharField(label=_("Fax (optional)"), max_length=40, required=False)
     email = forms.EmailField(label=_("E-mail address (optional)"), required=False)
