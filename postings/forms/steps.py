@@ -29,6 +29,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MAX_STATEMENT_BYTES = 5 * 1024 * 1024
 STATEMENT_MAX_AGE_MONTHS = 2
+ENTRY_MAX_DAYS_AHEAD = 366  # a date of entry into service up to a year ahead, in a leap year too
 TERRITORY_STATES = {
     Territory.QUEBEC: {"CA"},
     Territory.ALDERNEY: {"GB", "GG"},
@@ -229,8 +230,16 @@ class RelationshipForm(QuickCopyForm):
 
     def clean_date_of_entry(self):
         value = self.cleaned_data["date_of_entry"]
-        if value > timezone.localdate() + dt.timedelta(days=366):
-            raise ValidationError(_("The date of entry into service is too far in the future."))
+        latest = timezone.localdate() + dt.timedelta(days=ENTRY_MAX_DAYS_AHEAD)
+        if value > latest:
+            # The limit and its last day are said: "too far in the future" left a person guessing.
+            raise ValidationError(
+                _(
+                    "The date of entry into service can be at most %(days)s days from today "
+                    "(%(date)s at the latest)."
+                )
+                % {"days": ENTRY_MAX_DAYS_AHEAD, "date": latest.strftime("%d-%m-%Y")}
+            )
         return value
 
 
