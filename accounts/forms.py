@@ -6,6 +6,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from coverage_portal.validators import validate_phone
+
 from . import conf, identifiers
 from .models import Employee, Membership, Organisation, User
 
@@ -109,7 +111,7 @@ class RegistrationForm(PlainMessages, forms.Form):
     street = forms.CharField(label=_("Street and number"), max_length=200)
     postal_code = forms.CharField(label=_("Postal code"), max_length=20)
     town = forms.CharField(label=_("Town"), max_length=100)
-    phone = forms.CharField(label=_("Telephone"), max_length=40, required=False)
+    phone = forms.CharField(label=_("Telephone"), max_length=40, required=False, validators=[validate_phone])
     first_name = forms.CharField(label=_("Your given name"), max_length=150)
     last_name = forms.CharField(label=_("Your family name"), max_length=150)
     email = forms.EmailField(

@@ -10,10 +10,15 @@ class VerifyForm(forms.Form):
         help_text=_("As printed at the top of every page, for example NL-A1-2026-0000123-K7QF."),
         error_messages={"required": _("Enter the certificate number.")},
     )
+    # A text input for the date as the PD A1 prints it (ISO, box 1.5), not the browser's date picker:
+    # the picker shows the date in the browser's own order (30/07/1985, 07/30/1985), which the hint
+    # "For example 1985-07-30" above it contradicted. Only year-month-day is read, so "03-04-1985"
+    # is not taken as March or April by the language of the page.
     birth_date = forms.DateField(
         label=_("Holder's date of birth"),
-        help_text=_("For example 1985-07-30."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("As printed on the certificate: year-month-day, for example 1985-07-30."),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Enter the holder's date of birth."),
             "invalid": _("Enter the date of birth as year-month-day, for example 1985-07-30."),

@@ -18,6 +18,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from accounts import identifiers
 from coverage_portal.form_copies import QuickCopyForm
+from coverage_portal.validators import validate_phone
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
@@ -28,6 +29,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MAX_STATEMENT_BYTES = 5 * 1024 * 1024
 STATEMENT_MAX_AGE_MONTHS = 2
+ENTRY_MAX_DAYS_AHEAD = 366  # a date of entry into service up to a year ahead, in a leap year too
 TERRITORY_STATES = {
     Territory.QUEBEC: {"CA"},
     Territory.ALDERNEY: {"GB", "GG"},
@@ -228,8 +230,16 @@ class RelationshipForm(QuickCopyForm):
 
     def clean_date_of_entry(self):
         value = self.cleaned_data["date_of_entry"]
-        if value > timezone.localdate() + dt.timedelta(days=366):
-            raise ValidationError(_("The date of entry into service is too far in the future."))
+        latest = timezone.localdate() + dt.timedelta(days=ENTRY_MAX_DAYS_AHEAD)
+        if value > latest:
+            # The limit and its last day are said: "too far in the future" left a person guessing.
+            raise ValidationError(
+                _(
+                    "The date of entry into service can be at most %(days)s days from today "
+                    "(%(date)s at the latest)."
+                )
+                % {"days": ENTRY_MAX_DAYS_AHEAD, "date": latest.strftime("%d-%m-%Y")}
+            )
         return value
 
 
@@ -336,6 +346,27 @@ class PlaceForm(QuickCopyForm):
         LocationType.INLAND_VESSEL: ["name", "registration_number", "harbour_or_river"],
         LocationType.OCEAN_VESSEL: ["name", "imo_number", "territorial_waters_or_port"],
     }
+    # A missing detail is named, at the field and in the error summary: one sentence for all of them
+    # ("Enter this detail for this type of place.") stood up to six times in the summary, none telling
+    # which field it meant. The name is the name of what the type of place is.
+    NAME_MISSING = {
+        LocationType.REGION: _("Enter the name of the region or country."),
+        LocationType.COMPANY: _("Enter the name of the company."),
+        LocationType.CONSTRUCTION_SITE: _("Enter the name of the construction site."),
+        LocationType.HOME_BASE: _("Enter the name of the home base."),
+        LocationType.INLAND_VESSEL: _("Enter the name of the vessel."),
+        LocationType.OCEAN_VESSEL: _("Enter the name of the ship."),
+    }
+    MISSING = {
+        "identification_number": _("Enter the company's identification number."),
+        "street": _("Enter the street."),
+        "house_number": _("Enter the house number."),
+        "postal_code": _("Enter the postal code."),
+        "town": _("Enter the town."),
+        "registration_number": _("Enter the registration number of the boat."),
+        "harbour_or_river": _("Enter the harbour or river."),
+        "imo_number": _("Enter the IMO number of the ship."),
+    }
 
     def __init__(self, *args, with_share=False, region_needs_name=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -356,7 +387,7 @@ class PlaceForm(QuickCopyForm):
             needs.append("name")
         for name in needs:
             if data.get(name) in (None, "") and name not in self.errors:
-                self.add_error(name, _("Enter this detail for this type of place."))
+                self.add_error(name, self.missing_message(kind, name))
         if kind == LocationType.CONSTRUCTION_SITE and not (data.get("description") or data.get("street")):
             self.add_error(
                 "description", _("Enter a description or a street to pinpoint the construction site.")
@@ -367,6 +398,12 @@ class PlaceForm(QuickCopyForm):
         if self.with_share and data.get("time_pct") is None and "time_pct" not in self.errors:
             self.add_error("time_pct", _("Enter the share of working time in this place."))
         return data
+
+    def missing_message(self, kind, name):
+        if name == "name":
+            return self.NAME_MISSING[kind]
+        # The territorial-waters question names itself, as every yes/no question does.
+        return self.MISSING.get(name) or self.fields[name].error_messages["required"]
 
     def to_answers(self):
         data = {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
@@ -742,7 +779,10 @@ class ContactForm(QuickCopyForm):
     town = forms.CharField(label=_("Town"), max_length=100, required=False)
     country = country_field(_("Country"), required=False)
     phone = forms.CharField(
-        label=_("Telephone"), max_length=40, error_messages={"required": _("Enter a telephone number.")}
+        label=_("Telephone"),
+        max_length=40,
+        validators=[validate_phone],
+        error_messages={"required": _("Enter a telephone number.")},
     )
     fax = forms.CharField(label=_("Fax (optional)"), max_length=40, required=False)
     email = forms.EmailField(label=_("E-mail address (optional)"), required=False)

@@ -11,11 +11,18 @@
     ocean_vessel: ["name", "imo_number", "territorial_waters_or_port"]
   };
   var ALWAYS = ["country", "territory", "location_type", "time_pct"];
+  // Before a type is chosen, only what every type asks (the name): showing every type's fields at
+  // once put a boat's registration number, an IMO number and the territorial-waters question in
+  // front of someone who has not said the place is a ship.
+  var COMMON = Object.keys(FIELDS).reduce(function (common, type) {
+    return common.filter(function (name) { return FIELDS[type].indexOf(name) >= 0; });
+  }, FIELDS.region.slice());
 
   function update(place) {
     var select = place.querySelector("[data-field=location_type] select");
     if (!select) { return; }
-    var wanted = FIELDS[select.value];
+    // A type this script does not know (one added on the server only) hides nothing.
+    var wanted = select.value ? FIELDS[select.value] : COMMON;
     place.classList.add("js-hidden-fields");
     place.querySelectorAll(".place-field").forEach(function (wrapper) {
       var name = wrapper.getAttribute("data-field");
