@@ -6,23 +6,18 @@ import re
 import pytest
 from django.core.management import call_command
 
+from accounts.management.commands.load_demo import DEMO_PASSWORD as PASSWORD
 from accounts.models import ActivationLetter, Organisation
 from accounts.services.authorizations import _pdf_text
 
+from .signing_in import log_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-PASSWORD = "demo-portal-2026"
 
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def log_in(page, live_server, email):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_registration_to_activation(live_server, page):
@@ -77,7 +72,7 @@ def test_foreign_employer_gets_the_paper_form(live_server, page):
 
 def test_representative_switches_between_mandating_employers(live_server, page):
     call_command("load_demo", verbosity=0)
-    log_in(page, live_server, "consultant@demo.test")
+    log_in(page, live_server, "consultant@demo.test", PASSWORD)
     page.goto(live_server.url + "/accounts/personnel/")
     switcher = page.get_by_label("Acting for")
     options = switcher.locator("option").all_inner_texts()
@@ -93,7 +88,7 @@ def test_representative_switches_between_mandating_employers(live_server, page):
 
 def test_personnel_search(live_server, page):
     call_command("load_demo", verbosity=0)
-    log_in(page, live_server, "employer@demo.test")
+    log_in(page, live_server, "employer@demo.test", PASSWORD)
     page.get_by_role("link", name="Personnel directory").click()
     page.get_by_label("Search by personal number or family name").fill("POR")
     page.get_by_role("button", name="Search").click()
@@ -108,7 +103,7 @@ def test_personnel_search(live_server, page):
 
 def test_csv_import_with_progress_and_report(live_server, page, tmp_path):
     call_command("load_demo", verbosity=0)
-    log_in(page, live_server, "employer@demo.test")
+    log_in(page, live_server, "employer@demo.test", PASSWORD)
     page.goto(live_server.url + "/accounts/personnel/import/")
     csv_file = tmp_path / "staff.csv"
     csv_file.write_text(
@@ -155,7 +150,7 @@ def test_import_progress_is_polled_until_done_then_polling_stops(live_server, pa
         route.continue_()
 
     page.route("**/*format=json*", poll)
-    log_in(page, live_server, "employer@demo.test")
+    log_in(page, live_server, "employer@demo.test", PASSWORD)
     page.goto(f"{live_server.url}/accounts/personnel/import/{job.pk}/")
     assert page.locator("#import-status").text_content() == "Waiting to start"
     page.wait_for_timeout(1500)

@@ -10,8 +10,9 @@ from playwright.sync_api import expect
 
 from casework.models import Certificate
 from postings.services.decisions import request_decide
-from tests import factories
 from tests.casework.builders import make_request
+
+from .signing_in import log_in as sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -28,10 +29,7 @@ def case(employer, employer_admin, employee):
 
 
 def log_in(page, live_server, email):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server, email)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 

@@ -8,6 +8,9 @@ from postings.status import Status
 from tests import factories
 from tests.postings.conftest import make_request
 
+from .signing_in import log_in
+
+EMAIL = "filer@vandijk.test"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 800}
@@ -32,20 +35,13 @@ def person(db):
     return user
 
 
-def log_in(page, live_server):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail address").fill("filer@vandijk.test")
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-
-
 def page_width(page):
     return page.evaluate("document.documentElement.scrollWidth")
 
 
 def test_the_requests_table_scrolls_in_its_box_and_keeps_dates_and_actions_whole(live_server, page, person):
     page.set_viewport_size(PHONE)
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     page.goto(live_server.url + "/requests/")
     # The page itself does not scroll sideways (it did: the nine columns made it 800 px wide); the
     # table scrolls inside a region a keyboard can reach.
@@ -67,7 +63,7 @@ def test_the_requests_table_scrolls_in_its_box_and_keeps_dates_and_actions_whole
 
 def test_the_drafts_table_stays_inside_the_screen(live_server, page, person):
     page.set_viewport_size(PHONE)
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     page.get_by_role("link", name="Request a posting abroad").click()
     page.get_by_role("button", name="Start a new request").click()
     page.get_by_label("Personal number or family name").fill("por")

@@ -12,6 +12,8 @@ from postings.models import CoverageRequest
 from postings.status import Status
 from tests import factories
 
+from .signing_in import log_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "filer@journeys.test"
@@ -25,13 +27,6 @@ def employer(db):
     factories.make_employee(employer, family_name="Delporte", given_names="Anna")
     factories.make_employee(employer, family_name="Peeters", given_names="Jan", country="BE")
     return employer
-
-
-def log_in(page, live_server):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail address").fill(EMAIL)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def answer(page, question, value):
@@ -108,7 +103,7 @@ def send_and_confirm(page):
 
 
 def test_simultaneous_occupation_from_login_to_confirmation(live_server, page, employer):
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     start_with_employee(page, live_server, "simultaneous", "por", "Delporte, Anna")
     answer(page, "Are you an employer in the private sector?", "Yes")
     answer(page, "Worker classification", "Transport company: road haulage or railway transport")
@@ -149,7 +144,7 @@ def test_simultaneous_occupation_from_login_to_confirmation(live_server, page, e
 
 
 def test_seafarer_with_a_wrong_imo_check_digit_then_a_new_request_based_on_it(live_server, page, employer):
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     start_with_employee(page, live_server, "seafarer", "por", "Delporte, Anna")
     answer(page, "Are you an employer in the private sector?", "Yes")
     go_on(page)
@@ -220,7 +215,7 @@ def test_seafarer_with_a_wrong_imo_check_digit_then_a_new_request_based_on_it(li
 def test_residence_statement_for_an_employee_living_abroad(live_server, page, employer, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     pdf = HTML(string="<h1>Attestation de résidence</h1><p>Jan Peeters, Antwerpen.</p>").write_pdf()
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     start_with_employee(page, live_server, "simultaneous", "pee", "Peeters, Jan")
     answer(page, "Are you an employer in the private sector?", "Yes")
     answer(page, "Worker classification", "Employed (salaried)")

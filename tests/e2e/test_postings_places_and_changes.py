@@ -7,13 +7,14 @@ import pytest
 from postings.models import CoverageRequest
 from tests import factories
 
-from .test_postings_journeys import answer, employer, go_on, heading, log_in, start_with_employee  # noqa: F401
+from .signing_in import log_in
+from .test_postings_journeys import EMAIL, answer, employer, go_on, heading, start_with_employee  # noqa: F401
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def to_places(page, live_server):
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     start_with_employee(page, live_server, "posting", "por", "Delporte, Anna")
     answer(page, "Are you an employer in the private sector?", "Yes")
     go_on(page)
@@ -90,7 +91,7 @@ def test_the_temporary_address_comes_from_the_personnel_directory(live_server, p
         temp_town="Brussels",
         temp_country="BE",
     )
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     page.goto(f"{live_server.url}/requests/new/posting/")
     page.get_by_role("button", name="Start a new request").click()
     page.get_by_label("Personal number or family name").fill("bak")

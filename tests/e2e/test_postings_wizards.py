@@ -6,6 +6,9 @@ from postings.models import CoverageRequest
 from postings.status import Status
 from tests import factories
 
+from .signing_in import log_in
+
+EMAIL = "filer@vandijk.test"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -18,19 +21,12 @@ def person(db):
     return user
 
 
-def log_in(page, live_server):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail address").fill("filer@vandijk.test")
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-
-
 def answer(page, label, value):
     page.get_by_role("group", name=label).get_by_label(value, exact=True).check()
 
 
 def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_server, page, person):
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     page.get_by_role("link", name="Request a posting abroad").click()
     page.get_by_role("button", name="Start a new request").click()
 
@@ -110,7 +106,7 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
 
 
 def test_resume_a_draft_from_my_drafts(live_server, page, person):
-    log_in(page, live_server)
+    log_in(page, live_server, EMAIL)
     page.goto(live_server.url + "/requests/new/posting/")
     page.get_by_role("button", name="Start a new request").click()
     page.get_by_label("Personal number or family name").fill("DELP")
