@@ -9,6 +9,7 @@ from tests import factories
 from tests.postings.conftest import make_request
 
 from .signing_in import log_in
+from .test_postings_journeys import start_with_employee
 
 EMAIL = "filer@vandijk.test"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -64,12 +65,7 @@ def test_the_requests_table_scrolls_in_its_box_and_keeps_dates_and_actions_whole
 def test_the_drafts_table_stays_inside_the_screen(live_server, page, person):
     page.set_viewport_size(PHONE)
     log_in(page, live_server, EMAIL)
-    page.get_by_role("link", name="Request a posting abroad").click()
-    page.get_by_role("button", name="Start a new request").click()
-    page.get_by_label("Personal number or family name").fill("por")
-    page.get_by_role("button", name="Search").click()
-    page.get_by_label("Delporte, Anna", exact=False).check()
-    page.get_by_role("button", name="Continue", exact=True).click()
+    start_with_employee(page, live_server, "posting", "por", "Delporte, Anna")  # a draft to list
     page.goto(live_server.url + "/requests/drafts/")
     assert page.get_by_role("region", name="My drafts").is_visible()
     assert page_width(page) <= PHONE["width"]
