@@ -184,6 +184,15 @@ class EmployeeForm(QuickCopyForm):
             for e in self.results
         ]
 
+    def full_clean(self):
+        super().full_clean()
+        # With no results there are no radios for the error to describe: it stands at the search box
+        # (templates/postings/steps/employee.html), and the box names it for screen readers.
+        if not self.results and "employee" in self.errors:
+            self.fields["query"].widget.attrs["aria-describedby"] = (
+                f"{self['query'].auto_id}_helptext {self['employee'].auto_id}_error"
+            )
+
     def to_answers(self):
         return {"employee_id": self.cleaned_data["employee"].pk, "query": self.cleaned_data.get("query", "")}
 

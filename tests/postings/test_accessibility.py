@@ -3,6 +3,7 @@ page; every input has a label; radio groups are fieldsets with a legend. Also th
 All with the plain test client: no JavaScript."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -113,6 +114,21 @@ def test_an_employee_search_without_results_links_the_error_to_the_search_box(lo
     html = post_step(logged_in, draft, "employee", {"query": "zzz"}, "posting_wizard").content.decode()
     assert error_summary_links(main_of(html)) == ["id_employee-query"]
     assert "No employee in your personnel directory matches this search." in html
+
+
+def test_an_employee_search_without_results_reads_its_error_at_the_search_box(logged_in, engine):
+    """No list to choose from: the error stands in the search box's group, and the box is described
+    by its hint and that error (it sat under the Search button, tied to nothing)."""
+    draft = start(logged_in, "posting")
+    html = post_step(logged_in, draft, "employee", {"query": "zzz"}, "posting_wizard").content.decode()
+    group = re.search(
+        r'<div class="form-group form-group-error">(.*?)<div class="search-row">(.*?)</div>', html, re.S
+    )
+    assert group, "the search box's group is not marked as an error"
+    error = re.search(r'<div id="id_employee-employee_error">(.*?)</div>', group.group(1), re.S)
+    assert error and "Search for the employee and choose them from the results." in error.group(1)
+    box = re.search(r'<input[^>]*id="id_employee-query"[^>]*>', group.group(2)).group(0)
+    assert 'aria-describedby="id_employee-query_helptext id_employee-employee_error"' in box
 
 
 def test_a_radio_error_links_to_the_first_option(logged_in, engine):
