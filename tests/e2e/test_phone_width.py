@@ -1,6 +1,7 @@
 """Browser tests in Chromium at a phone's width (375 px): the request lists stay inside the screen."""
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -69,3 +70,17 @@ def test_the_drafts_table_stays_inside_the_screen(live_server, page, person):
     page.goto(live_server.url + "/requests/drafts/")
     assert page.get_by_role("region", name="My drafts").is_visible()
     assert page_width(page) <= PHONE["width"]
+
+
+def test_the_buttons_above_the_list_do_not_touch(live_server, page, person):
+    """At 375 px the three request buttons wrap; they stood edge to edge, one on the next."""
+    page.set_viewport_size(PHONE)
+    log_in(page, live_server, EMAIL)
+    page.goto(live_server.url + "/requests/")
+    buttons = page.locator("main a.button")
+    boxes = [buttons.nth(i).bounding_box() for i in range(buttons.count())]
+    assert len(boxes) == 3
+    for one, other in itertools.pairwise(boxes):
+        apart_across = other["x"] - (one["x"] + one["width"]) >= 8
+        apart_down = other["y"] - (one["y"] + one["height"]) >= 8
+        assert apart_across or apart_down, (one, other)
