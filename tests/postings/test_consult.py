@@ -271,6 +271,25 @@ def test_the_search_fields_follow_the_readers_language_after_another_language(lo
     assert "Type of request" in logged_in.get(LIST + "?worker=x").content.decode()
 
 
+def test_a_search_by_a_workers_name_or_number_is_not_kept_in_the_process(logged_in, employer, employee):
+    """The rendered search fields are kept per process for speed, but never with what someone typed
+    about a worker: the page shows the search, the process keeps nothing of it."""
+    from postings.templatetags import consult_search
+
+    make_request(employer, employee)
+    consult_search._RENDERED.clear()
+    by_number = logged_in.get(LIST + "?personal_number=85073003328").content.decode()
+    by_name = logged_in.get(LIST + "?worker=Delporte&status=approved").content.decode()
+    assert 'value="85073003328"' in by_number and 'value="Delporte"' in by_name
+    kept = repr(consult_search._RENDERED)
+    assert "85073003328" not in kept and "Delporte" not in kept
+    # A search without them is still kept, and shown again the same.
+    logged_in.get(LIST + "?status=approved")
+    assert len(consult_search._RENDERED) == 1
+    again = logged_in.get(LIST + "?status=approved").content.decode()
+    assert '<option value="approved" selected>' in again and len(consult_search._RENDERED) == 1
+
+
 def test_each_row_names_the_type_state_and_territory_in_the_readers_language(logged_in, employer, employee):
     make_request(employer, employee, type="seafarer", state_of_work="GB", territory="jersey")
     make_request(employer, employee, type="posting", state_of_work="BE")
