@@ -3,40 +3,43 @@
 They are the same for every employer, and rendering them (14 fields, one with 250 states) was most
 of the consult page's time under load (benchmarks/load.py). Kept per process, bounded.
 
-A search by a person's name or personal number is rendered afresh and never kept: the process
-would otherwise hold what someone typed about a worker (up to MAX_ENTRIES searches, for as long as
-it runs), outside the database's access rules and retention.
+A worker's name and personal number are personal data: they are rendered afresh on each page and
+never kept, nor is any key made from them, so the process holds nothing of what someone typed about
+a worker (it held up to MAX_ENTRIES such searches, for as long as it ran). The other fields are kept
+by their own values; none of their messages depends on the two (postings/filters.py has no
+cross-field check).
 """
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from coverage_portal.templatetags.form_field import form_field
+
 register = template.Library()
 
-_RENDERED: dict[tuple[str, str], str] = {}
+_RENDERED: dict[tuple[str, str], dict[str, str]] = {}
 MAX_ENTRIES = 500
 # The search fields whose values are personal data (postings/filters.py RequestFilter).
-PERSONAL = ("worker", "personal_number")
+PERSONAL = frozenset(("worker", "personal_number"))
+NOT_SHOWN = frozenset(("sort",))  # a hidden input of its own on the page
 
 
 @register.simple_tag(takes_context=True)
 def search_fields(context, form):
     query = context["request"].GET.copy()
-    query.pop("page", None)
-    if any(value.strip() for name in PERSONAL for value in query.getlist(name)):
-        return _render(form)
+    for name in ("page", *PERSONAL):
+        query.pop(name, None)
     key = (get_language(), query.urlencode())
-    html = _RENDERED.get(key)
-    if html is None:
-        html = _render(form)
+    kept = _RENDERED.get(key)
+    if kept is None:
+        kept = {name: form_field(form[name]) for name in form.fields if name not in PERSONAL | NOT_SHOWN}
         if len(_RENDERED) >= MAX_ENTRIES:
             _RENDERED.pop(next(iter(_RENDERED)), None)
-        _RENDERED[key] = html
-    return html
-
-
-def _render(form):
-    html = render_to_string("postings/includes/filter_fields.html", {"form": form})
-    return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+        _RENDERED[key] = kept
+    html = "".join(
+        form_field(form[name]) if name in PERSONAL else kept[name]
+        for name in form.fields
+        if name not in NOT_SHOWN
+    )
+    return mark_safe(html)  # noqa: S308 - each field escaped by form_field (format_html)

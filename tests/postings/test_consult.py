@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -281,13 +282,42 @@ def test_a_search_by_a_workers_name_or_number_is_not_kept_in_the_process(logged_
     by_number = logged_in.get(LIST + "?personal_number=85073003328").content.decode()
     by_name = logged_in.get(LIST + "?worker=Delporte&status=approved").content.decode()
     assert 'value="85073003328"' in by_number and 'value="Delporte"' in by_name
+    assert '<option value="approved" selected>' in by_name
     kept = repr(consult_search._RENDERED)
     assert "85073003328" not in kept and "Delporte" not in kept
-    # A search without them is still kept, and shown again the same.
-    logged_in.get(LIST + "?status=approved")
-    assert len(consult_search._RENDERED) == 1
-    again = logged_in.get(LIST + "?status=approved").content.decode()
-    assert '<option value="approved" selected>' in again and len(consult_search._RENDERED) == 1
+    # The other fields are kept by their own values: another name with the same status shows that
+    # name and the status from what was kept, and the first name is gone.
+    again = logged_in.get(LIST + "?worker=Jansen&status=approved").content.decode()
+    assert 'value="Jansen"' in again and "Delporte" not in again
+    assert '<option value="approved" selected>' in again and len(consult_search._RENDERED) == 2
+    escaped = logged_in.get(LIST + '?worker="><script>x</script>').content.decode()
+    assert "<script>x</script>" not in escaped and "&lt;script&gt;x&lt;/script&gt;" in escaped
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?status=approved&worker=Jansen",
+        "?personal_number=1&requested_start_from=31-31-2026&status=nonsense",
+        "?state_of_work=BE",
+    ],
+)
+def test_the_kept_search_fields_are_the_fields_rendered_afresh(rf, query):
+    from django.template import Context, Template
+
+    from postings.templatetags import consult_search
+
+    consult_search._RENDERED.clear()
+    request = rf.get(LIST + query)
+    afresh = Template(
+        '{% for field in form %}{% if field.name != "sort" %}{% form_field field %}{% endif %}{% endfor %}'
+    )
+    for _ in range(2):  # rendered, then from what was kept
+        form = RequestFilter(request.GET, queryset=CoverageRequest.objects.none()).form
+        form.is_valid()
+        expected = afresh.render(Context({"form": form}))
+        assert consult_search.search_fields({"request": request}, form) == expected
 
 
 def test_each_row_names_the_type_state_and_territory_in_the_readers_language(logged_in, employer, employee):
