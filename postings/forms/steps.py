@@ -30,6 +30,13 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MAX_STATEMENT_BYTES = 5 * 1024 * 1024
 STATEMENT_MAX_AGE_MONTHS = 2
 ENTRY_MAX_DAYS_AHEAD = 366  # a date of entry into service up to a year ahead, in a leap year too
+# Bounds on a requested period that catch a mistyped year (1950, 2150), which the wizard took and the
+# engine then decided on (a start in 1950 came out as "no coordination instrument applies"). Five
+# years is the longest period any rule the portal applies admits (an Art. 16 agreement, a bilateral
+# treaty: legislation.md 1.6 and 2.5); older or longer cases go to the institution, as the messages say.
+PERIOD_MAX_MONTHS_BACK = 60
+PERIOD_MAX_MONTHS = 60
+PERIOD_START_MAX_DAYS_AHEAD = 366
 TERRITORY_STATES = {
     Territory.QUEBEC: {"CA"},
     Territory.ALDERNEY: {"GB", "GG"},
@@ -551,10 +558,44 @@ class PeriodMixin(QuickCopyForm):
         # For a request that extends another: answers -> {field: message} (services.drafts.extension_errors).
         self.extension_check = extension_check
 
+    def clean_start(self):
+        value = self.cleaned_data["start"]
+        today = timezone.localdate()
+        earliest = months_before(today, PERIOD_MAX_MONTHS_BACK)
+        latest = today + dt.timedelta(days=PERIOD_START_MAX_DAYS_AHEAD)
+        if value < earliest:
+            raise ValidationError(
+                _(
+                    "The start date is more than five years ago (before %(date)s). Check the year; for an "
+                    "earlier period, contact the institution."
+                )
+                % {"date": earliest.strftime("%d-%m-%Y")}
+            )
+        if value > latest:
+            raise ValidationError(
+                _(
+                    "The start date can be at most a year from today (%(date)s at the latest). Check the "
+                    "year, or send the request closer to the start."
+                )
+                % {"date": latest.strftime("%d-%m-%Y")}
+            )
+        return value
+
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end date must be on or after the start date."))
+        elif data.get("start") and data.get("end"):
+            latest = months_before(data["start"], -PERIOD_MAX_MONTHS) - dt.timedelta(days=1)
+            if data["end"] > latest:
+                self.add_error(
+                    "end",
+                    _(
+                        "The period can be at most five years: the end date can be %(date)s at the latest. "
+                        "Check the year; for a longer period, send a new request before this one ends."
+                    )
+                    % {"date": latest.strftime("%d-%m-%Y")},
+                )
         if self.extension_check is not None and data.get("start") and data.get("end"):
             period = {"start": data["start"].isoformat(), "end": data["end"].isoformat()}
             for name, message in self.extension_check(period).items():
@@ -755,6 +796,7 @@ class StatementForm(QuickCopyForm):
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier (later, for a negative number), or the month's last day."""
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
     month += 1
