@@ -19,6 +19,7 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from ..models import ResidenceStatement
+from ..provision import provision_label
 from ..selectors import any_request_get, employees_for
 from ..services.drafts import (
     WIZARD_KEY,
@@ -218,6 +219,7 @@ class RequestWizard(NamedUrlWizardView):
                 legislation_name=countries.name(determination["legislation"])
                 if determination and determination.get("legislation")
                 else "",
+                provision_label=provision_label(determination.get("provision")) if determination else "",
                 not_issuing=conditions.not_issuing_state_legislation(
                     determination, settings.PORTAL_INSTITUTION["state"]
                 ),
