@@ -122,7 +122,9 @@ class StateField(LazyTypedChoiceField):
         return str(value) in _STATE_CODES
 
 
-def country_field(label, required=True, help_text=""):
+def country_field(label, required=True, help_text="", required_message=None):
+    """`required_message` names the state asked for ("Choose the flag of the ship."): a page with
+    several selects said "Choose a state." at each."""
     return StateField(
         label=label,
         choices=_state_choices,
@@ -130,7 +132,7 @@ def country_field(label, required=True, help_text=""):
         required=required,
         help_text=help_text,
         error_messages={
-            "required": _("Choose a state."),
+            "required": required_message or _("Choose a state."),
             "invalid_choice": _("Choose a state from the list."),
         },
     )
@@ -298,6 +300,7 @@ def check_imo(form, name="imo_number"):
 class PlaceForm(QuickCopyForm):
     country = country_field(
         _("State"),
+        required_message=_("Choose the state where this place is."),
         help_text=_(
             "For an ocean vessel: the state whose flag it flies. For an inland vessel: the state where it "
             "operates."
@@ -498,10 +501,13 @@ PlaceFormSet = forms.formset_factory(
 )
 
 
+STATE_FIELDS = ("state_1", "state_2", "state_3", "state_4")
+
+
 class StatesForm(QuickCopyForm):
     """Simultaneous occupation: at least two states."""
 
-    state_1 = country_field(_("First state of work"))
+    state_1 = country_field(_("First state of work"), required_message=_("Choose the first state of work."))
     state_2 = country_field(_("Second state of work"), required=False)
     state_3 = country_field(_("Third state of work"), required=False)
     state_4 = country_field(_("Fourth state of work"), required=False)
@@ -515,19 +521,31 @@ class StatesForm(QuickCopyForm):
         }
 
     def clean(self):
+        # Each problem stands at the select it is about, naming what to do there: "Choose each state
+        # only once." and "Choose at least two states" stood above the form, tied to no select, and an
+        # empty page said the second beside "Choose a state." at the first select.
         data = super().clean()
         issuing = settings.PORTAL_INSTITUTION["state"]
-        chosen = [data.get(f"state_{i}") for i in range(1, 5) if data.get(f"state_{i}")]
-        if len(set(chosen)) != len(chosen):
-            raise ValidationError(_("Choose each state only once."))
+        chosen = []
+        for name in STATE_FIELDS:
+            code = data.get(name)
+            if code and code in chosen:
+                self.add_error(
+                    name,
+                    _("You chose %(state)s twice: choose another state here, or leave this one empty.")
+                    % {"state": state_name(code) or code},
+                )
+            elif code:
+                chosen.append(code)
         states = [s for s in chosen if s != issuing]
         if data.get("also_issuing_state") or issuing in chosen:
             states.append(issuing)
             data["also_issuing_state"] = True
-        if len(states) < 2:
-            raise ValidationError(
-                _("Choose at least two states (tick the box if one of them is %(state)s).")
-                % {"state": countries.name(issuing)}
+        if len(states) < 2 and not self.errors:
+            self.add_error(
+                "state_2",
+                _("Choose a second state of work, or tick the box if the employee also works in %(state)s.")
+                % {"state": countries.name(issuing)},
             )
         data["states"] = states
         return data
@@ -725,7 +743,7 @@ class ShipForm(QuickCopyForm):
         help_text=_("7 digits, for example IMO 9074729"),
         error_messages={"required": _("Enter the IMO number.")},
     )
-    flag_state = country_field(_("Flag of the ship"))
+    flag_state = country_field(_("Flag of the ship"), required_message=_("Choose the flag of the ship."))
     territorial_waters_or_port = yes_no(
         _("Is the work done in territorial waters or in a port?"),
         message=_("Say whether the work is done in territorial waters or in a port."),
