@@ -217,14 +217,21 @@ class AddressForm(QuickCopyForm):
     temp_town = forms.CharField(label=_("Town"), required=False, max_length=100)
     temp_country = country_field(_("Country"), required=False)
 
+    # Each missing part is named: "Enter this part of the temporary address." stood five times in the
+    # error summary, none telling which part it meant.
+    MISSING = {
+        "temp_street": _("Enter the street of the temporary address."),
+        "temp_number": _("Enter the house number of the temporary address."),
+        "temp_postal_code": _("Enter the postal code of the temporary address."),
+        "temp_town": _("Enter the town of the temporary address."),
+        "temp_country": _("Choose the country of the temporary address."),
+    }
+
     def clean(self):
         data = super().clean()
         if data.get("temp_differs"):
-            require(
-                self,
-                ["temp_street", "temp_number", "temp_postal_code", "temp_town", "temp_country"],
-                _("Enter this part of the temporary address."),
-            )
+            for name, message in self.MISSING.items():
+                require(self, [name], message)
         return data
 
 
