@@ -304,6 +304,11 @@ def check_imo(form, name="imo_number"):
     return compact
 
 
+SHARE_NOT_A_NUMBER = _("Enter the share of working time as a number, like 60 or 12.5.")
+# The limit validators format their message with the limit (%(limit_value)s): "%%" is a per cent sign.
+SHARE_OVER_100 = _("Enter a share of at most 100 %%: it is the part of all working time spent here.")
+
+
 class PlaceForm(QuickCopyForm):
     country = country_field(
         _("State"),
@@ -352,10 +357,20 @@ class PlaceForm(QuickCopyForm):
     )
     time_pct = forms.DecimalField(
         label=_("Share of working time (%)"),
+        help_text=_("Over the next 12 months, in per cent: 60 for 60 %."),
         required=False,
         min_value=Decimal("0.01"),
         max_value=Decimal("100"),
         decimal_places=2,
+        # Django's own ("Ensure this value is less than or equal to 100.") did not say what the number is.
+        error_messages={
+            "invalid": SHARE_NOT_A_NUMBER,
+            "min_value": _("Enter a share above 0 %%. Remove a place where the employee does not work."),
+            "max_value": SHARE_OVER_100,
+            "max_decimal_places": _("Enter the share with at most two decimals, like 12.25."),
+            "max_digits": SHARE_NOT_A_NUMBER,
+            "max_whole_digits": SHARE_OVER_100,
+        },
     )
 
     NEEDS = {
@@ -484,14 +499,28 @@ class BasePlaceFormSet(forms.BaseFormSet):
                 )
             )
         if self.kind == "simultaneous":
-            outside = countries_used - set(self.states)
-            if outside:
-                raise ValidationError(
-                    _("Every place must be in one of the states you chose in the previous step.")
-                )
-            missing = set(self.states) - countries_used
+            # Which place and which state: "Every place must be in one of the states you chose" stood
+            # above all places, and "Add at least one place of work in each state you chose" named none.
+            chosen = ", ".join(state_name(code) or code for code in self.states)
+            for place in places:
+                code = place.cleaned_data["country"]
+                if code not in self.states:
+                    place.add_error(
+                        "country",
+                        _(
+                            "%(state)s is not one of the states of work you chose (%(chosen)s). Choose one "
+                            "of those, or go back and add %(state)s to the states."
+                        )
+                        % {"state": state_name(code) or code, "chosen": chosen},
+                    )
+            if any(self.errors):
+                return
+            missing = [code for code in self.states if code not in countries_used]
             if missing:
-                raise ValidationError(_("Add at least one place of work in each state you chose."))
+                raise ValidationError(
+                    _("Add a place of work in %(states)s: each state of work you chose needs at least one.")
+                    % {"states": ", ".join(state_name(code) or code for code in missing)}
+                )
             total = sum(f.cleaned_data["time_pct"] for f in places)
             if total != 100:
                 raise ValidationError(
