@@ -30,6 +30,13 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MAX_STATEMENT_BYTES = 5 * 1024 * 1024
 STATEMENT_MAX_AGE_MONTHS = 2
 ENTRY_MAX_DAYS_AHEAD = 366  # a date of entry into service up to a year ahead, in a leap year too
+# Bounds on a requested period that catch a mistyped year (1950, 2150), which the wizard took and the
+# engine then decided on (a start in 1950 came out as "no coordination instrument applies"). Five
+# years is the longest period any rule the portal applies admits (an Art. 16 agreement, a bilateral
+# treaty: legislation.md 1.6 and 2.5); older or longer cases go to the institution, as the messages say.
+PERIOD_MAX_MONTHS_BACK = 60
+PERIOD_MAX_MONTHS = 60
+PERIOD_START_MAX_DAYS_AHEAD = 366
 TERRITORY_STATES = {
     Territory.QUEBEC: {"CA"},
     Territory.ALDERNEY: {"GB", "GG"},
@@ -115,7 +122,9 @@ class StateField(LazyTypedChoiceField):
         return str(value) in _STATE_CODES
 
 
-def country_field(label, required=True, help_text=""):
+def country_field(label, required=True, help_text="", required_message=None):
+    """`required_message` names the state asked for ("Choose the flag of the ship."): a page with
+    several selects said "Choose a state." at each."""
     return StateField(
         label=label,
         choices=_state_choices,
@@ -123,7 +132,7 @@ def country_field(label, required=True, help_text=""):
         required=required,
         help_text=help_text,
         error_messages={
-            "required": _("Choose a state."),
+            "required": required_message or _("Choose a state."),
             "invalid_choice": _("Choose a state from the list."),
         },
     )
@@ -208,14 +217,21 @@ class AddressForm(QuickCopyForm):
     temp_town = forms.CharField(label=_("Town"), required=False, max_length=100)
     temp_country = country_field(_("Country"), required=False)
 
+    # Each missing part is named: "Enter this part of the temporary address." stood five times in the
+    # error summary, none telling which part it meant.
+    MISSING = {
+        "temp_street": _("Enter the street of the temporary address."),
+        "temp_number": _("Enter the house number of the temporary address."),
+        "temp_postal_code": _("Enter the postal code of the temporary address."),
+        "temp_town": _("Enter the town of the temporary address."),
+        "temp_country": _("Choose the country of the temporary address."),
+    }
+
     def clean(self):
         data = super().clean()
         if data.get("temp_differs"):
-            require(
-                self,
-                ["temp_street", "temp_number", "temp_postal_code", "temp_town", "temp_country"],
-                _("Enter this part of the temporary address."),
-            )
+            for name, message in self.MISSING.items():
+                require(self, [name], message)
         return data
 
 
@@ -288,9 +304,15 @@ def check_imo(form, name="imo_number"):
     return compact
 
 
+SHARE_NOT_A_NUMBER = _("Enter the share of working time as a number, like 60 or 12.5.")
+# The limit validators format their message with the limit (%(limit_value)s): "%%" is a per cent sign.
+SHARE_OVER_100 = _("Enter a share of at most 100 %%: it is the part of all working time spent here.")
+
+
 class PlaceForm(QuickCopyForm):
     country = country_field(
         _("State"),
+        required_message=_("Choose the state where this place is."),
         help_text=_(
             "For an ocean vessel: the state whose flag it flies. For an inland vessel: the state where it "
             "operates."
@@ -335,10 +357,20 @@ class PlaceForm(QuickCopyForm):
     )
     time_pct = forms.DecimalField(
         label=_("Share of working time (%)"),
+        help_text=_("Over the next 12 months, in per cent: 60 for 60 %."),
         required=False,
         min_value=Decimal("0.01"),
         max_value=Decimal("100"),
         decimal_places=2,
+        # Django's own ("Ensure this value is less than or equal to 100.") did not say what the number is.
+        error_messages={
+            "invalid": SHARE_NOT_A_NUMBER,
+            "min_value": _("Enter a share above 0 %%. Remove a place where the employee does not work."),
+            "max_value": SHARE_OVER_100,
+            "max_decimal_places": _("Enter the share with at most two decimals, like 12.25."),
+            "max_digits": SHARE_NOT_A_NUMBER,
+            "max_whole_digits": SHARE_OVER_100,
+        },
     )
 
     NEEDS = {
@@ -467,14 +499,28 @@ class BasePlaceFormSet(forms.BaseFormSet):
                 )
             )
         if self.kind == "simultaneous":
-            outside = countries_used - set(self.states)
-            if outside:
-                raise ValidationError(
-                    _("Every place must be in one of the states you chose in the previous step.")
-                )
-            missing = set(self.states) - countries_used
+            # Which place and which state: "Every place must be in one of the states you chose" stood
+            # above all places, and "Add at least one place of work in each state you chose" named none.
+            chosen = ", ".join(state_name(code) or code for code in self.states)
+            for place in places:
+                code = place.cleaned_data["country"]
+                if code not in self.states:
+                    place.add_error(
+                        "country",
+                        _(
+                            "%(state)s is not one of the states of work you chose (%(chosen)s). Choose one "
+                            "of those, or go back and add %(state)s to the states."
+                        )
+                        % {"state": state_name(code) or code, "chosen": chosen},
+                    )
+            if any(self.errors):
+                return
+            missing = [code for code in self.states if code not in countries_used]
             if missing:
-                raise ValidationError(_("Add at least one place of work in each state you chose."))
+                raise ValidationError(
+                    _("Add a place of work in %(states)s: each state of work you chose needs at least one.")
+                    % {"states": ", ".join(state_name(code) or code for code in missing)}
+                )
             total = sum(f.cleaned_data["time_pct"] for f in places)
             if total != 100:
                 raise ValidationError(
@@ -491,10 +537,13 @@ PlaceFormSet = forms.formset_factory(
 )
 
 
+STATE_FIELDS = ("state_1", "state_2", "state_3", "state_4")
+
+
 class StatesForm(QuickCopyForm):
     """Simultaneous occupation: at least two states."""
 
-    state_1 = country_field(_("First state of work"))
+    state_1 = country_field(_("First state of work"), required_message=_("Choose the first state of work."))
     state_2 = country_field(_("Second state of work"), required=False)
     state_3 = country_field(_("Third state of work"), required=False)
     state_4 = country_field(_("Fourth state of work"), required=False)
@@ -508,19 +557,31 @@ class StatesForm(QuickCopyForm):
         }
 
     def clean(self):
+        # Each problem stands at the select it is about, naming what to do there: "Choose each state
+        # only once." and "Choose at least two states" stood above the form, tied to no select, and an
+        # empty page said the second beside "Choose a state." at the first select.
         data = super().clean()
         issuing = settings.PORTAL_INSTITUTION["state"]
-        chosen = [data.get(f"state_{i}") for i in range(1, 5) if data.get(f"state_{i}")]
-        if len(set(chosen)) != len(chosen):
-            raise ValidationError(_("Choose each state only once."))
+        chosen = []
+        for name in STATE_FIELDS:
+            code = data.get(name)
+            if code and code in chosen:
+                self.add_error(
+                    name,
+                    _("You chose %(state)s twice: choose another state here, or leave this one empty.")
+                    % {"state": state_name(code) or code},
+                )
+            elif code:
+                chosen.append(code)
         states = [s for s in chosen if s != issuing]
         if data.get("also_issuing_state") or issuing in chosen:
             states.append(issuing)
             data["also_issuing_state"] = True
-        if len(states) < 2:
-            raise ValidationError(
-                _("Choose at least two states (tick the box if one of them is %(state)s).")
-                % {"state": countries.name(issuing)}
+        if len(states) < 2 and not self.errors:
+            self.add_error(
+                "state_2",
+                _("Choose a second state of work, or tick the box if the employee also works in %(state)s.")
+                % {"state": countries.name(issuing)},
             )
         data["states"] = states
         return data
@@ -551,10 +612,44 @@ class PeriodMixin(QuickCopyForm):
         # For a request that extends another: answers -> {field: message} (services.drafts.extension_errors).
         self.extension_check = extension_check
 
+    def clean_start(self):
+        value = self.cleaned_data["start"]
+        today = timezone.localdate()
+        earliest = months_before(today, PERIOD_MAX_MONTHS_BACK)
+        latest = today + dt.timedelta(days=PERIOD_START_MAX_DAYS_AHEAD)
+        if value < earliest:
+            raise ValidationError(
+                _(
+                    "The start date is more than five years ago (before %(date)s). Check the year; for an "
+                    "earlier period, contact the institution."
+                )
+                % {"date": earliest.strftime("%d-%m-%Y")}
+            )
+        if value > latest:
+            raise ValidationError(
+                _(
+                    "The start date can be at most a year from today (%(date)s at the latest). Check the "
+                    "year, or send the request closer to the start."
+                )
+                % {"date": latest.strftime("%d-%m-%Y")}
+            )
+        return value
+
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end date must be on or after the start date."))
+        elif data.get("start") and data.get("end"):
+            latest = months_before(data["start"], -PERIOD_MAX_MONTHS) - dt.timedelta(days=1)
+            if data["end"] > latest:
+                self.add_error(
+                    "end",
+                    _(
+                        "The period can be at most five years: the end date can be %(date)s at the latest. "
+                        "Check the year; for a longer period, send a new request before this one ends."
+                    )
+                    % {"date": latest.strftime("%d-%m-%Y")},
+                )
         if self.extension_check is not None and data.get("start") and data.get("end"):
             period = {"start": data["start"].isoformat(), "end": data["end"].isoformat()}
             for name, message in self.extension_check(period).items():
@@ -684,7 +779,7 @@ class ShipForm(QuickCopyForm):
         help_text=_("7 digits, for example IMO 9074729"),
         error_messages={"required": _("Enter the IMO number.")},
     )
-    flag_state = country_field(_("Flag of the ship"))
+    flag_state = country_field(_("Flag of the ship"), required_message=_("Choose the flag of the ship."))
     territorial_waters_or_port = yes_no(
         _("Is the work done in territorial waters or in a port?"),
         message=_("Say whether the work is done in territorial waters or in a port."),
@@ -755,6 +850,7 @@ class StatementForm(QuickCopyForm):
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier (later, for a negative number), or the month's last day."""
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
     month += 1

@@ -19,6 +19,7 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from ..models import ResidenceStatement
+from ..provision import provision_label
 from ..selectors import any_request_get, employees_for
 from ..services.drafts import (
     WIZARD_KEY,
@@ -170,21 +171,33 @@ class RequestWizard(NamedUrlWizardView):
                     {name: f[name].value() for name in f.fields if name != "DELETE"} for f in keep
                 ] + [{}]
                 return self.render(self.get_form())
+        if post.get("wizard_goto_step"):
+            # "Previous" is a button of this page's form: what was typed here is kept, as "Save and
+            # continue later" keeps it (formtools drops it, and a person who went back to check an
+            # earlier answer found this page empty again). A page left untouched stays unanswered,
+            # so it does not greet the person with errors when they come back.
+            self.keep_page(post, only_if_changed=True)
         return super().post(*args, **kwargs)
 
-    def save_for_later(self, post):
-        """'Save and continue later': keep what is on this page too (as typed, even if not complete yet:
-        the person sees it, with what is missing, when they resume), then go to My drafts."""
+    def keep_page(self, post, only_if_changed=False):
+        """Store what is on this page: its answers when complete, else as typed (the person sees it,
+        with what is missing, when they come back to it)."""
         management = ManagementForm(post, prefix=self.prefix)
         if management.is_valid():
             self.storage.current_step = management.cleaned_data["current_step"]
         step = self.steps.current
         form = self.get_form(data=post, files=self.request.FILES)
+        if only_if_changed and not form.has_changed():
+            return
         if form.is_valid():
             self.storage.set_step_data(step, self.process_step(form))
         else:
             typed = {key: values for key, values in post.lists() if key.startswith(f"{step}-")}
             self.storage.set_step_data(step, typed)
+
+    def save_for_later(self, post):
+        """'Save and continue later': keep what is on this page too, then go to My drafts."""
+        self.keep_page(post)
         messages.success(self.request, _("Your answers are saved. You can continue from My drafts."))
         return redirect("postings:drafts")
 
@@ -218,6 +231,7 @@ class RequestWizard(NamedUrlWizardView):
                 legislation_name=countries.name(determination["legislation"])
                 if determination and determination.get("legislation")
                 else "",
+                provision_label=provision_label(determination.get("provision")) if determination else "",
                 not_issuing=conditions.not_issuing_state_legislation(
                     determination, settings.PORTAL_INSTITUTION["state"]
                 ),

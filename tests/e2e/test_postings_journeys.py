@@ -111,7 +111,7 @@ def test_simultaneous_occupation_from_login_to_confirmation(live_server, page, e
     assert heading(page) == "In which states will the employee work?"
     page.get_by_label("First state of work").select_option("BE")
     go_on(page)  # one state is not enough
-    assert "Choose at least two states" in page.locator(".error-summary").inner_text()
+    assert "Choose a second state of work" in page.locator(".error-summary").inner_text()
     states_and_places(page, "DE", ("60", "30"))
     assert "they must add up to 100 %" in page.locator(".error-summary").inner_text()
     page.locator("#id_places-1-time_pct").fill("40")

@@ -173,7 +173,7 @@ def test_long_posting_warns_and_offers_art16(logged_in, employee, engine):
     post_step(logged_in, draft, "conditions", {**CONDITIONS, "end": "2028-02-28"}, P)
     page = logged_in.get(step_url(draft, "check")).content.decode()
     assert "This is not the issuing state's legislation" in page and "Article 16" in page
-    assert "<strong>Belgium</strong> applies (883/2004, Article 11(3)(a))" in page
+    assert "<strong>Belgium</strong> applies (Regulation (EC) No 883/2004, Article 11(3)(a))" in page
     # Why is shown at once, not folded away, when the outcome is not the issuing state's legislation.
     assert "<details open><summary>Why</summary>" in page and "the limit is 24" in page
     post_step(logged_in, draft, "check", {"submission_key": "a16", "ask_art16": "on"}, P)

@@ -40,8 +40,19 @@ def test_a_missing_part_of_the_temporary_address_is_asked_at_the_field(logged_in
     draft = start(logged_in, "posting")
     walk_to_check(logged_in, draft, employee)
     page = post_step(logged_in, draft, "address", {**TEMP, "temp_town": ""}, P).content.decode()
-    assert "Enter this part of the temporary address." in page
+    assert "Enter the town of the temporary address." in page
+    assert "Enter this part" not in page
     assert 'value="Rue Neuve"' in page  # what the person typed is kept
+
+
+def test_each_missing_part_is_named_in_the_summary(logged_in, employee, engine):
+    draft = start(logged_in, "posting")
+    walk_to_check(logged_in, draft, employee)
+    page = post_step(logged_in, draft, "address", {"temp_differs": "on"}, P).content.decode()
+    summary = page.split('class="error-summary-list"')[1].split("</ul>")[0]
+    for part in ("street", "house number", "postal code", "town"):
+        assert f">Enter the {part} of the temporary address.</a>" in summary
+    assert ">Choose the country of the temporary address.</a>" in summary
 
 
 def test_no_temporary_address_unless_the_person_says_it_differs():
