@@ -16,7 +16,10 @@ SSIN_CHECK = (
 RSIN_FORMAT = "Enter the RSIN as 9 digits, like 123456782."
 RSIN_CHECK = "This RSIN is not right: its 9 digits fail the 11-proof. Check it for a typing error."
 PAYROLL_FORMAT = "Enter the loonheffingennummer as 9 digits, L and 2 digits, like 123456782L01."
-PAYROLL_CHECK = "This loonheffingennummer is not right: its first 9 digits fail the 11-proof. Check it for a typing error."
+PAYROLL_CHECK = (
+    "This loonheffingennummer is not right: its first 9 digits fail the 11-proof. "
+    "Check it for a typing error."
+)
 KBO_FORMAT = "Enter the enterprise number (KBO/BCE) as 10 digits, like 0403.019.261."
 KBO_CHECK = (
     "This enterprise number (KBO/BCE) is not right: its last 2 digits (the check number) do not match "
