@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -55,6 +56,19 @@ class PlainMessages:
         for name, message in self.required_messages.items():
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message
+
+
+class PasswordResetForm(PlainMessages, DjangoPasswordResetForm):
+    required_messages = {"email": _("Enter the e-mail address you log in with.")}
+
+
+class NewPasswordForm(PlainMessages, SetPasswordForm):
+    """The new password after a reset link: Django's own said "This field is required."."""
+
+    required_messages = {
+        "new_password1": _("Choose a new password."),
+        "new_password2": _("Type the new password again."),
+    }
 
 
 class DateInput(forms.DateInput):
