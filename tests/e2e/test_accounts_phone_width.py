@@ -7,10 +7,10 @@ import pytest
 from tests import factories
 
 from .signing_in import log_in
+from .test_phone_width import PHONE, page_width
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 375, "height": 800}
 EMAIL = "admin@vandijk.test"
 
 
@@ -24,10 +24,6 @@ def admin(db):
     )
     factories.add_member(colleague, employer)
     return user
-
-
-def page_width(page):
-    return page.evaluate("document.documentElement.scrollWidth")
 
 
 def test_the_account_tables_stay_inside_a_phone_screen(live_server, page, admin):
