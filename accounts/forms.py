@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -56,6 +58,19 @@ class PlainMessages:
                 self.fields[name].error_messages["required"] = message
 
 
+class PasswordResetForm(PlainMessages, DjangoPasswordResetForm):
+    required_messages = {"email": _("Enter the e-mail address you log in with.")}
+
+
+class NewPasswordForm(PlainMessages, SetPasswordForm):
+    """The new password after a reset link: Django's own said "This field is required."."""
+
+    required_messages = {
+        "new_password1": _("Choose a new password."),
+        "new_password2": _("Type the new password again."),
+    }
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -65,6 +80,18 @@ class DateInput(forms.DateInput):
 
 def country_choices():
     return [("", "")] + list(countries)
+
+
+def check_postal_code(form, cleaned, *, postal_code="postal_code", country="country"):
+    """A Dutch address's postal code is checked (python-stdnum) and kept in its usual form, "1017 GB":
+    the PD A1 prints it and a typing error there sends the letter astray. Other states' codes are
+    taken as typed."""
+    value = cleaned.get(postal_code)
+    if value and str(cleaned.get(country) or "") == "NL":
+        try:
+            cleaned[postal_code] = identifiers.clean_dutch_postal_code(value)
+        except ValidationError as exc:
+            form.add_error(postal_code, exc)
 
 
 # --- registration and activation ---------------------------------------------------------------------
@@ -163,6 +190,7 @@ class RegistrationForm(PlainMessages, forms.Form):
             return cleaned
         if in_state:
             self._clean_identifiers(cleaned)
+        check_postal_code(self, cleaned)
         p1, p2 = cleaned.get("password1"), cleaned.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords are not the same."))
@@ -359,14 +387,23 @@ class AuthorizationForm(PlainMessages, forms.Form):
 # --- personnel directory ---------------------------------------------------------------------------
 
 
+# "Enter a valid date." does not say what is wanted. A browser's date field always sends this form; a
+# CSV row, an API call or a browser without date fields may not.
+DATE_FORMAT_MESSAGE = _("Enter the date as year-month-day, like 1985-07-30.")
+COUNTRY_CODE_MESSAGE = _("Give the country as its two-letter code, like NL or BE.")
+
+
 class EmploymentPeriodForm(PlainMessages, forms.Form):
     required_messages = {"start": _("Enter the date the employment started.")}
-    start = forms.DateField(label=_("Employed from"), widget=DateInput())
+    start = forms.DateField(
+        label=_("Employed from"), widget=DateInput(), error_messages={"invalid": DATE_FORMAT_MESSAGE}
+    )
     end = forms.DateField(
         label=_("Employed until"),
         required=False,
         widget=DateInput(),
         help_text=_("Leave empty while employed."),
+        error_messages={"invalid": DATE_FORMAT_MESSAGE},
     )
 
     def clean(self):
@@ -431,6 +468,11 @@ class EmployeeForm(PlainMessages, forms.ModelForm):
             "label": identifiers.personal_number_label()
         }
         self.fields["family_name"].help_text = ""
+        for name in ("birth_date", "date_of_entry"):
+            self.fields[name].error_messages["invalid"] = DATE_FORMAT_MESSAGE
+        for name in ("nationality", "country", "temp_country"):
+            self.fields[name].error_messages["invalid_choice"] = COUNTRY_CODE_MESSAGE
+        self.fields["sex"].error_messages["invalid_choice"] = _("Give the sex as F, M or U (unknown).")
         if self.instance.pk and self.instance.temp_street:
             self.fields["has_temp_address"].initial = True
 
@@ -447,7 +489,13 @@ class EmployeeForm(PlainMessages, forms.ModelForm):
         else:
             for name in temp:
                 cleaned[name] = ""
+        check_postal_code(self, cleaned)
+        check_postal_code(self, cleaned, postal_code="temp_postal_code", country="temp_country")
         birth, entry = cleaned.get("birth_date"), cleaned.get("date_of_entry")
+        if birth and birth > timezone.localdate():
+            # A typing error (2085 for 1985) the PD A1 would print; the SSIN check below needs a real date.
+            self.add_error("birth_date", _("The date of birth cannot be in the future."))
+            birth = None
         number = cleaned.get("personal_number")
         if birth and number and identifiers.issuing_state() == "BE":
             # legislation.md 5.2: the SSIN carries the date of birth; both are printed on the PD A1.
@@ -478,7 +526,9 @@ class PersonnelSearchForm(forms.Form):
 class ImportForm(PlainMessages, forms.Form):
     required_messages = {"file": _("Choose the CSV file to import.")}
     file = forms.FileField(
-        label=_("CSV file"), help_text=_("UTF-8, comma or semicolon separated, first row the column names.")
+        label=_("CSV file"),
+        help_text=_("UTF-8, comma or semicolon separated, first row the column names."),
+        error_messages={"empty": _("The file is empty. Choose the CSV file with your employees.")},
     )
 
     def clean_file(self):

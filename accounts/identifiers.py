@@ -11,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from stdnum.be import ssn as be_ssn
 from stdnum.be import vat as be_vat
+from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as nl_bsn
+from stdnum.nl import postcode as nl_postcode
 
 KVK_RE = re.compile(r"^\d{8}$")
 # Loonheffingennummer: the RSIN/BSN (9 digits, 11-proof), "L", a two-digit sequence number.
@@ -34,31 +36,76 @@ def clean_kvk(value: str) -> str:
     return value
 
 
+def _digit_count(value: str) -> int:
+    return sum(ch.isdigit() for ch in value)
+
+
+def _validate(validate, value: str, *, digits: tuple[int, ...], wrong_format, wrong_check):
+    """Run a python-stdnum `validate` and say which part failed: a person who typed 8 digits needs
+    another message ("9 digits") than one whose 9 digits fail the check digit (a typing error). The
+    count of digits typed decides too, as stdnum pads a short BSN with zeros and then reports only
+    the check."""
+    try:
+        number = validate(value)
+    except StdnumError as exc:
+        failed_check = isinstance(exc, InvalidChecksum) and _digit_count(_squash(value)) in digits
+        raise ValidationError(
+            wrong_check if failed_check else wrong_format,
+            code="checksum" if failed_check else "format",
+        ) from exc
+    return number
+
+
+def _nine_digit_eleven_proof(value: str) -> str:
+    """An RSIN (and the first part of a loonheffingennummer) is checked like a BSN: 9 digits, 11-proof."""
+    if len(value) != 9:
+        raise InvalidLength()
+    return nl_bsn.validate(value)
+
+
 def clean_rsin(value: str) -> str:
-    value = _squash(value)
-    if not nl_bsn.is_valid(value) or len(value) != 9:
-        raise ValidationError(_("Enter a valid RSIN: 9 digits, like 123456782."), code="rsin")
-    return value
+    return _validate(
+        _nine_digit_eleven_proof,
+        _squash(value),
+        digits=(9,),
+        wrong_format=_("Enter the RSIN as 9 digits, like 123456782."),
+        wrong_check=_("This RSIN is not right: its 9 digits fail the 11-proof. Check it for a typing error."),
+    )
 
 
 def clean_payroll_tax_number(value: str) -> str:
     value = _squash(value)
     match = PAYROLL_TAX_RE.match(value)
-    if not match or not nl_bsn.is_valid(match.group(1)):
+    if not match:
         raise ValidationError(
-            _("Enter the loonheffingennummer as 9 digits, L and 2 digits, like 123456782L01."), code="payroll"
+            _("Enter the loonheffingennummer as 9 digits, L and 2 digits, like 123456782L01."), code="format"
         )
+    _validate(
+        _nine_digit_eleven_proof,
+        match.group(1),
+        digits=(9,),
+        wrong_format="",  # the pattern above has made sure of 9 digits
+        wrong_check=_(
+            "This loonheffingennummer is not right: its first 9 digits fail the 11-proof. "
+            "Check it for a typing error."
+        ),
+    )
     return value
 
 
 def clean_enterprise_number(value: str) -> str:
-    """Belgian KBO/BCE enterprise number (ondernemingsnummer), 10 digits."""
-    try:
-        return be_vat.validate(value)
-    except StdnumError as exc:
-        raise ValidationError(
-            _("Enter a valid enterprise number (KBO/BCE): 10 digits, like 0403.019.261."), code="kbo"
-        ) from exc
+    """Belgian KBO/BCE enterprise number (ondernemingsnummer), 10 digits (an old 9-digit one is
+    accepted, legislation.md 5.4)."""
+    return _validate(
+        be_vat.validate,
+        value,
+        digits=(9, 10),
+        wrong_format=_("Enter the enterprise number (KBO/BCE) as 10 digits, like 0403.019.261."),
+        wrong_check=_(
+            "This enterprise number (KBO/BCE) is not right: its last 2 digits (the check number) do not "
+            "match the first 8. Check it for a typing error."
+        ),
+    )
 
 
 def enterprise_number_or_none(value: str) -> str | None:
@@ -86,20 +133,36 @@ def personal_number_hint() -> str:
 
 def clean_personal_number(value: str, state: str | None = None) -> str:
     """BSN for a Dutch institution, SSIN (national number or BIS number) for a Belgian one."""
-    state = state or issuing_state()
-    try:
-        if state == "BE":
-            return be_ssn.validate(value)
-        number = nl_bsn.validate(value)
-    except StdnumError as exc:
-        if state == "BE":
-            message = _(
+    if (state or issuing_state()) == "BE":
+        return _validate(
+            be_ssn.validate,
+            value,
+            digits=(11,),
+            wrong_format=_(
                 "Enter a valid SSIN: 11 digits (national number or BIS number), like 85.07.30-033.28."
-            )
-        else:
-            message = _("Enter a valid BSN: 9 digits that pass the 11-proof, like 111222333.")
-        raise ValidationError(message, code="personal_number") from exc
-    return number
+            ),
+            wrong_check=_(
+                "This SSIN is not right: its last 2 digits (the check number) do not match the first 9, "
+                "which start with the date of birth. Check it for a typing error."
+            ),
+        )
+    return _validate(
+        nl_bsn.validate,
+        value,
+        digits=(9,),
+        wrong_format=_("Enter a valid BSN: 9 digits that pass the 11-proof, like 111222333."),
+        wrong_check=_("This BSN is not right: its 9 digits fail the 11-proof. Check it for a typing error."),
+    )
+
+
+def clean_dutch_postal_code(value: str) -> str:
+    """A Dutch postal code (4 digits, not starting with 0, and 2 letters), in its usual form "1017 GB"."""
+    try:
+        return nl_postcode.validate(value)
+    except StdnumError as exc:
+        raise ValidationError(
+            _("Enter a Dutch postal code as 4 digits and 2 letters, like 1017 GB."), code="postal_code"
+        ) from exc
 
 
 def check_ssin_birth_date(number: str, birth_date) -> None:

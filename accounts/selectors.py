@@ -104,3 +104,14 @@ def pending_letters() -> QuerySet[ActivationLetter]:
     return ActivationLetter.objects.filter(
         sent_at__isnull=True, used_at__isnull=True, superseded_at__isnull=True
     ).select_related("organisation")
+
+
+def awaiting_activation(user) -> QuerySet[Organisation]:
+    """The organisations `user` registered (or joined) that still wait for the code from the letter:
+    such a person may log in but act for nobody yet, and must be told why, not sent to ask for a
+    mandate."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__is_active=True, status=Organisation.Status.PENDING
+    ).order_by("name")

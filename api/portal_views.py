@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts.acting import get_acting_employer
+from accounts.views.confirm import confirm_page
 
 from .forms import TokenForm, WebhookForm
 from .services.tokens import token_create, token_revoke, tokens_for
@@ -42,9 +44,20 @@ def token_list(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def token_revoke_view(request, pk):
     token = get_object_or_404(tokens_for(request.user), pk=pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            question=_("Revoke the token “%(name)s”?") % {"name": token.name},
+            consequence=_(
+                "Software that uses it can no longer call the API. To connect it again, create a new token "
+                "and give it to the software."
+            ),
+            button=_("Yes, revoke the token"),
+            back_url=reverse("api_portal:tokens"),
+        )
     token_revoke(actor=request.user, token=token)
     messages.success(
         request,
@@ -90,9 +103,20 @@ def webhook_list(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def webhook_deactivate_view(request, pk):
     webhook = get_object_or_404(webhooks_for(request.user, _employer(request)), pk=pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            question=_("Switch off the webhook to %(url)s?") % {"url": webhook.url},
+            consequence=_(
+                "The portal stops posting events to this address. To receive them again, add the address "
+                "anew: it gets a new secret."
+            ),
+            button=_("Yes, switch it off"),
+            back_url=reverse("api_portal:webhooks"),
+        )
     webhook_deactivate(actor=request.user, webhook=webhook)
     messages.success(request, _("The webhook is switched off."))
     return redirect("api_portal:webhooks")

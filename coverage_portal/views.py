@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.acting import get_acting_employer
 from accounts.permissions import employers_for, is_caseworker, representative_firms_for
+from accounts.selectors import awaiting_activation
 
 
 def home(request):
@@ -24,6 +25,8 @@ def home(request):
         else:
             context["role"] = "employer"
         context["employer"] = get_acting_employer(request)
+        if context["employer"] is None:
+            context["awaiting_activation"] = awaiting_activation(user)
     return render(request, "home.html", context)
 
 

@@ -112,6 +112,10 @@ def import_job_create(*, actor, employer, filename: str, content: bytes) -> Impo
                 % {"cols": ", ".join(missing)}
             }
         )
+    if not any(any(cell.strip() for cell in row) for row in reader):
+        # Said now, at the file field: an import of nobody would otherwise end "Import complete,
+        # 0 employees added", as if it had worked.
+        raise ValidationError({"file": _("The file names the columns but has no employees below them.")})
     with transaction.atomic():
         job = ImportJob.objects.create(
             employer=employer, created_by=actor, filename=filename[:200], source=text

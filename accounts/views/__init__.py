@@ -1,6 +1,8 @@
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..acting import set_acting_employer
@@ -19,6 +21,8 @@ def switch_employer(request):
     except employers_for(request.user).model.DoesNotExist as exc:
         raise Http404 from exc
     set_acting_employer(request, employer)
+    # The page that follows looks much like the one before: say whose data it now shows.
+    messages.success(request, _("You now act for %(employer)s.") % {"employer": employer.name})
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -1,6 +1,7 @@
 """Login with an optional (for caseworkers required) second factor, and the TOTP setup page."""
 
 import segno
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
@@ -23,6 +24,15 @@ def _safe_next(request, target):
     ):
         return target
     return reverse("home")
+
+
+class LogoutView(auth_views.LogoutView):
+    """Says so on the home page it lands on: a person on a shared computer wants to see it happened."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("You have logged out."))
+        return response
 
 
 class LoginView(auth_views.LoginView):

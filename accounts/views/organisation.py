@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from .. import selectors
 from ..forms import InviteForm, MandateForm
@@ -15,6 +16,7 @@ from ..permissions import can_administer, managed_organisations
 from ..services import mandates as mandate_service
 from ..services import members as member_service
 from .common import apply_errors, employer_required, get_or_404
+from .confirm import confirm_page
 
 
 @login_required
@@ -59,10 +61,19 @@ def users(request, org_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def user_deactivate(request, org_id, pk):
     organisation = get_or_404(managed_organisations(request.user), pk=org_id)
     membership = get_or_404(selectors.members_of(request.user, organisation), pk=pk)
+    if request.method == "GET":
+        names = {"name": membership.user, "org": organisation}
+        return confirm_page(
+            request,
+            question=_("Deactivate %(name)s?") % names,
+            consequence=_("%(name)s can no longer log in to act for %(org)s.") % names,
+            button=_("Yes, deactivate"),
+            back_url=reverse("accounts:users", args=[organisation.pk]),
+        )
     try:
         member_service.member_deactivate(actor=request.user, membership=membership)
     except ValidationError as exc:
@@ -120,9 +131,23 @@ def mandates(request):
 
 
 @employer_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def mandate_revoke(request, pk):
     mandate = get_or_404(selectors.mandates_of(request.user, request.employer), pk=pk)
+    if request.method == "GET":
+        names = {"firm": mandate.representative, "employer": request.employer}
+        return confirm_page(
+            request,
+            question=_("End the mandate of %(firm)s?") % names,
+            consequence=_(
+                "From now on the staff of %(firm)s can no longer act for %(employer)s: no new requests, "
+                "no access to your requests and personnel directory. To let them act again, give a new "
+                "mandate."
+            )
+            % names,
+            button=_("Yes, end the mandate"),
+            back_url=reverse("accounts:mandates"),
+        )
     mandate_service.mandate_revoke(actor=request.user, mandate=mandate)
     messages.success(
         request,

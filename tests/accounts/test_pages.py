@@ -63,14 +63,15 @@ def test_registration_errors_are_at_the_fields_and_input_is_kept(client):
 def test_invalid_rsin_and_payroll_number(client):
     data = {**REGISTER, "payroll_tax_number": "123456789L01", "rsin": "111222334"}
     html = client.post(reverse("accounts:register"), data).content.decode()
-    assert "Enter the loonheffingennummer as 9 digits" in html and "Enter a valid RSIN" in html
+    assert "This loonheffingennummer is not right" in html and "This RSIN is not right" in html
 
 
 def test_belgian_institution_checks_the_enterprise_number(client, settings):
     settings.PORTAL_INSTITUTION = {**settings.PORTAL_INSTITUTION, "state": "BE"}
     data = {**REGISTER, "country": "BE", "enterprise_number": "BE431150351"}
     assert (
-        "Enter a valid enterprise number" in client.post(reverse("accounts:register"), data).content.decode()
+        "This enterprise number (KBO/BCE) is not right"
+        in client.post(reverse("accounts:register"), data).content.decode()
     )
     client.post(reverse("accounts:register"), {**data, "enterprise_number": "0403.019.261"})
     assert Organisation.objects.get().enterprise_number == "0403019261"

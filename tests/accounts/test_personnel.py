@@ -55,7 +55,7 @@ def test_invalid_bsn_is_reported_at_the_field_and_input_kept(admin_client):
     response = admin_client.post(reverse("accounts:personnel_add"), {**VALID, "personal_number": "111222334"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Enter a valid BSN" in html
+    assert "This BSN is not right: its 9 digits fail the 11-proof" in html
     assert 'value="111222334"' in html
     assert 'value="Delporte"' in html
     assert not Employee.objects.exists()
@@ -271,7 +271,7 @@ def test_a_thousand_row_file_with_row_900_bad_imports_nobody_and_points_at_row_9
     # The person reads the row number, the masked number and what is wrong; not 999 rows of noise.
     table = page[page.index('id="import-report"') :]
     assert "<td>900</td><td>Wrong, Number</td><td>•••••6789</td>" in table
-    assert "Enter a valid BSN" in table and "123456789" not in page
+    assert "This BSN is not right" in table and "123456789" not in page
     assert "Person0000" not in table
     assert '<progress id="import-bar" max="999" value="999">' in page
 

@@ -10,7 +10,7 @@ from .test_requests import base, body
 
 pytestmark = pytest.mark.django_db
 
-INVALID = "Enter a valid BSN: 9 digits that pass the 11-proof, like 111222333."
+INVALID = "This BSN is not right: its 9 digits fail the 11-proof. Check it for a typing error."
 
 
 def with_number(employee, number):

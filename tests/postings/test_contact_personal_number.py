@@ -9,7 +9,7 @@ from .test_other_wizards import S, region, simultaneous_to_places
 from .wizard_helpers import CONTACT, places_data, post_step, start, step_url
 
 VALID_BSN = "111222333"
-INVALID = "Enter a valid BSN: 9 digits that pass the 11-proof, like 111222333."
+INVALID = "This BSN is not right: its 9 digits fail the 11-proof. Check it for a typing error."
 
 
 def to_contact(client, employee):
