@@ -28,12 +28,24 @@ from casework.admin_exception import ExceptionAnswerAdminMixin, can_record_excep
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
 
+from .decision_state import why_not_open
 from .history import event_label
 from .models import CoverageRequest
 from .services.decisions import proposed_admitted_period, request_ask_information, request_decide
 from .services.validation import flag_message, flag_title
-from .status import IN_PROGRESS, Decision, Status
+from .status import IN_PROGRESS, Decision, IllegalTransition, Status
 from .worker import worker_data
+
+# What the caseworker is told once a decision page has done its work: what happened and what follows.
+DONE_MESSAGES = {
+    "approve": _(
+        "%(number)s is approved. The certificate is being produced; the employer is told when it is ready."
+    ),
+    "reject": _("%(number)s is rejected. The employer was told, with your reason, in their inbox."),
+    "ask": _(
+        "Your question about %(number)s was sent to the employer's inbox; the request waits for the answer."
+    ),
+}
 
 
 class FlagFilter(admin.SimpleListFilter):
@@ -451,23 +463,23 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
     def ask_information(self, request, queryset):
         return self._one(request, queryset, "ask")
 
-    def _decision_page(self, request, pk, form_class, initial, title, submit_label, perform):
+    def _decision_page(self, request, pk, action, form_class, initial, title, submit_label, perform):
         if not is_caseworker(request.user):
             raise PermissionDenied
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
         form = form_class(request.POST or None, initial=initial)
-        if request.method == "POST" and form.is_valid():
+        not_open = why_not_open(obj, action)
+        if request.method == "POST" and not not_open and form.is_valid():
             try:
                 perform(obj, form.cleaned_data)
             except ValidationError as exc:
                 show_errors(form, exc)
-            except Exception as exc:  # noqa: BLE001 - e.g. IllegalTransition: shown, nothing written
-                form.add_error(None, str(exc))
+            except IllegalTransition:
+                # Another caseworker acted between this page's check and the row lock.
+                obj.refresh_from_db()
+                not_open = why_not_open(obj, action)
             else:
-                self.message_user(
-                    request,
-                    _("Done: %(title)s for %(number)s.") % {"title": title, "number": obj.transaction_number},
-                )
+                self.message_user(request, DONE_MESSAGES[action] % {"number": obj.transaction_number})
                 return redirect("admin:postings_coveragerequest_change", obj.pk)
         summary = [
             (_("Request"), obj.transaction_number),
@@ -487,6 +499,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
                 "opts": self.model._meta,
                 "submit_label": submit_label,
                 "summary": summary,
+                "not_open": not_open,
             },
         )
 
@@ -505,6 +518,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         return self._decision_page(
             request,
             pk,
+            "approve",
             ApproveForm,
             {"admitted_start": start, "admitted_end": end},
             _("Approve"),
@@ -516,12 +530,21 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         def perform(obj, data):
             request_decide(actor=request.user, request=obj, decision=Decision.REJECTED, reason=data["reason"])
 
-        return self._decision_page(request, pk, RejectForm, {}, _("Reject"), _("Reject the request"), perform)
+        return self._decision_page(
+            request, pk, "reject", RejectForm, {}, _("Reject"), _("Reject the request"), perform
+        )
 
     def ask_view(self, request, pk):
         def perform(obj, data):
             request_ask_information(actor=request.user, request=obj, message=data["message"])
 
         return self._decision_page(
-            request, pk, AskInformationForm, {}, _("Ask for information"), _("Send the question"), perform
+            request,
+            pk,
+            "ask",
+            AskInformationForm,
+            {},
+            _("Ask for information"),
+            _("Send the question"),
+            perform,
         )

@@ -57,7 +57,7 @@ def test_caseworker_approves_and_employer_downloads(
     page.get_by_role("link", name="Approve", exact=True).click()
     page.get_by_label("Admitted until").fill("2027-09-30")
     page.get_by_role("button", name="Approve and issue the certificate").click()
-    expect(page.get_by_text("Done: Approve")).to_be_visible()
+    expect(page.get_by_text(f"{case.transaction_number} is approved.")).to_be_visible()
     certificate = Certificate.objects.get(request=case)
 
     page.context.clear_cookies()
