@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -30,10 +31,12 @@ from casework.models import RequestFlag
 
 from .decision_state import why_not_open
 from .history import event_label
-from .models import CoverageRequest
+from .models import CoverageRequest, ResidenceStatement
+from .selectors import person_requests
 from .services.decisions import proposed_admitted_period, request_ask_information, request_decide
 from .services.validation import flag_message, flag_title
 from .status import IN_PROGRESS, Decision, IllegalTransition, Status
+from .timeline import timeline_svg
 from .worker import worker_data
 
 # What the caseworker is told once a decision page has done its work: what happened and what follows.
@@ -46,6 +49,10 @@ DONE_MESSAGES = {
         "Your question about %(number)s was sent to the employer's inbox; the request waits for the answer."
     ),
 }
+
+
+def _pdf_link(url):
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Open PDF"))
 
 
 class FlagFilter(admin.SimpleListFilter):
@@ -173,6 +180,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
                 ]
             },
         ),
+        (_("The worker's requests"), {"fields": ["person_requests_html"]}),
         (_("Places of work"), {"fields": ["places_html"]}),
         (_("Determination"), {"fields": ["determination_html"]}),
         (_("Flags"), {"fields": ["flags_html"]}),
@@ -263,6 +271,43 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
     def admitted_period(self, obj):
         return f"{obj.admitted_start:%Y-%m-%d} – {obj.admitted_end:%Y-%m-%d}" if obj.admitted_start else "—"
 
+    @admin.display(description=_("all requests for this person"))
+    def person_requests_html(self, obj):
+        # Earlier and later requests, from any employer, beside this one: a posting within two months
+        # of the last one to the same state, or past 24 months in all, shows here at a glance.
+        requests = list(person_requests(obj))
+        rows = [
+            (
+                format_html("<strong>{}</strong>", r.transaction_number)
+                if r.pk == obj.pk
+                else format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("admin:postings_coveragerequest_change", args=[r.pk]),
+                    r.transaction_number,
+                ),
+                r.employer.name,
+                r.get_type_display(),
+                " – ".join(str(x) for x in (r.get_status_display(), r.get_decision_display()) if x),
+                countries.name(r.state_of_work) if r.state_of_work else "",
+                self.period(r),
+                f"{r.admitted_start:%Y-%m-%d} – {r.admitted_end:%Y-%m-%d}" if r.admitted_start else "—",
+            )
+            for r in requests
+        ]
+        table = html_table(
+            [
+                _("request"),
+                _("employer"),
+                _("type"),
+                _("status"),
+                _("state of work"),
+                _("requested period"),
+                _("admitted period"),
+            ],
+            rows,
+        )
+        return format_html("{}{}", table, timeline_svg(requests, highlight=obj))
+
     @admin.display(description=_("places of work"))
     def places_html(self, obj):
         rows = [
@@ -341,38 +386,57 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
 
     @admin.display(description=_("authorizations"))
     def authorizations_html(self, obj):
-        from django.apps import apps
+        # The documents themselves one click away (a new tab), not only their status: the caseworker
+        # reads the signed authorization and the residence state's statement before deciding.
+        from accounts.models import EmployeeAuthorization
 
         parts = []
-        try:
-            model = apps.get_model("accounts", "EmployeeAuthorization")
-        except LookupError:
-            model = None
-        if model is not None and obj.employee_id:
+        if obj.employee_id:
             rows = [
-                (a.representative, a.get_status_display(), a.uploaded_at, a.decided_at or "", a.reason)
-                for a in model.objects.filter(employee_id=obj.employee_id).select_related("representative")
+                (
+                    a.representative,
+                    a.get_status_display(),
+                    a.uploaded_at,
+                    a.decided_at or "",
+                    a.reason,
+                    _pdf_link(reverse("admin:accounts_employeeauthorization_file", args=[a.pk])),
+                )
+                for a in EmployeeAuthorization.objects.filter(employee_id=obj.employee_id).select_related(
+                    "representative"
+                )
             ]
             url = (
                 reverse("admin:accounts_employeeauthorization_changelist")
                 + f"?employee__id__exact={obj.employee_id}"
             )
             parts.append(
-                html_table([_("representative"), _("status"), _("uploaded"), _("decided"), _("reason")], rows)
-            )
-            parts.append(format_html('<p><a href="{}">{}</a></p>', url, _("Accept or reject authorizations")))
-        try:
-            statement_model = apps.get_model("postings", "ResidenceStatement")
-        except LookupError:
-            statement_model = None
-        if statement_model is not None:
-            has = statement_model.objects.filter(request=obj).exists()
-            parts.append(
-                format_html(
-                    "<p>{}: {}</p>", _("Residence state's statement"), _("on file") if has else _("none")
+                html_table(
+                    [_("representative"), _("status"), _("uploaded"), _("decided"), _("reason"), _("file")],
+                    rows,
                 )
             )
-        return format_html_join("", "{}", ((p,) for p in parts)) if parts else _("None.")
+            parts.append(format_html('<p><a href="{}">{}</a></p>', url, _("Accept or reject authorizations")))
+        statement = ResidenceStatement.objects.filter(request=obj).first()
+        if statement is None:
+            parts.append(format_html("<p>{}: {}</p>", _("Residence state's statement"), _("none")))
+        else:
+            parts.append(
+                format_html(
+                    "<p>{}: {} {} · {}</p>",
+                    _("Residence state's statement"),
+                    _("dated"),
+                    f"{statement.statement_date:%Y-%m-%d}",
+                    _pdf_link(reverse("admin:postings_coveragerequest_residence_statement", args=[obj.pk])),
+                )
+            )
+        return format_html_join("", "{}", ((p,) for p in parts))
+
+    def residence_statement_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        sent = ResidenceStatement.objects.exclude(request__status=Status.DRAFT)
+        statement = get_object_or_404(sent, request_id=pk)
+        return FileResponse(statement.file.open("rb"), content_type="application/pdf")
 
     @admin.display(description=_("certificate"))
     def certificate_html(self, obj):
@@ -418,6 +482,11 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
             path("<int:pk>/approve/", view(self.approve_view), name="postings_coveragerequest_approve"),
             path("<int:pk>/reject/", view(self.reject_view), name="postings_coveragerequest_reject"),
             path("<int:pk>/ask/", view(self.ask_view), name="postings_coveragerequest_ask"),
+            path(
+                "<int:pk>/residence-statement.pdf",
+                view(self.residence_statement_view),
+                name="postings_coveragerequest_residence_statement",
+            ),
             *super().get_urls(),
         ]
 

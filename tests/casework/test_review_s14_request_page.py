@@ -1,0 +1,85 @@
+"""Fourteenth session's walkthrough of the caseworker's request page: the person's other requests
+(from any employer) and the attached documents are on the page the caseworker decides on."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from postings.models import ResidenceStatement
+from tests import factories
+from tests.casework.builders import make_request
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, request):
+    return client.get(reverse("admin:postings_coveragerequest_change", args=[request.pk])).content.decode()
+
+
+def test_the_page_lists_every_request_for_the_person_from_any_employer(
+    caseworker_client, engine, employer, employer_admin, employee
+):
+    earlier = make_request(
+        employer, employee, employer_admin, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31)
+    )
+    other_employer = factories.make_employer(name="Hollandse Transport B.V.")
+    other_admin = factories.make_user()
+    factories.add_member(other_admin, other_employer)
+    same_person = factories.make_employee(other_employer, personal_number=employee.personal_number)
+    elsewhere = make_request(
+        other_employer, same_person, other_admin, start=dt.date(2025, 3, 1), end=dt.date(2025, 8, 31)
+    )
+    stranger = make_request(employer, factories.make_employee(employer, family_name="Jansen"), employer_admin)
+    draft = make_request(
+        employer, employee, employer_admin, start=dt.date(2029, 1, 1), end=dt.date(2029, 2, 1), submit=False
+    )
+    current = make_request(employer, employee, employer_admin)
+
+    html = _page(caseworker_client, current)
+    section = html[html.index("All requests for this person") :]
+    for request in (earlier, elsewhere):
+        url = reverse("admin:postings_coveragerequest_change", args=[request.pk])
+        assert f'<a href="{url}">{request.transaction_number}</a>' in section
+    assert f"<strong>{current.transaction_number}</strong>" in section
+    assert "Hollandse Transport B.V." in section and "2025-03-01 – 2025-08-31" in section
+    assert stranger.transaction_number not in section
+    assert reverse("admin:postings_coveragerequest_change", args=[draft.pk]) not in section
+    # On the time axis with the 24-month limit, as the employer sees it.
+    assert '<svg class="timeline"' in section and "24-month posting limit" in section
+    # Earliest first.
+    assert section.index(elsewhere.transaction_number) < section.index(earlier.transaction_number)
+
+
+def test_the_residence_statement_and_the_authorization_open_from_the_request_page(
+    caseworker_client, client, engine, employer, employer_admin, employee, caseworker
+):
+    request = make_request(employer, employee, employer_admin)
+    statement = ResidenceStatement(
+        request=request, statement_date=dt.date(2027, 1, 15), uploaded_by=employer_admin
+    )
+    statement.file.save("statement.pdf", ContentFile(b"%PDF-1.4 the statement"), save=True)
+
+    html = _page(caseworker_client, request)
+    url = reverse("admin:postings_coveragerequest_residence_statement", args=[request.pk])
+    assert "Residence state&#x27;s statement: dated 2027-01-15" in html
+    assert f'<a href="{url}" target="_blank" rel="noopener">Open PDF</a>' in html
+    response = caseworker_client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 the statement"
+
+
+def test_only_a_caseworker_with_a_second_factor_opens_the_statement(
+    client, engine, employer, employer_admin, employee, caseworker
+):
+    request = make_request(employer, employee, employer_admin)
+    statement = ResidenceStatement(
+        request=request, statement_date=dt.date(2027, 1, 15), uploaded_by=employer_admin
+    )
+    statement.file.save("statement.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
+    url = reverse("admin:postings_coveragerequest_residence_statement", args=[request.pk])
+    for user in (employer_admin, caseworker):  # the caseworker here has no verified second factor
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 302 and "pdf" not in response.get("Content-Type", "")
