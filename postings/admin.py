@@ -18,14 +18,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries import countries
 
 from accounts.models import Employee
 from accounts.permissions import is_caseworker
 from casework.admin_base import CaseworkerAdmin, html_table, show_errors
 from casework.admin_exception import ExceptionAnswerAdminMixin, can_record_exception_answer
+from casework.certificate_labels import STATUS_CODES, labels_for
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
 
@@ -49,6 +50,20 @@ DONE_MESSAGES = {
         "Your question about %(number)s was sent to the employer's inbox; the request waits for the answer."
     ),
 }
+
+
+def _state_name(code) -> str:
+    # "Netherlands (NL)", as the PD A1 prints a state, rather than the engine's bare code.
+    return f"{countries.name(code)} ({code})" if code and countries.name(code) else (code or "—")
+
+
+def _status_box(code) -> str:
+    """The PD A1's section 3 box the engine ticks, numbered and named as printed (legislation.md 4.4),
+    in the caseworker's language: "3.1 Posted employed person", not the schema's code "01"."""
+    if code not in STATUS_CODES:
+        return code or "—"
+    index = STATUS_CODES.index(code)
+    return f"3.{index + 1} {labels_for((get_language() or 'en')[:2])['status'][index]}"
 
 
 def _pdf_link(url):
@@ -334,14 +349,14 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         head = format_html(
             "<p><strong>{}: {}</strong> · {} {} Art. {} · {}: {} · {}: {}{}</p>",
             _("Legislation"),
-            d.get("legislation") or "—",
+            _state_name(d.get("legislation")),
             _("provision"),
             provision.get("instrument", ""),
             provision.get("article", ""),
             _("certificate"),
             d.get("certificate") or "—",
-            _("status code"),
-            d.get("a1_status_code") or "—",
+            _("PD A1 box"),
+            _status_box(d.get("a1_status_code")),
             format_html(" · <strong>{}</strong>", _("provisional")) if d.get("provisional") else "",
         )
         if period:
@@ -555,7 +570,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
             (_("Worker"), obj.worker_name),
             (_("Employer"), obj.employer),
             (_("Requested period"), self.period(obj)),
-            (_("Flags"), ", ".join(f["code"] for f in obj.flags) or "—"),
+            (_("Flags"), ", ".join(str(flag_title(f["code"])) for f in obj.flags) or "—"),
         ]
         return render(
             request,

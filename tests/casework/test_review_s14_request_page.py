@@ -83,3 +83,29 @@ def test_only_a_caseworker_with_a_second_factor_opens_the_statement(
         client.force_login(user)
         response = client.get(url)
         assert response.status_code == 302 and "pdf" not in response.get("Content-Type", "")
+
+
+def test_the_determination_names_the_state_and_the_pd_a1_box_in_words(
+    caseworker_client, engine, employer, employer_admin, employee
+):
+    request = make_request(employer, employee, employer_admin)
+    html = _page(caseworker_client, request)
+    assert "Legislation: Netherlands (NL)</strong>" in html
+    assert "PD A1 box: 3.1 Posted employed person" in html
+    assert "status code" not in html and "Legislation: NL<" not in html
+    caseworker_client.cookies["django_language"] = "nl"
+    html = _page(caseworker_client, request)
+    assert "3.1 Gedetacheerde werknemer" in html
+
+
+def test_the_decision_page_names_the_flags(caseworker_client, engine, employer, employer_admin):
+    from accounts.models import EmploymentPeriod
+
+    worker = factories.make_employee(employer, family_name="Jansen")
+    EmploymentPeriod.objects.filter(employee=worker).delete()
+    flagged = make_request(employer, worker, employer_admin)
+    url = reverse("admin:postings_coveragerequest_reject", args=[flagged.pk])
+    html = caseworker_client.get(url).content.decode()
+    summary = html[html.index('<th scope="row">Flags</th>') :]
+    assert "NOT_EMPLOYED_WHOLE_PERIOD" not in summary[:300]
+    assert "Not employed" in summary[:300]

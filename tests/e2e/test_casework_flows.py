@@ -45,7 +45,7 @@ def log_in_caseworker(page, live_server, caseworker):
 def open_request_in_admin(page, live_server, case):
     page.goto(f"{live_server.url}/admin/postings/coveragerequest/")
     page.get_by_role("link", name=case.transaction_number).click()
-    expect(page.get_by_text("Legislation: NL").first).to_be_visible()
+    expect(page.get_by_text("Legislation: Netherlands (NL)").first).to_be_visible()
     expect(page.get_by_text("No flags").first).to_be_visible()
 
 
