@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import is_caseworker
 
 from .admin_base import CaseworkerAdmin, html_table, show_errors
-from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm
+from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm, WithdrawForm
 from .models import Certificate, HostStateRecord, InboxMessage, PrintQueueEntry
 from .services.certificates import (
     certificate_mark_printed,
@@ -23,6 +23,9 @@ from .services.certificates import (
     certificate_record_objection,
     certificate_settle_objection,
 )
+from .services.withdrawal import certificate_withdraw
+
+ALREADY_WITHDRAWN = _("This certificate is already withdrawn. Nothing was changed.")
 
 
 class CertificateLinksMixin:
@@ -115,6 +118,11 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 name="casework_certificate_sent",
             ),
             path(
+                "<int:pk>/withdraw/",
+                self.admin_site.admin_view(self.withdraw_view),
+                name="casework_certificate_withdraw",
+            ),
+            path(
                 "<int:pk>/host-state.json",
                 self.admin_site.admin_view(self.host_state_json),
                 name="casework_certificate_host_state",
@@ -166,6 +174,13 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
             if obj.status == "provisional" and obj.objections.filter(outcome="").exists():
                 links.append(
                     (_("Record the agreement"), reverse("admin:casework_certificate_settle", args=[obj.pk]))
+                )
+            if obj.status != "withdrawn":
+                links.append(
+                    (
+                        _("Withdraw the certificate"),
+                        reverse("admin:casework_certificate_withdraw", args=[obj.pk]),
+                    )
                 )
         if links:
             extra_context["decide_links"] = links
@@ -233,6 +248,56 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 "summary": [
                     (_("Certificate"), certificate.number),
                     *((r.sed, r.receiving_state.name) for r in unsent),
+                ],
+            },
+        )
+
+    def withdraw_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate.objects.select_related("request"), pk=pk)
+        form = WithdrawForm(request.POST or None)
+        withdrawn = certificate.status == "withdrawn"
+        if request.method == "POST" and not withdrawn and form.is_valid():
+            try:
+                certificate_withdraw(actor=request.user, certificate=certificate, **form.cleaned_data)
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                self.message_user(
+                    request,
+                    _(
+                        "Certificate %(cert)s is withdrawn. The verification page says so from now on; the "
+                        "employer was told, with your reason."
+                    )
+                    % {"cert": certificate.number},
+                )
+                return redirect("admin:casework_certificate_change", pk)
+        return render(
+            request,
+            "admin/casework/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Withdraw the certificate"),
+                # Said before the button, because it cannot be undone.
+                "intro": _(
+                    "Withdrawing cannot be undone. Inspectors who check this certificate are told at once "
+                    "that it is withdrawn and no longer valid; the employer is told, with your reason, and "
+                    "must send a new request if the worker still needs a certificate."
+                ),
+                "form": form,
+                "object": certificate,
+                "opts": self.model._meta,
+                "submit_label": _("Withdraw the certificate"),
+                "not_open": _("This certificate is already withdrawn. Nothing was changed.")
+                if withdrawn
+                else "",
+                "summary": [
+                    (_("Certificate"), certificate.number),
+                    (_("Request"), certificate.request.transaction_number),
+                    (_("Worker"), certificate.request.worker_name),
+                    (_("Employer"), certificate.request.employer),
+                    (_("Status"), certificate.get_status_display()),
                 ],
             },
         )
