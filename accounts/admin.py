@@ -10,6 +10,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from coverage_portal.admin_filters import UsedCountryFilter
+
 from .models import ActivationLetter, AuditEvent, EmployeeAuthorization, Mandate, Organisation
 from .permissions import is_caseworker
 from .services.authorizations import authorization_decide
@@ -186,10 +188,15 @@ class EmployeeAuthorizationAdmin(CaseworkerReadOnlyAdmin):
         )
 
 
+class EstablishmentFilter(UsedCountryFilter):
+    title = _("state of establishment")
+    parameter_name = "country"
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(CaseworkerReadOnlyAdmin):
     list_display = ["name", "kind", "country", "registration_number", "status", "created_at"]
-    list_filter = ["kind", "status", "country"]
+    list_filter = ["kind", "status", EstablishmentFilter]
     search_fields = ["name", "kvk_number", "rsin", "payroll_tax_number", "enterprise_number"]
 
 

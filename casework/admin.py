@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
+from coverage_portal.admin_filters import LanguageFilter
 
 from .admin_base import CaseworkerAdmin, html_table, show_errors
 from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm, WithdrawForm
@@ -77,10 +78,25 @@ class HostStatesInformedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PrintedFilter(admin.SimpleListFilter):
+    """In words: Django's filter for an empty date offered "Empty" and "Not empty"."""
+
+    title = _("printed and posted")
+    parameter_name = "printed"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not yet: to print")), ("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(printed_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Certificate)
 class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
     list_display = ["number", "request_link", "status_display", "issued_at", "definitive_at", "pdf_link"]
-    list_filter = [HostStatesInformedFilter, "provisional", "print_required", "language"]
+    list_filter = [HostStatesInformedFilter, "provisional", "print_required", LanguageFilter]
     search_fields = ["number", "request__transaction_number"]
     list_select_related = ["request"]
     readonly_fields = [
@@ -387,7 +403,7 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
 @admin.register(PrintQueueEntry)
 class PrintQueueAdmin(CertificateLinksMixin, CaseworkerAdmin):
     list_display = ["number", "request", "language_name", "issued_at", "printed_at", "pdf_link"]
-    list_filter = [("printed_at", admin.EmptyFieldListFilter)]
+    list_filter = [PrintedFilter, LanguageFilter]
     actions = ["mark_printed"]
     readonly_fields = [
         "number",
@@ -417,5 +433,18 @@ class InboxMessageAdmin(CaseworkerAdmin):
     search_fields = ["subject", "request__transaction_number", "organisation__name"]
     list_select_related = ["organisation"]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
+    # What the employer was sent and what it answered; not the row's id or its deduplication key.
+    fields = [
+        "organisation",
+        "kind",
+        "subject",
+        "body",
+        "request",
+        "certificate",
+        "created_at",
+        "read_at",
+        "answer",
+        "answered_at",
+        "answered_by",
+    ]
+    readonly_fields = fields

@@ -29,6 +29,7 @@ from casework.admin_exception import ExceptionAnswerAdminMixin, can_record_excep
 from casework.certificate_labels import STATUS_CODES, labels_for
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
+from coverage_portal.admin_filters import UsedCountryFilter
 
 from .decision_state import why_not_open
 from .history import event_label
@@ -102,24 +103,14 @@ class QueueStatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
-class StateOfWorkFilter(admin.SimpleListFilter):
-    """Only the states that occur in the queue, by name (not the 250 states of the world)."""
+class StateOfWorkFilter(UsedCountryFilter):
+    """Only the states that occur in the queue (drafts never reach it)."""
 
     title = _("state of work")
     parameter_name = "state_of_work"
 
-    def lookups(self, request, model_admin):
-        codes = (
-            CoverageRequest.objects.exclude(status=Status.DRAFT)
-            .exclude(state_of_work="")
-            .order_by()
-            .values_list("state_of_work", flat=True)
-            .distinct()
-        )
-        return sorted(((code, countries.name(code) or code) for code in codes), key=lambda c: str(c[1]))
-
-    def queryset(self, request, queryset):
-        return queryset.filter(state_of_work=self.value()) if self.value() else queryset
+    def rows(self, model_admin):
+        return CoverageRequest.objects.exclude(status=Status.DRAFT)
 
 
 class AgeFilter(admin.SimpleListFilter):
