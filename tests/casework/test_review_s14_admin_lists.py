@@ -55,3 +55,22 @@ def test_a_message_page_shows_no_internal_key(
         reverse("admin:casework_inboxmessage_change", args=[message.pk])
     ).content.decode()
     assert message.subject in html and "Dedup key" not in html and message.dedup_key not in html
+
+
+def test_the_dashboard_leads_to_the_requests_waiting_for_review(
+    caseworker_client, engine, employer, employer_admin, employee
+):
+    from tests.casework.builders import make_request
+
+    waiting = make_request(employer, employee, employer_admin)
+    page = caseworker_client.get(reverse("casework:dashboard")).content.decode()
+    queue = reverse("admin:postings_coveragerequest_changelist")
+    assert f'<a href="{queue}?status__exact=in_review">Waiting for your review: 1</a>' in page
+    assert (
+        f'<a href="{queue}?status__exact=info_requested">Waiting for the employer&#x27;s answer: 0</a>'
+        in page
+    )
+    assert (
+        waiting.transaction_number
+        in caseworker_client.get(f"{queue}?status__exact=in_review").content.decode()
+    )
