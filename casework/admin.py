@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import is_caseworker
 from coverage_portal.admin_filters import LanguageFilter
 
-from .admin_base import CaseworkerAdmin, html_table, show_errors
+from .admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors
 from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm, WithdrawForm
 from .models import Certificate, HostStateRecord, InboxMessage, PrintQueueEntry
 from .services.certificates import (
@@ -273,6 +273,7 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
             raise PermissionDenied
         certificate = get_object_or_404(Certificate.objects.select_related("request"), pk=pk)
         form = WithdrawForm(request.POST or None)
+        form.fields["reason"].help_text = employer_reads(certificate.request)
         withdrawn = certificate.status == "withdrawn"
         if request.method == "POST" and not withdrawn and form.is_valid():
             try:

@@ -63,7 +63,6 @@ class AskInformationForm(forms.Form):
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the withdrawal"),
-        help_text=_("The employer sees this text."),
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Give the reason for the withdrawal; the employer will see it.")},
     )

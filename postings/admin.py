@@ -24,7 +24,7 @@ from django_countries import countries
 
 from accounts.models import Employee
 from accounts.permissions import is_caseworker
-from casework.admin_base import CaseworkerAdmin, html_table, show_errors
+from casework.admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors
 from casework.admin_exception import ExceptionAnswerAdminMixin, can_record_exception_answer
 from casework.certificate_labels import STATUS_CODES, labels_for
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
@@ -543,6 +543,9 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
             raise PermissionDenied
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
         form = form_class(request.POST or None, initial=initial)
+        for name in ("reason", "message"):  # what the employer will read, also an approval's note
+            if name in form.fields:
+                form.fields[name].help_text = employer_reads(obj)
         not_open = why_not_open(obj, action)
         if request.method == "POST" and not not_open and form.is_valid():
             try:

@@ -86,3 +86,15 @@ def test_the_message_after_a_decision_says_what_follows(
     )
     response = caseworker_client.post(_page("ask", third), {"message": "Contract?"}, follow=True)
     assert f"Your question about {third.transaction_number} was sent" in response.content.decode()
+
+
+def test_every_text_the_employer_reads_says_so_and_in_which_language(
+    caseworker_client, engine, employer, employer_admin, employee
+):
+    request = make_request(employer, employee, employer_admin, language="fr")
+    hint = (
+        "The employer sees this text on the request&#x27;s page and in its inbox, in a message written in "
+        "French (the request&#x27;s language). Write it in French too."
+    )
+    for action in ("approve", "reject", "ask"):  # an approval's note is shown as the decision's reason
+        assert hint in caseworker_client.get(_page(action, request)).content.decode()
