@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from accounts.permissions import is_caseworker
 
@@ -30,6 +31,11 @@ class CaseworkerAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions if is_caseworker(request.user) else {}
+
+
+def state_name(code) -> str:
+    """ "Netherlands (NL)", as the PD A1 prints a state, rather than the engine's bare code."""
+    return f"{countries.name(code)} ({code})" if code and countries.name(code) else (code or "—")
 
 
 def employer_reads(request) -> str:

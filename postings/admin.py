@@ -24,7 +24,7 @@ from django_countries import countries
 
 from accounts.models import Employee
 from accounts.permissions import is_caseworker
-from casework.admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors
+from casework.admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors, state_name
 from casework.admin_exception import ExceptionAnswerAdminMixin, can_record_exception_answer
 from casework.certificate_labels import STATUS_CODES, labels_for
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
@@ -51,11 +51,6 @@ DONE_MESSAGES = {
         "Your question about %(number)s was sent to the employer's inbox; the request waits for the answer."
     ),
 }
-
-
-def _state_name(code) -> str:
-    # "Netherlands (NL)", as the PD A1 prints a state, rather than the engine's bare code.
-    return f"{countries.name(code)} ({code})" if code and countries.name(code) else (code or "—")
 
 
 def _status_box(code) -> str:
@@ -340,7 +335,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         head = format_html(
             "<p><strong>{}: {}</strong> · {} {} Art. {} · {}: {} · {}: {}{}</p>",
             _("Legislation"),
-            _state_name(d.get("legislation")),
+            state_name(d.get("legislation")),
             _("provision"),
             provision.get("instrument", ""),
             provision.get("article", ""),

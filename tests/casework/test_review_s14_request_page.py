@@ -109,3 +109,20 @@ def test_the_decision_page_names_the_flags(caseworker_client, engine, employer, 
     summary = html[html.index('<th scope="row">Flags</th>') :]
     assert "NOT_EMPLOYED_WHOLE_PERIOD" not in summary[:300]
     assert "Not employed" in summary[:300]
+
+
+def test_the_art16_answer_is_offered_only_where_an_exception_was_asked(
+    caseworker_client, engine, employer, employer_admin, employee
+):
+    from tests.casework.builders import posting_answers
+
+    link = "Record the Art. 16 answer"
+    plain = make_request(employer, employee, employer_admin)
+    html = _page(caseworker_client, plain)
+    assert "Not asked for." in html and link not in html
+    answers = {**posting_answers(dt.date(2027, 3, 1), dt.date(2027, 12, 31)), "check": {"ask_art16": True}}
+    asked = make_request(employer, employee, employer_admin, start=dt.date(2027, 3, 1), answers=answers)
+    html = _page(caseworker_client, asked)
+    assert link in html
+    page = caseworker_client.get(reverse("admin:postings_coveragerequest_exception", args=[asked.pk]))
+    assert "Netherlands (NL)" in page.content.decode()
