@@ -35,7 +35,7 @@ def test_the_certificate_page_withdraws_after_a_warning_and_inspectors_see_it(
     url = reverse("admin:casework_certificate_withdraw", args=[certificate.pk])
     assert url in page.content.decode()
     form = caseworker_client.get(url).content.decode()
-    assert "Withdrawing cannot be undone." in form and 'name="confirm"' in form
+    assert '<li class="warning">Withdrawing cannot be undone.' in form and 'name="confirm"' in form
     missing = caseworker_client.post(url, {"reason": " "}).content.decode()
     assert "Give the reason for the withdrawal" in missing
     assert Certificate.objects.get(pk=certificate.pk).status == "valid"
