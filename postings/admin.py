@@ -62,6 +62,22 @@ def _status_box(code) -> str:
     return f"3.{index + 1} {labels_for((get_language() or 'en')[:2])['status'][index]}"
 
 
+def _in_reader_language(obj) -> dict | None:
+    """The stored determination's reasons and warnings in the caseworker's language: the validation
+    stored them in English only (the engine's contract), so a Dutch caseworker read English
+    sentences among Dutch labels. None (the English stays) in English, or when the engine no longer
+    gives exactly what was stored (selfcheck.localise.localised_as_stored)."""
+    if (get_language() or "en")[:2] == "en":
+        return None
+    from postings.situation import situation_from_request
+    from selfcheck.localise import localised_as_stored
+
+    try:
+        return localised_as_stored(obj.determination, situation_from_request(obj))
+    except Exception:  # noqa: BLE001 - any failure to re-run: the stored English is still right
+        return None
+
+
 def _pdf_link(url):
     return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Open PDF"))
 
@@ -330,6 +346,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         d = obj.determination
         if not d:
             return _("No determination (see the flags).")
+        d = _in_reader_language(obj) or d
         provision = d.get("provision") or {}
         period = d.get("period") or {}
         head = format_html(

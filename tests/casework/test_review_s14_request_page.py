@@ -126,3 +126,33 @@ def test_the_art16_answer_is_offered_only_where_an_exception_was_asked(
     assert link in html
     page = caseworker_client.get(reverse("admin:postings_coveragerequest_exception", args=[asked.pk]))
     assert "Netherlands (NL)" in page.content.decode()
+
+
+def test_the_engines_reasons_are_in_the_caseworkers_language(
+    caseworker_client, employer, employer_admin, employee
+):
+    """With the real engine: the validation stored the English sentences; a Dutch caseworker reads
+    them in Dutch, with the same figures."""
+    request = make_request(employer, employee, employer_admin)  # no stand-in engine here
+    html = _page(caseworker_client, request)
+    assert "The planned posting lasts 10 months; the limit is 24 months." in html
+    caseworker_client.cookies["django_language"] = "nl"
+    html = _page(caseworker_client, request)
+    assert "De geplande detachering duurt 10 maanden; de maximumduur is 24 maanden." in html
+    assert "The planned posting lasts" not in html
+
+
+def test_a_determination_the_engine_no_longer_gives_stays_as_stored(
+    caseworker_client, employer, employer_admin, employee
+):
+    request = make_request(employer, employee, employer_admin)
+    stored = (
+        request.determination
+        if request.determination
+        else type(request).objects.get(pk=request.pk).determination
+    )
+    stored["reasons"][0]["explanation"] = "What the engine said at the time."
+    type(request).objects.filter(pk=request.pk).update(determination=stored)
+    caseworker_client.cookies["django_language"] = "nl"
+    html = _page(caseworker_client, request)
+    assert "What the engine said at the time." in html and "De geplande detachering" not in html
