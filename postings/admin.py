@@ -62,6 +62,13 @@ def _status_box(code) -> str:
     return f"3.{index + 1} {labels_for((get_language() or 'en')[:2])['status'][index]}"
 
 
+def _determination_line(determination) -> str:
+    if not determination:
+        return _("none: decide by hand (see the flags)")
+    box = _status_box(determination.get("a1_status_code"))
+    return f"{state_name(determination.get('legislation'))} · {box}"
+
+
 def _in_reader_language(obj) -> dict | None:
     """The stored determination's reasons and warnings in the caseworker's language: the validation
     stored them in English only (the engine's contract), so a Dutch caseworker read English
@@ -576,6 +583,8 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
             (_("Worker"), obj.worker_name),
             (_("Employer"), obj.employer),
             (_("Requested period"), self.period(obj)),
+            # What an approval certifies, beside the button: the legislation and the PD A1's box.
+            (_("Engine's determination"), _determination_line(obj.determination)),
             (_("Flags"), ", ".join(str(flag_title(f["code"])) for f in obj.flags) or "—"),
         ]
         return render(

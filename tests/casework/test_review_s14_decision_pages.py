@@ -98,3 +98,8 @@ def test_every_text_the_employer_reads_says_so_and_in_which_language(
     )
     for action in ("approve", "reject", "ask"):  # an approval's note is shown as the decision's reason
         assert hint in caseworker_client.get(_page(action, request)).content.decode()
+
+
+def test_the_decision_pages_show_what_an_approval_certifies(caseworker_client, in_review):
+    html = caseworker_client.get(_page("approve", in_review)).content.decode()
+    assert "Engine&#x27;s determination</th><td>Netherlands (NL) · 3.1 Posted employed person</td>" in html
