@@ -74,3 +74,10 @@ def test_the_dashboard_leads_to_the_requests_waiting_for_review(
         waiting.transaction_number
         in caseworker_client.get(f"{queue}?status__exact=in_review").content.decode()
     )
+
+
+def test_the_audit_list_links_to_what_each_event_concerns(caseworker_client, certificate):
+    html = caseworker_client.get(reverse("admin:accounts_auditevent_changelist")).content.decode()
+    request_url = reverse("admin:postings_coveragerequest_change", args=[certificate.request_id])
+    assert f'<a href="{request_url}">Request {certificate.request_id}</a>' in html
+    assert "postings.coveragerequest" not in html
