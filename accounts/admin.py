@@ -2,13 +2,17 @@
 organisations and the audit trail. Read-only pages, no delete; changes only through actions that call
 services (which audit). Access follows accounts.permissions.is_caseworker."""
 
+from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from coverage_portal.admin_filters import UsedCountryFilter
 
 from .models import ActivationLetter, AuditEvent, EmployeeAuthorization, Mandate, Organisation
 from .permissions import is_caseworker
@@ -186,10 +190,15 @@ class EmployeeAuthorizationAdmin(CaseworkerReadOnlyAdmin):
         )
 
 
+class EstablishmentFilter(UsedCountryFilter):
+    title = _("state of establishment")
+    parameter_name = "country"
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(CaseworkerReadOnlyAdmin):
     list_display = ["name", "kind", "country", "registration_number", "status", "created_at"]
-    list_filter = ["kind", "status", "country"]
+    list_filter = ["kind", "status", EstablishmentFilter]
     search_fields = ["name", "kvk_number", "rsin", "payroll_tax_number", "enterprise_number"]
 
 
@@ -202,7 +211,21 @@ class MandateAdmin(CaseworkerReadOnlyAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(CaseworkerReadOnlyAdmin):
-    list_display = ["at", "action", "actor", "organisation", "object_type", "object_id"]
+    list_display = ["at", "action", "actor", "organisation", "object_link"]
     list_filter = ["action"]
     search_fields = ["action", "object_id", "organisation__name"]
     list_select_related = ["actor", "organisation"]
+
+    @admin.display(description=_("concerning"), ordering="object_type")
+    def object_link(self, obj):
+        # "Request 2" linking to its page, where the list showed "postings.coveragerequest" and "2"
+        # in two columns and the caseworker had to build the address by hand.
+        try:
+            model = apps.get_model(obj.object_type)
+        except (LookupError, ValueError):
+            return f"{obj.object_type} {obj.object_id}".strip()
+        label = f"{capfirst(model._meta.verbose_name)} {obj.object_id}"
+        if not obj.object_id or not self.admin_site.is_registered(model):
+            return label
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.object_id])
+        return format_html('<a href="{}">{}</a>', url, label)

@@ -102,10 +102,17 @@ class Organisation(models.Model):
     def established_in_issuing_state(self) -> bool:
         return self.country.code == settings.PORTAL_INSTITUTION["state"]
 
+    # Which identifier PD A1 field 4.2 prints: the first one the organisation has.
+    REGISTRATION_FIELDS = ("kvk_number", "enterprise_number", "payroll_tax_number", "rsin")
+
+    @property
+    def registration_field(self) -> str:
+        return next((name for name in self.REGISTRATION_FIELDS if getattr(self, name)), "")
+
     @property
     def registration_number(self) -> str:
         """The identifier printed on the certificate (PD A1 field 4.2)."""
-        return self.kvk_number or self.enterprise_number or self.payroll_tax_number or self.rsin
+        return getattr(self, self.registration_field) if self.registration_field else ""
 
 
 class Membership(models.Model):

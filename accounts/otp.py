@@ -4,9 +4,11 @@ Login is two steps for a person with a confirmed device: the password step keeps
 session without logging in; the token step logs in and marks the session verified (otp_login).
 """
 
+import math
 from base64 import b32encode
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -46,3 +48,14 @@ def second_factor_url(user, next_url: str) -> str:
     token page, or setting up an authenticator first; `next_url` is where they return."""
     target = "accounts:otp_verify" if has_confirmed_device(user) else "accounts:otp_setup"
     return f"{reverse(target)}?{urlencode({'next': next_url})}"
+
+
+def seconds_to_wait(device) -> int:
+    """How long django-otp still refuses every code after wrong ones (1, 2, 4, 8... seconds), or 0.
+
+    While it refuses, even the right code fails; the page said "The code is not right", so a
+    caseworker who mistyped once and then typed the right code at once was told it was wrong."""
+    allowed, data = device.verify_is_allowed()
+    if allowed or not (data or {}).get("locked_until"):
+        return 0
+    return max(1, math.ceil((data["locked_until"] - timezone.now()).total_seconds()))

@@ -13,9 +13,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
+from coverage_portal.admin_filters import LanguageFilter
 
-from .admin_base import CaseworkerAdmin, html_table, show_errors
-from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm
+from .admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors
+from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm, WithdrawForm
 from .models import Certificate, HostStateRecord, InboxMessage, PrintQueueEntry
 from .services.certificates import (
     certificate_mark_printed,
@@ -23,6 +24,9 @@ from .services.certificates import (
     certificate_record_objection,
     certificate_settle_objection,
 )
+from .services.withdrawal import certificate_withdraw
+
+ALREADY_WITHDRAWN = _("This certificate is already withdrawn. Nothing was changed.")
 
 
 class CertificateLinksMixin:
@@ -74,10 +78,25 @@ class HostStatesInformedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PrintedFilter(admin.SimpleListFilter):
+    """In words: Django's filter for an empty date offered "Empty" and "Not empty"."""
+
+    title = _("printed and posted")
+    parameter_name = "printed"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not yet: to print")), ("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(printed_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Certificate)
 class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
     list_display = ["number", "request_link", "status_display", "issued_at", "definitive_at", "pdf_link"]
-    list_filter = [HostStatesInformedFilter, "provisional", "print_required", "language"]
+    list_filter = [HostStatesInformedFilter, "provisional", "print_required", LanguageFilter]
     search_fields = ["number", "request__transaction_number"]
     list_select_related = ["request"]
     readonly_fields = [
@@ -113,6 +132,11 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 "<int:pk>/sent/",
                 self.admin_site.admin_view(self.sent_view),
                 name="casework_certificate_sent",
+            ),
+            path(
+                "<int:pk>/withdraw/",
+                self.admin_site.admin_view(self.withdraw_view),
+                name="casework_certificate_withdraw",
             ),
             path(
                 "<int:pk>/host-state.json",
@@ -166,6 +190,13 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
             if obj.status == "provisional" and obj.objections.filter(outcome="").exists():
                 links.append(
                     (_("Record the agreement"), reverse("admin:casework_certificate_settle", args=[obj.pk]))
+                )
+            if obj.status != "withdrawn":
+                links.append(
+                    (
+                        _("Withdraw the certificate"),
+                        reverse("admin:casework_certificate_withdraw", args=[obj.pk]),
+                    )
                 )
         if links:
             extra_context["decide_links"] = links
@@ -233,6 +264,57 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 "summary": [
                     (_("Certificate"), certificate.number),
                     *((r.sed, r.receiving_state.name) for r in unsent),
+                ],
+            },
+        )
+
+    def withdraw_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate.objects.select_related("request"), pk=pk)
+        form = WithdrawForm(request.POST or None)
+        form.fields["reason"].help_text = employer_reads(certificate.request)
+        withdrawn = certificate.status == "withdrawn"
+        if request.method == "POST" and not withdrawn and form.is_valid():
+            try:
+                certificate_withdraw(actor=request.user, certificate=certificate, **form.cleaned_data)
+            except ValidationError as exc:
+                show_errors(form, exc)
+            else:
+                self.message_user(
+                    request,
+                    _(
+                        "Certificate %(cert)s is withdrawn. The verification page says so from now on; the "
+                        "employer was told, with your reason."
+                    )
+                    % {"cert": certificate.number},
+                )
+                return redirect("admin:casework_certificate_change", pk)
+        return render(
+            request,
+            "admin/casework/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Withdraw the certificate"),
+                # Said before the button, because it cannot be undone.
+                "intro": _(
+                    "Withdrawing cannot be undone. Inspectors who check this certificate are told at once "
+                    "that it is withdrawn and no longer valid; the employer is told, with your reason, and "
+                    "must send a new request if the worker still needs a certificate."
+                ),
+                "form": form,
+                "object": certificate,
+                "opts": self.model._meta,
+                "submit_label": _("Withdraw the certificate"),
+                "not_open": _("This certificate is already withdrawn. Nothing was changed.")
+                if withdrawn
+                else "",
+                "summary": [
+                    (_("Certificate"), certificate.number),
+                    (_("Request"), certificate.request.transaction_number),
+                    (_("Worker"), certificate.request.worker_name),
+                    (_("Employer"), certificate.request.employer),
+                    (_("Status"), certificate.get_status_display()),
                 ],
             },
         )
@@ -322,7 +404,7 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
 @admin.register(PrintQueueEntry)
 class PrintQueueAdmin(CertificateLinksMixin, CaseworkerAdmin):
     list_display = ["number", "request", "language_name", "issued_at", "printed_at", "pdf_link"]
-    list_filter = [("printed_at", admin.EmptyFieldListFilter)]
+    list_filter = [PrintedFilter, LanguageFilter]
     actions = ["mark_printed"]
     readonly_fields = [
         "number",
@@ -352,5 +434,18 @@ class InboxMessageAdmin(CaseworkerAdmin):
     search_fields = ["subject", "request__transaction_number", "organisation__name"]
     list_select_related = ["organisation"]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
+    # What the employer was sent and what it answered; not the row's id or its deduplication key.
+    fields = [
+        "organisation",
+        "kind",
+        "subject",
+        "body",
+        "request",
+        "certificate",
+        "created_at",
+        "read_at",
+        "answer",
+        "answered_at",
+        "answered_by",
+    ]
+    readonly_fields = fields

@@ -2,9 +2,11 @@
 goes through an action or a form page that calls a service (which writes the event and the audit).
 Only caseworkers (accounts.permissions.is_caseworker) see these pages."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from accounts.permissions import is_caseworker
 
@@ -29,6 +31,25 @@ class CaseworkerAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions if is_caseworker(request.user) else {}
+
+
+def state_name(code) -> str:
+    """ "Netherlands (NL)", as the PD A1 prints a state, rather than the engine's bare code."""
+    return f"{countries.name(code)} ({code})" if code and countries.name(code) else (code or "—")
+
+
+def employer_reads(request) -> str:
+    """Help text for a caseworker's words that the employer reads (a rejection's reason, a question,
+    an approval's note, a withdrawal's reason). The employer's messages are framed in the request's
+    language (services.notify) and the caseworker's words go in as written; an approval's note is
+    shown too ("Reason for the decision"), which its label alone did not say."""
+    from .services.notify import email_language
+
+    language = dict(settings.LANGUAGES).get(email_language(request.language), request.language)
+    return _(
+        "The employer sees this text on the request's page and in its inbox, in a message written in "
+        "%(language)s (the request's language). Write it in %(language)s too."
+    ) % {"language": language}
 
 
 def show_errors(form, exc) -> None:

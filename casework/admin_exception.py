@@ -15,7 +15,7 @@ from accounts.permissions import is_caseworker
 from postings.status import Status
 from postings.wizards.conditions import art16_requested
 
-from .admin_base import html_table, show_errors
+from .admin_base import html_table, show_errors, state_name
 from .forms import ExceptionAnswerForm
 from .models import ExceptionAgreement
 from .services.exception_agreements import TYPES_WITH_A_POSTING, request_record_exception_answer
@@ -23,7 +23,13 @@ from .services.host_state import exception_request_payload
 
 
 def can_record_exception_answer(obj) -> bool:
-    return obj.type in TYPES_WITH_A_POSTING and obj.status in (Status.IN_REVIEW, Status.INFO_REQUESTED)
+    """Only where an exception was asked for (or an answer is already recorded, to correct it): the
+    link stood on every posting in review, beside "Exception under Article 16: Not asked for."."""
+    return (
+        obj.type in TYPES_WITH_A_POSTING
+        and obj.status in (Status.IN_REVIEW, Status.INFO_REQUESTED)
+        and (art16_requested(obj.answers or {}) or recorded_answer(obj) is not None)
+    )
 
 
 def recorded_answer(obj) -> ExceptionAgreement | None:
@@ -123,7 +129,7 @@ class ExceptionAnswerAdminMixin:
                 show_errors(form, exc)
             else:
                 obj.refresh_from_db()
-                legislation = (obj.determination or {}).get("legislation") or "—"
+                legislation = state_name((obj.determination or {}).get("legislation"))
                 self.message_user(
                     request,
                     _("The answer was recorded. The engine now finds the legislation of %(state)s.")
@@ -146,7 +152,7 @@ class ExceptionAnswerAdminMixin:
                     (_("Requested period"), f"{obj.requested_start:%Y-%m-%d} – {obj.requested_end:%Y-%m-%d}"),
                     (
                         _("Engine's legislation now"),
-                        (obj.determination or {}).get("legislation") or "—",
+                        state_name((obj.determination or {}).get("legislation")),
                     ),
                 ],
             },

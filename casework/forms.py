@@ -60,6 +60,14 @@ class AskInformationForm(forms.Form):
     )
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the withdrawal"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Give the reason for the withdrawal; the employer will see it.")},
+    )
+
+
 class ObjectionForm(forms.Form):
     state = CountryField().formfield(label=_("Objecting state"))
     received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -74,6 +75,16 @@ def _flag_or_base(place, home_base: str) -> str:
     return _country(home_base)
 
 
+def _employer_identifier(employer) -> str:
+    """4.2 with the kind of number ("KvK number: 12345678"): the PD A1 schema types the identifier
+    (registration, social security, fiscal; legislation.md 4.5), and an inspector abroad cannot tell
+    a KvK number from a payroll tax number or an RSIN by its digits."""
+    if not employer.registration_field:
+        return ""
+    label = employer._meta.get_field(employer.registration_field).verbose_name
+    return f"{capfirst(label)}: {employer.registration_number}"
+
+
 def _places(request) -> tuple[list[dict], bool, bool, str]:
     places = list(request.places.all())
     answers = request.answers or {}
@@ -84,10 +95,17 @@ def _places(request) -> tuple[list[dict], bool, bool, str]:
             "seq": i,
             "name": p.name or p.get_location_type_display(),
             "flag_or_base": _flag_or_base(p, home_base),
+            # "Rue Haute 12, 1000 Bruxelles": post code and town together, as 1.8 and 4.4 print them.
             "address": ", ".join(
-                x for x in (" ".join(y for y in (p.street, p.house_number) if y), p.postal_code, p.town) if x
+                x
+                for x in (
+                    " ".join(y for y in (p.street, p.house_number) if y),
+                    " ".join(y for y in (p.postal_code, p.town) if y),
+                )
+                if x
             ),
             "country": _country(p.country.code),
+            "country_code": eessi_country(p.country.code),
         }
         for i, p in enumerate(places, start=1)
     ]
@@ -203,6 +221,7 @@ def certificate_context(certificate) -> dict:
         "self_employed": code in SELF_EMPLOYED_CODES
         or classification(request.answers or {}) == "self_employed",
         "employer": employer,
+        "employer_identifier": _employer_identifier(employer),
         "employer_country": _country(employer.country.code),
         "employer_country_code": eessi_country(employer.country.code),
         "places": places,

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -220,4 +221,15 @@ def dashboard(request):
             ),
         ),
     ]
-    return render(request, "casework/dashboard.html", {"charts": charts, "figures": figures})
+    # Where the work is, each a link to the queue filtered to it: "Work the queue" led to every
+    # request ever sent, closed ones first (the oldest), and the waiting ones had to be filtered out.
+    queue = reverse("admin:postings_coveragerequest_changelist")
+    work = [
+        (label, figures["per_status"].get(status, 0), f"{queue}?status__exact={status}")
+        for status, label in (
+            (Status.IN_REVIEW, _("Waiting for your review")),
+            (Status.INFO_REQUESTED, _("Waiting for the employer's answer")),
+            (Status.SUBMITTED, _("Received, still being checked")),
+        )
+    ]
+    return render(request, "casework/dashboard.html", {"charts": charts, "figures": figures, "work": work})

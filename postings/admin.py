@@ -13,27 +13,80 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries import countries
 
 from accounts.models import Employee
 from accounts.permissions import is_caseworker
-from casework.admin_base import CaseworkerAdmin, html_table, show_errors
+from casework.admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors, state_name
 from casework.admin_exception import ExceptionAnswerAdminMixin, can_record_exception_answer
+from casework.certificate_labels import STATUS_CODES, labels_for
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
+from coverage_portal.admin_filters import UsedCountryFilter
 
+from .decision_state import why_not_open
 from .history import event_label
-from .models import CoverageRequest
+from .models import CoverageRequest, ResidenceStatement
+from .selectors import person_requests
 from .services.decisions import proposed_admitted_period, request_ask_information, request_decide
 from .services.validation import flag_message, flag_title
-from .status import IN_PROGRESS, Decision, Status
+from .status import IN_PROGRESS, Decision, IllegalTransition, Status
+from .timeline import timeline_svg
 from .worker import worker_data
+
+# What the caseworker is told once a decision page has done its work: what happened and what follows.
+DONE_MESSAGES = {
+    "approve": _(
+        "%(number)s is approved. The certificate is being produced; the employer is told when it is ready."
+    ),
+    "reject": _("%(number)s is rejected. The employer was told, with your reason, in their inbox."),
+    "ask": _(
+        "Your question about %(number)s was sent to the employer's inbox; the request waits for the answer."
+    ),
+}
+
+
+def _status_box(code) -> str:
+    """The PD A1's section 3 box the engine ticks, numbered and named as printed (legislation.md 4.4),
+    in the caseworker's language: "3.1 Posted employed person", not the schema's code "01"."""
+    if code not in STATUS_CODES:
+        return code or "—"
+    index = STATUS_CODES.index(code)
+    return f"3.{index + 1} {labels_for((get_language() or 'en')[:2])['status'][index]}"
+
+
+def _determination_line(determination) -> str:
+    if not determination:
+        return _("none: decide by hand (see the flags)")
+    box = _status_box(determination.get("a1_status_code"))
+    return f"{state_name(determination.get('legislation'))} · {box}"
+
+
+def _in_reader_language(obj) -> dict | None:
+    """The stored determination's reasons and warnings in the caseworker's language: the validation
+    stored them in English only (the engine's contract), so a Dutch caseworker read English
+    sentences among Dutch labels. None (the English stays) in English, or when the engine no longer
+    gives exactly what was stored (selfcheck.localise.localised_as_stored)."""
+    if (get_language() or "en")[:2] == "en":
+        return None
+    from postings.situation import situation_from_request
+    from selfcheck.localise import localised_as_stored
+
+    try:
+        return localised_as_stored(obj.determination, situation_from_request(obj))
+    except Exception:  # noqa: BLE001 - any failure to re-run: the stored English is still right
+        return None
+
+
+def _pdf_link(url):
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Open PDF"))
 
 
 class FlagFilter(admin.SimpleListFilter):
@@ -68,24 +121,14 @@ class QueueStatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
-class StateOfWorkFilter(admin.SimpleListFilter):
-    """Only the states that occur in the queue, by name (not the 250 states of the world)."""
+class StateOfWorkFilter(UsedCountryFilter):
+    """Only the states that occur in the queue (drafts never reach it)."""
 
     title = _("state of work")
     parameter_name = "state_of_work"
 
-    def lookups(self, request, model_admin):
-        codes = (
-            CoverageRequest.objects.exclude(status=Status.DRAFT)
-            .exclude(state_of_work="")
-            .order_by()
-            .values_list("state_of_work", flat=True)
-            .distinct()
-        )
-        return sorted(((code, countries.name(code) or code) for code in codes), key=lambda c: str(c[1]))
-
-    def queryset(self, request, queryset):
-        return queryset.filter(state_of_work=self.value()) if self.value() else queryset
+    def rows(self, model_admin):
+        return CoverageRequest.objects.exclude(status=Status.DRAFT)
 
 
 class AgeFilter(admin.SimpleListFilter):
@@ -161,6 +204,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
                 ]
             },
         ),
+        (_("The worker's requests"), {"fields": ["person_requests_html"]}),
         (_("Places of work"), {"fields": ["places_html"]}),
         (_("Determination"), {"fields": ["determination_html"]}),
         (_("Flags"), {"fields": ["flags_html"]}),
@@ -251,6 +295,43 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
     def admitted_period(self, obj):
         return f"{obj.admitted_start:%Y-%m-%d} – {obj.admitted_end:%Y-%m-%d}" if obj.admitted_start else "—"
 
+    @admin.display(description=_("all requests for this person"))
+    def person_requests_html(self, obj):
+        # Earlier and later requests, from any employer, beside this one: a posting within two months
+        # of the last one to the same state, or past 24 months in all, shows here at a glance.
+        requests = list(person_requests(obj))
+        rows = [
+            (
+                format_html("<strong>{}</strong>", r.transaction_number)
+                if r.pk == obj.pk
+                else format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("admin:postings_coveragerequest_change", args=[r.pk]),
+                    r.transaction_number,
+                ),
+                r.employer.name,
+                r.get_type_display(),
+                " – ".join(str(x) for x in (r.get_status_display(), r.get_decision_display()) if x),
+                countries.name(r.state_of_work) if r.state_of_work else "",
+                self.period(r),
+                f"{r.admitted_start:%Y-%m-%d} – {r.admitted_end:%Y-%m-%d}" if r.admitted_start else "—",
+            )
+            for r in requests
+        ]
+        table = html_table(
+            [
+                _("request"),
+                _("employer"),
+                _("type"),
+                _("status"),
+                _("state of work"),
+                _("requested period"),
+                _("admitted period"),
+            ],
+            rows,
+        )
+        return format_html("{}{}", table, timeline_svg(requests, highlight=obj))
+
     @admin.display(description=_("places of work"))
     def places_html(self, obj):
         rows = [
@@ -272,19 +353,20 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         d = obj.determination
         if not d:
             return _("No determination (see the flags).")
+        d = _in_reader_language(obj) or d
         provision = d.get("provision") or {}
         period = d.get("period") or {}
         head = format_html(
             "<p><strong>{}: {}</strong> · {} {} Art. {} · {}: {} · {}: {}{}</p>",
             _("Legislation"),
-            d.get("legislation") or "—",
+            state_name(d.get("legislation")),
             _("provision"),
             provision.get("instrument", ""),
             provision.get("article", ""),
             _("certificate"),
             d.get("certificate") or "—",
-            _("status code"),
-            d.get("a1_status_code") or "—",
+            _("PD A1 box"),
+            _status_box(d.get("a1_status_code")),
             format_html(" · <strong>{}</strong>", _("provisional")) if d.get("provisional") else "",
         )
         if period:
@@ -329,38 +411,57 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
 
     @admin.display(description=_("authorizations"))
     def authorizations_html(self, obj):
-        from django.apps import apps
+        # The documents themselves one click away (a new tab), not only their status: the caseworker
+        # reads the signed authorization and the residence state's statement before deciding.
+        from accounts.models import EmployeeAuthorization
 
         parts = []
-        try:
-            model = apps.get_model("accounts", "EmployeeAuthorization")
-        except LookupError:
-            model = None
-        if model is not None and obj.employee_id:
+        if obj.employee_id:
             rows = [
-                (a.representative, a.get_status_display(), a.uploaded_at, a.decided_at or "", a.reason)
-                for a in model.objects.filter(employee_id=obj.employee_id).select_related("representative")
+                (
+                    a.representative,
+                    a.get_status_display(),
+                    a.uploaded_at,
+                    a.decided_at or "",
+                    a.reason,
+                    _pdf_link(reverse("admin:accounts_employeeauthorization_file", args=[a.pk])),
+                )
+                for a in EmployeeAuthorization.objects.filter(employee_id=obj.employee_id).select_related(
+                    "representative"
+                )
             ]
             url = (
                 reverse("admin:accounts_employeeauthorization_changelist")
                 + f"?employee__id__exact={obj.employee_id}"
             )
             parts.append(
-                html_table([_("representative"), _("status"), _("uploaded"), _("decided"), _("reason")], rows)
-            )
-            parts.append(format_html('<p><a href="{}">{}</a></p>', url, _("Accept or reject authorizations")))
-        try:
-            statement_model = apps.get_model("postings", "ResidenceStatement")
-        except LookupError:
-            statement_model = None
-        if statement_model is not None:
-            has = statement_model.objects.filter(request=obj).exists()
-            parts.append(
-                format_html(
-                    "<p>{}: {}</p>", _("Residence state's statement"), _("on file") if has else _("none")
+                html_table(
+                    [_("representative"), _("status"), _("uploaded"), _("decided"), _("reason"), _("file")],
+                    rows,
                 )
             )
-        return format_html_join("", "{}", ((p,) for p in parts)) if parts else _("None.")
+            parts.append(format_html('<p><a href="{}">{}</a></p>', url, _("Accept or reject authorizations")))
+        statement = ResidenceStatement.objects.filter(request=obj).first()
+        if statement is None:
+            parts.append(format_html("<p>{}: {}</p>", _("Residence state's statement"), _("none")))
+        else:
+            parts.append(
+                format_html(
+                    "<p>{}: {} {} · {}</p>",
+                    _("Residence state's statement"),
+                    _("dated"),
+                    f"{statement.statement_date:%Y-%m-%d}",
+                    _pdf_link(reverse("admin:postings_coveragerequest_residence_statement", args=[obj.pk])),
+                )
+            )
+        return format_html_join("", "{}", ((p,) for p in parts))
+
+    def residence_statement_view(self, request, pk):
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        sent = ResidenceStatement.objects.exclude(request__status=Status.DRAFT)
+        statement = get_object_or_404(sent, request_id=pk)
+        return FileResponse(statement.file.open("rb"), content_type="application/pdf")
 
     @admin.display(description=_("certificate"))
     def certificate_html(self, obj):
@@ -406,6 +507,11 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
             path("<int:pk>/approve/", view(self.approve_view), name="postings_coveragerequest_approve"),
             path("<int:pk>/reject/", view(self.reject_view), name="postings_coveragerequest_reject"),
             path("<int:pk>/ask/", view(self.ask_view), name="postings_coveragerequest_ask"),
+            path(
+                "<int:pk>/residence-statement.pdf",
+                view(self.residence_statement_view),
+                name="postings_coveragerequest_residence_statement",
+            ),
             *super().get_urls(),
         ]
 
@@ -451,30 +557,35 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
     def ask_information(self, request, queryset):
         return self._one(request, queryset, "ask")
 
-    def _decision_page(self, request, pk, form_class, initial, title, submit_label, perform):
+    def _decision_page(self, request, pk, action, form_class, initial, title, submit_label, perform):
         if not is_caseworker(request.user):
             raise PermissionDenied
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
         form = form_class(request.POST or None, initial=initial)
-        if request.method == "POST" and form.is_valid():
+        for name in ("reason", "message"):  # what the employer will read, also an approval's note
+            if name in form.fields:
+                form.fields[name].help_text = employer_reads(obj)
+        not_open = why_not_open(obj, action)
+        if request.method == "POST" and not not_open and form.is_valid():
             try:
                 perform(obj, form.cleaned_data)
             except ValidationError as exc:
                 show_errors(form, exc)
-            except Exception as exc:  # noqa: BLE001 - e.g. IllegalTransition: shown, nothing written
-                form.add_error(None, str(exc))
+            except IllegalTransition:
+                # Another caseworker acted between this page's check and the row lock.
+                obj.refresh_from_db()
+                not_open = why_not_open(obj, action)
             else:
-                self.message_user(
-                    request,
-                    _("Done: %(title)s for %(number)s.") % {"title": title, "number": obj.transaction_number},
-                )
+                self.message_user(request, DONE_MESSAGES[action] % {"number": obj.transaction_number})
                 return redirect("admin:postings_coveragerequest_change", obj.pk)
         summary = [
             (_("Request"), obj.transaction_number),
             (_("Worker"), obj.worker_name),
             (_("Employer"), obj.employer),
             (_("Requested period"), self.period(obj)),
-            (_("Flags"), ", ".join(f["code"] for f in obj.flags) or "—"),
+            # What an approval certifies, beside the button: the legislation and the PD A1's box.
+            (_("Engine's determination"), _determination_line(obj.determination)),
+            (_("Flags"), ", ".join(str(flag_title(f["code"])) for f in obj.flags) or "—"),
         ]
         return render(
             request,
@@ -487,6 +598,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
                 "opts": self.model._meta,
                 "submit_label": submit_label,
                 "summary": summary,
+                "not_open": not_open,
             },
         )
 
@@ -505,6 +617,7 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         return self._decision_page(
             request,
             pk,
+            "approve",
             ApproveForm,
             {"admitted_start": start, "admitted_end": end},
             _("Approve"),
@@ -516,12 +629,21 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         def perform(obj, data):
             request_decide(actor=request.user, request=obj, decision=Decision.REJECTED, reason=data["reason"])
 
-        return self._decision_page(request, pk, RejectForm, {}, _("Reject"), _("Reject the request"), perform)
+        return self._decision_page(
+            request, pk, "reject", RejectForm, {}, _("Reject"), _("Reject the request"), perform
+        )
 
     def ask_view(self, request, pk):
         def perform(obj, data):
             request_ask_information(actor=request.user, request=obj, message=data["message"])
 
         return self._decision_page(
-            request, pk, AskInformationForm, {}, _("Ask for information"), _("Send the question"), perform
+            request,
+            pk,
+            "ask",
+            AskInformationForm,
+            {},
+            _("Ask for information"),
+            _("Send the question"),
+            perform,
         )

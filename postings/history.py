@@ -16,6 +16,7 @@ EVENT_LABELS = {
     "cancelled": _("Cancelled"),
     "certificate_issued": _("Certificate issued"),
     "certificate_printed": _("Certificate printed and posted"),
+    "certificate_withdrawn": _("Certificate withdrawn by the institution"),
     "determination_definitive": _("Determination became definitive"),
     "objection_recorded": _("Objection from another state recorded"),
     "objection_settled": _("Objection settled"),

@@ -145,6 +145,26 @@ def worker_requests(request: CoverageRequest) -> QuerySet[CoverageRequest]:
     )
 
 
+def person_requests(request: CoverageRequest) -> QuerySet[CoverageRequest]:
+    """Every sent request for the same person, this one included, whichever employer sent it: for
+    the caseworker only (the admin is closed to everyone else). The two-month gap between postings,
+    the 24 months in total and a chain of employers posting to the same job (legislation.md 2.3,
+    P5 and P7) are judged on the person's whole record, which only the personal number links across
+    employers; the directory's employee links a request without one."""
+    if request.personal_number:
+        person = CoverageRequest.objects.filter(personal_number=request.personal_number)
+    elif request.employee_id is not None:
+        person = CoverageRequest.objects.filter(employee_id=request.employee_id)
+    else:
+        person = CoverageRequest.objects.filter(pk=request.pk)
+    return (
+        person.exclude(status=Status.DRAFT)
+        .select_related("employer")
+        .only(*TIMELINE_COLUMNS, "decision", "employer__name")
+        .order_by("requested_start", "pk")
+    )
+
+
 def certificate_of(obj):
     """The certificate issued for a request, or None while there is none."""
     from django.core.exceptions import ObjectDoesNotExist

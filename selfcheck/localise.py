@@ -14,6 +14,9 @@ page, the REST API's validate endpoint, the ``determine`` command) goes through 
 messages are the engine's own, byte for byte.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.formats import get_format
 from django.utils.translation import gettext, ngettext
 
@@ -24,7 +27,21 @@ from rules.i18n import Figure, Term
 
 def localised_determination(situation: dict, issuing_state: str | None = None) -> dict:
     """rules.determine, with every explanation and warning in the active language."""
-    determination, figures, warning_sources = rules.determine_with_figures(situation, issuing_state)
+    return _localise(*rules.determine_with_figures(situation, issuing_state))
+
+
+def localised_as_stored(stored: dict, situation: dict) -> dict | None:
+    """A determination kept with a request (in English, as the validation wrote it) in the active
+    language, for the caseworker's page; None unless the engine, run again on `situation`, gives
+    exactly `stored`. Only then are the figures the ones that were decided on: if the engine or the
+    facts it reads changed since, the page keeps the stored English rather than other sentences."""
+    determination, figures, warning_sources = rules.determine_with_figures(situation)
+    if json.loads(json.dumps(determination, cls=DjangoJSONEncoder)) != stored:
+        return None
+    return _localise(determination, figures, warning_sources)
+
+
+def _localise(determination: dict, figures: list, warning_sources: list) -> dict:
     for reason, reason_figures in zip(determination["reasons"], figures, strict=True):
         template = rules.reason_template(reason["code"], reason["passed"])
         reason["explanation"] = _render(template, reason_figures, reason["explanation"])

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import login as otp_login
 
 from .. import otp
@@ -33,6 +34,16 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.success(request, _("You have logged out."))
         return response
+
+
+def _wait_message(seconds: int) -> str:
+    return ngettext(
+        "After a wrong code, codes are not checked for a moment. "
+        "Wait %(n)d second, then type the newest code.",
+        "After a wrong code, codes are not checked for a moment. "
+        "Wait %(n)d seconds, then type the newest code.",
+        seconds,
+    ) % {"n": seconds}
 
 
 class LoginView(auth_views.LoginView):
@@ -74,7 +85,10 @@ def otp_verify(request):
     next_url = request.session.get(otp.PENDING_NEXT) or request.GET.get("next", "")
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        wait = otp.seconds_to_wait(device)
+        if wait:
+            form.add_error("token", _wait_message(wait))
+        elif device.verify_token(form.cleaned_data["token"]):
             if pending is not None:
                 backend = request.session.get(otp.PENDING_BACKEND)
                 auth_login(request, user, backend=backend)
@@ -82,10 +96,11 @@ def otp_verify(request):
             for key in (otp.PENDING_USER, otp.PENDING_BACKEND, otp.PENDING_NEXT):
                 request.session.pop(key, None)
             return redirect(_safe_next(request, next_url))
-        audit_record(actor=None, action="otp.failed", obj=user)
-        form.add_error(
-            "token", _("The code is not right. Check the time on your phone and try the newest code.")
-        )
+        else:
+            audit_record(actor=None, action="otp.failed", obj=user)
+            form.add_error(
+                "token", _("The code is not right. Check the time on your phone and try the newest code.")
+            )
     return render(request, "accounts/otp/verify.html", {"form": form})
 
 
@@ -98,7 +113,10 @@ def otp_setup(request):
     device = otp.unconfirmed_device(request.user)
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        wait = otp.seconds_to_wait(device)
+        if wait:
+            form.add_error("token", _wait_message(wait))
+        elif device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
@@ -106,7 +124,10 @@ def otp_setup(request):
             return render(
                 request, "accounts/otp/done.html", {"next": _safe_next(request, request.GET.get("next"))}
             )
-        form.add_error("token", _("The code is not right. Scan the QR code again and type the newest code."))
+        else:
+            form.add_error(
+                "token", _("The code is not right. Scan the QR code again and type the newest code.")
+            )
     qr = segno.make(device.config_url, error="m")
     svg = qr.svg_inline(scale=5, title=_("QR code for your authenticator app"))
     return render(

@@ -179,7 +179,7 @@ def test_more_than_three_places_keep_their_names_in_5_1(
 def test_three_places_print_names_and_addresses(engine, employer, employer_admin, employee, caseworker):
     """legislation.md 4.6: up to three places are printed with their addresses (5.2)."""
     text = pdf_text(approved(engine, employer, employee, caseworker, employer_admin, places=3))
-    assert "Rue Haute 12, 1000, Bruxelles, Belgium" in text
+    assert "Rue Haute 12, 1000 Bruxelles, Belgium (BE)" in text
     assert "☐" in field(text, "5.3")
 
 

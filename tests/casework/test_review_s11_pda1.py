@@ -196,7 +196,7 @@ def test_every_field_of_a_posting_decided_by_the_engine(employer, employer_admin
     assert "Damrak 1, 1012 LG Amsterdam, Netherlands (NL)" in line_of(text, "4.4")
 
     assert "Bouwbedrijf 1 NV" in line_of(text, "5.1")
-    assert "Rue de la Loi 16, 1040, Bruxelles, Belgium" in line_of(text, "5.2")
+    assert "Rue de la Loi 16, 1040 Bruxelles, Belgium (BE)" in line_of(text, "5.2")
     assert "☐" in line_of(text, "5.3") and "☒" not in line_of(text, "5.3")
 
     assert "Sociale Verzekeringsbank" in line_of(text, "6.1")

@@ -45,7 +45,7 @@ def log_in_caseworker(page, live_server, caseworker):
 def open_request_in_admin(page, live_server, case):
     page.goto(f"{live_server.url}/admin/postings/coveragerequest/")
     page.get_by_role("link", name=case.transaction_number).click()
-    expect(page.get_by_text("Legislation: NL").first).to_be_visible()
+    expect(page.get_by_text("Legislation: Netherlands (NL)").first).to_be_visible()
     expect(page.get_by_text("No flags").first).to_be_visible()
 
 
@@ -57,7 +57,7 @@ def test_caseworker_approves_and_employer_downloads(
     page.get_by_role("link", name="Approve", exact=True).click()
     page.get_by_label("Admitted until").fill("2027-09-30")
     page.get_by_role("button", name="Approve and issue the certificate").click()
-    expect(page.get_by_text("Done: Approve")).to_be_visible()
+    expect(page.get_by_text(f"{case.transaction_number} is approved.")).to_be_visible()
     certificate = Certificate.objects.get(request=case)
 
     page.context.clear_cookies()
