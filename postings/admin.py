@@ -30,6 +30,7 @@ from casework.certificate_labels import STATUS_CODES, labels_for
 from casework.forms import ApproveForm, AskInformationForm, RejectForm
 from casework.models import RequestFlag
 from coverage_portal.admin_filters import UsedCountryFilter
+from coverage_portal.provision import provision_label
 
 from .decision_state import why_not_open
 from .history import event_label
@@ -357,12 +358,11 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         provision = d.get("provision") or {}
         period = d.get("period") or {}
         head = format_html(
-            "<p><strong>{}: {}</strong> · {} {} Art. {} · {}: {} · {}: {}{}</p>",
+            "<p><strong>{}: {}</strong> · {}: {} · {}: {} · {}: {}{}</p>",
             _("Legislation"),
             state_name(d.get("legislation")),
             _("provision"),
-            provision.get("instrument", ""),
-            provision.get("article", ""),
+            provision_label(provision) or "—",
             _("certificate"),
             d.get("certificate") or "—",
             _("PD A1 box"),

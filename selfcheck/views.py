@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from django_countries import countries
 
 import rules
+from coverage_portal.provision import provision_label
 
 from .forms import SelfCheckForm, field_for_error
 from .localise import localised_determination, localised_errors
@@ -59,4 +60,7 @@ def present(determination: dict) -> dict:
         "state_name": countries.name(state) if state else "",
         "status_label": str(STATUS_LABELS.get(code, "")) if code else "",
         "a1": determination["certificate"] == "PD A1",
+        # "Regulation (EC) No 883/2004, Article 12(1)", not the engine's "883/2004" or "national:NL".
+        "provision_label": provision_label(determination.get("provision")),
+        "transitional_label": provision_label(determination.get("transitional")),
     }

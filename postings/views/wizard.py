@@ -18,8 +18,9 @@ from django_countries import countries
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
+from coverage_portal.provision import provision_label
+
 from ..models import ResidenceStatement
-from ..provision import provision_label
 from ..selectors import any_request_get, employees_for
 from ..services.drafts import (
     WIZARD_KEY,

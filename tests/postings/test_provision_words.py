@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 import rules
-from postings.provision import provision_label
+from coverage_portal.provision import provision_label
 
 from .test_other_wizards import S, region, simultaneous_to_places
 from .test_posting_wizard import walk_to_check

@@ -42,6 +42,19 @@ def test_valid_posting_shows_determination(client):
 
 
 @pytest.mark.django_db
+def test_the_rule_that_decides_is_named_in_words(client):
+    """The regulation by its name, not the engine's "883/2004" or "national:US"."""
+    html = client.post(URL, POSTING).content.decode()
+    assert "Regulation (EC) No 883/2004, Article 12(1)" in html
+    dutch = client.post(URL, POSTING, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Verordening (EG) nr. 883/2004, artikel 12(1)" in dutch
+    treaty = client.post(URL, {**POSTING, "work_1_country": "US"}).content.decode()
+    assert "the treaty between Netherlands and United States of America, Article 9" in treaty
+    national = client.post(URL, {**POSTING, "work_1_country": "NG"}).content.decode()
+    assert "national:" not in national and "the national law of" in national
+
+
+@pytest.mark.django_db
 def test_multi_state_shows_reasons_and_provisional(client):
     data = {
         "residence": "BE",
