@@ -71,3 +71,15 @@ def test_a_rejected_request_cannot_be_extended(logged_in, employer_admin, reject
         draft_extend(actor=employer_admin, source=rejected, new_end=rejected.requested_end.replace(year=2026))
     assert "A rejected request cannot be extended" in str(refused.value)
     assert not CoverageRequest.objects.filter(extends=rejected).exists()
+
+
+def test_the_request_page_says_why_no_period_was_admitted(logged_in, employer, employee, rejected):
+    """A rejected or cancelled request has no admitted period, and never will: "Not decided yet"
+    said the opposite."""
+    page = logged_in.get(reverse("postings:detail", args=[rejected.pk])).content.decode()
+    assert "None: the request was rejected" in page and "Not decided yet" not in page
+    cancelled = make_request(employer, employee, status=Status.CANCELLED)
+    page = logged_in.get(reverse("postings:detail", args=[cancelled.pk])).content.decode()
+    assert "None: the request was cancelled" in page and "Not decided yet" not in page
+    waiting = make_request(employer, employee, status=Status.IN_REVIEW)
+    assert "Not decided yet" in logged_in.get(reverse("postings:detail", args=[waiting.pk])).content.decode()
