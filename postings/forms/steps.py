@@ -811,9 +811,10 @@ class StatementForm(QuickCopyForm):
         error_messages={"required": _("Enter the date of the statement.")},
     )
 
-    def __init__(self, *args, has_statement=False, today=None, **kwargs):
+    def __init__(self, *args, has_statement=False, today=None, in_browser=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_statement = has_statement
+        self.in_browser = in_browser
         self.today = today or timezone.localdate()
         if has_statement:
             self.fields["file"].help_text = _("A statement is uploaded. Choose a file only to replace it.")
@@ -831,6 +832,15 @@ class StatementForm(QuickCopyForm):
         if head != b"%PDF-":
             raise ValidationError(_("The file must be a PDF."))
         return upload
+
+    def clean(self):
+        data = super().clean()
+        # A page that comes back with an error has an empty file field (a browser never fills one in),
+        # and the file is saved only with a valid date: say so, or the next Continue asks for it as if
+        # none had been chosen.
+        if self.in_browser and data.get("file") and self.errors:
+            self.add_error("file", _("Choose the file again: it is kept only once the page has no errors."))
+        return data
 
     def clean_statement_date(self):
         value = self.cleaned_data["statement_date"]

@@ -85,7 +85,10 @@ class RequestWizard(NamedUrlWizardView):
         if step == "places":
             return {"kind": self.draft.type, "states": (self.answers.get("states") or {}).get("states") or []}
         if step == "statement":
-            return {"has_statement": ResidenceStatement.objects.filter(request=self.draft).exists()}
+            return {
+                "has_statement": ResidenceStatement.objects.filter(request=self.draft).exists(),
+                "in_browser": True,
+            }
         if step == PERIOD_STEP[self.draft.type] and self.draft.extends_id:
             return {"extension_check": partial(extension_errors, self.draft)}
         return {}

@@ -81,6 +81,9 @@ def test_resident_abroad_must_upload_a_recent_pdf_statement(logged_in, employer,
         url, {**base, "statement-statement_date": old, "statement-file": pdf}
     ).content.decode()
     assert "older than two months" in page
+    # The browser cannot show the chosen file again: the page says to choose it again.
+    assert "Choose the file again: it is kept only once the page has no errors." in page
+    assert not ResidenceStatement.objects.filter(request=draft).exists()
     text = SimpleUploadedFile("s.pdf", b"hello", content_type="application/pdf")
     page = logged_in.post(
         url, {**base, "statement-statement_date": today.isoformat(), "statement-file": text}
