@@ -44,7 +44,7 @@ def test_questions_appear_as_they_apply_and_the_answer_explains_itself(live_serv
     page.get_by_label("How many months were you insured in that country just before the posting?").fill("12")
     page.get_by_role("button", name="Continue").click()
     assert page.locator("h1").inner_text() == "The social security legislation of Netherlands applies"
-    assert "Article 12(1) of 883/2004" in page.locator(".summary-list").inner_text()
+    assert "Regulation (EC) No 883/2004, Article 12(1)" in page.locator(".summary-list").inner_text()
 
 
 def test_a_question_with_an_error_stays_visible(live_server, page):
