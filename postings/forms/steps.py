@@ -409,13 +409,21 @@ class PlaceForm(QuickCopyForm):
         "imo_number": _("Enter the IMO number of the ship."),
     }
 
-    def __init__(self, *args, with_share=False, region_needs_name=True, **kwargs):
+    def __init__(self, *args, with_share=False, region_needs_name=True, states=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.imo_warning = False
         self.with_share = with_share
         self.region_needs_name = region_needs_name
         if not with_share:
             del self.fields["time_pct"]
+        if states:
+            # Simultaneous occupation: only the states of work chosen on the step before. All 250 were
+            # offered, and a place outside them was then refused. The field still takes any state, so
+            # the formset's check names a stray one (the API sends places without this select).
+            self.fields["country"].choices = [
+                ("", _("Choose a state")),
+                *((c, state_name(c) or c) for c in states),
+            ]
 
     def clean_imo_number(self):
         return check_imo(self)
@@ -461,9 +469,18 @@ class BasePlaceFormSet(forms.BaseFormSet):
         self.kind = kind
         self.states = list(states)
         super().__init__(*args, **kwargs)
+        if self.kind == "simultaneous" and not self.is_bound:
+            # A new page starts with a place per state of work (each needs one); places already entered
+            # or reused count, and a page sent before keeps its own number of places (the data says it).
+            self.extra = max(0, len(self.states) - max(self.initial_form_count(), self.min_num))
 
     def get_form_kwargs(self, index):
-        return {"with_share": self.kind == "simultaneous", "region_needs_name": self.kind != "simultaneous"}
+        simultaneous = self.kind == "simultaneous"
+        return {
+            "with_share": simultaneous,
+            "region_needs_name": not simultaneous,
+            "states": self.states if simultaneous else (),
+        }
 
     @property
     def empty_form(self):
