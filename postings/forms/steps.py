@@ -30,6 +30,11 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MAX_STATEMENT_BYTES = 5 * 1024 * 1024
 STATEMENT_MAX_AGE_MONTHS = 2
 ENTRY_MAX_DAYS_AHEAD = 366  # a date of entry into service up to a year ahead, in a leap year too
+# And not before the employee could work: a mistyped year (1890) was taken. From fourteen the EU
+# allows light work and work in a training scheme (Directive 94/33/EC, Art. 4(2)); the message says
+# "14th birthday" in words, to translate. Sixty years back covers any career still running.
+ENTRY_MIN_AGE_YEARS = 14
+ENTRY_MAX_YEARS_BACK = 60
 # Bounds on a requested period that catch a mistyped year (1950, 2150), which the wizard took and the
 # engine then decided on (a start in 1950 came out as "no coordination instrument applies"). Five
 # years is the longest period any rule the portal applies admits (an Art. 16 agreement, a bilateral
@@ -253,8 +258,32 @@ class RelationshipForm(QuickCopyForm):
         error_messages={"required": _("Choose the worker classification.")},
     )
 
+    def __init__(self, *args, birth_date=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The chosen employee's (the wizard and the API pass it): the date of entry cannot come before
+        # their 14th birthday.
+        self.birth_date = birth_date
+
     def clean_date_of_entry(self):
         value = self.cleaned_data["date_of_entry"]
+        earliest = months_before(timezone.localdate(), ENTRY_MAX_YEARS_BACK * 12)
+        fourteenth = months_before(self.birth_date, -ENTRY_MIN_AGE_YEARS * 12) if self.birth_date else None
+        if fourteenth and fourteenth > earliest and value < fourteenth:
+            raise ValidationError(
+                _(
+                    "The date of entry into service can be no earlier than the employee's 14th birthday "
+                    "(%(date)s at the earliest)."
+                )
+                % {"date": fourteenth.strftime("%d-%m-%Y")}
+            )
+        if value < earliest:
+            raise ValidationError(
+                _(
+                    "The date of entry into service can be at most %(years)s years ago "
+                    "(%(date)s at the earliest)."
+                )
+                % {"years": ENTRY_MAX_YEARS_BACK, "date": earliest.strftime("%d-%m-%Y")}
+            )
         latest = timezone.localdate() + dt.timedelta(days=ENTRY_MAX_DAYS_AHEAD)
         if value > latest:
             # The limit and its last day are said: "too far in the future" left a person guessing.
