@@ -12,7 +12,7 @@ from postings.forms.steps import RelationshipForm, months_before
 from tests import factories
 
 from ..api.conftest import client_for
-from ..api.test_requests import base, body
+from ..api.test_requests import base, body, create_errors
 from .test_posting_wizard import P, walk_to_check
 from .wizard_helpers import post_step, start, step_url
 
@@ -56,9 +56,7 @@ def test_the_api_says_the_limit_too(employer_admin, employer, employee):
         **data["relationship"],
         "date_of_entry": (latest + dt.timedelta(days=1)).isoformat(),
     }
-    response = client_for(employer_admin).post(base(employer), data, format="json")
-    assert response.status_code == 400
-    assert response.json()["errors"] == [
+    assert create_errors(employer_admin, employer, data) == [
         {
             "field": "relationship.date_of_entry",
             "message": "The date of entry into service can be at most 366 days from today "
@@ -131,9 +129,7 @@ def test_the_lower_limit_in_every_language(logged_in, employee):
 def test_the_api_says_the_lower_limit_too(employer_admin, employer, employee):
     data = body(POSTING, employee)
     data["relationship"] = {**data["relationship"], "date_of_entry": "1999-07-29"}
-    response = client_for(employer_admin).post(base(employer), data, format="json")
-    assert response.status_code == 400
-    assert response.json()["errors"] == [
+    assert create_errors(employer_admin, employer, data) == [
         {
             "field": "relationship.date_of_entry",
             "message": "The date of entry into service can be no earlier than the employee's 14th birthday "

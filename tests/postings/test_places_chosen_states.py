@@ -11,8 +11,7 @@ from django.conf import settings
 
 from api.views.examples import SIMULTANEOUS
 
-from ..api.conftest import client_for
-from ..api.test_requests import base, body
+from ..api.test_requests import body, create_errors
 from .test_other_wizards import S, region, simultaneous_to_places
 from .wizard_helpers import places_data, post_step, start, step_url
 
@@ -96,9 +95,7 @@ def test_a_state_outside_the_chosen_ones_is_still_refused(logged_in, employee, e
 def test_the_api_still_gets_the_error_at_the_place(employer_admin, employer, employee):
     data = body(SIMULTANEOUS, employee)
     data["places"][0] = {**data["places"][0], "country": "DE"}
-    response = client_for(employer_admin).post(base(employer), data, format="json")
-    assert response.status_code == 400
-    assert response.json()["errors"] == [
+    assert create_errors(employer_admin, employer, data) == [
         {
             "field": "places[0].country",
             "message": "Germany is not one of the states of work you chose (Belgium, Netherlands). Choose "
