@@ -83,11 +83,17 @@ def _form_data(kind: str, step: str, value, form_class) -> dict:
     return _prefixed(form_class, step, value)
 
 
-def _form_kwargs(step: str, kind: str, employees, states) -> dict:
+def _form_kwargs(step: str, kind: str, employees, answers: dict) -> dict:
+    """What the wizard passes each step's form too (postings.views.wizard.get_form_kwargs), read from
+    the answers checked so far (the employee and the states come before the steps that use them)."""
     if step == "employee":
         return {"employees": employees}
+    if step == "relationship":
+        employee_id = (answers.get("employee") or {}).get("employee_id")
+        employee = employees.filter(pk=employee_id).first() if employee_id else None
+        return {"birth_date": employee.birth_date if employee else None}
     if step == "places":
-        return {"kind": kind, "states": states}
+        return {"kind": kind, "states": (answers.get("states") or {}).get("states") or []}
     return {}
 
 
@@ -128,9 +134,8 @@ def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[di
     for step in api_steps(kind):
         if step not in given:
             continue
-        states = (answers.get("states") or {}).get("states") or []  # checked before places
         form_class = forms_by_step[step]
-        kwargs = _form_kwargs(step, kind, employees, states)
+        kwargs = _form_kwargs(step, kind, employees, answers)
         data = _form_data(kind, step, given[step], form_class)
         form = form_class(data=_query_dict(data), prefix=step, **kwargs)
         if not form.is_valid():

@@ -30,6 +30,11 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 MAX_STATEMENT_BYTES = 5 * 1024 * 1024
 STATEMENT_MAX_AGE_MONTHS = 2
 ENTRY_MAX_DAYS_AHEAD = 366  # a date of entry into service up to a year ahead, in a leap year too
+# And not before the employee could work: a mistyped year (1890) was taken. From fourteen the EU
+# allows light work and work in a training scheme (Directive 94/33/EC, Art. 4(2)); the message says
+# "14th birthday" in words, to translate. Sixty years back covers any career still running.
+ENTRY_MIN_AGE_YEARS = 14
+ENTRY_MAX_YEARS_BACK = 60
 # Bounds on a requested period that catch a mistyped year (1950, 2150), which the wizard took and the
 # engine then decided on (a start in 1950 came out as "no coordination instrument applies"). Five
 # years is the longest period any rule the portal applies admits (an Art. 16 agreement, a bilateral
@@ -253,8 +258,32 @@ class RelationshipForm(QuickCopyForm):
         error_messages={"required": _("Choose the worker classification.")},
     )
 
+    def __init__(self, *args, birth_date=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The chosen employee's (the wizard and the API pass it): the date of entry cannot come before
+        # their 14th birthday.
+        self.birth_date = birth_date
+
     def clean_date_of_entry(self):
         value = self.cleaned_data["date_of_entry"]
+        earliest = months_before(timezone.localdate(), ENTRY_MAX_YEARS_BACK * 12)
+        fourteenth = months_before(self.birth_date, -ENTRY_MIN_AGE_YEARS * 12) if self.birth_date else None
+        if fourteenth and fourteenth > earliest and value < fourteenth:
+            raise ValidationError(
+                _(
+                    "The date of entry into service can be no earlier than the employee's 14th birthday "
+                    "(%(date)s at the earliest)."
+                )
+                % {"date": fourteenth.strftime("%d-%m-%Y")}
+            )
+        if value < earliest:
+            raise ValidationError(
+                _(
+                    "The date of entry into service can be at most %(years)s years ago "
+                    "(%(date)s at the earliest)."
+                )
+                % {"years": ENTRY_MAX_YEARS_BACK, "date": earliest.strftime("%d-%m-%Y")}
+            )
         latest = timezone.localdate() + dt.timedelta(days=ENTRY_MAX_DAYS_AHEAD)
         if value > latest:
             # The limit and its last day are said: "too far in the future" left a person guessing.
@@ -409,13 +438,21 @@ class PlaceForm(QuickCopyForm):
         "imo_number": _("Enter the IMO number of the ship."),
     }
 
-    def __init__(self, *args, with_share=False, region_needs_name=True, **kwargs):
+    def __init__(self, *args, with_share=False, region_needs_name=True, states=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.imo_warning = False
         self.with_share = with_share
         self.region_needs_name = region_needs_name
         if not with_share:
             del self.fields["time_pct"]
+        if states:
+            # Simultaneous occupation: only the states of work chosen on the step before. All 250 were
+            # offered, and a place outside them was then refused. The field still takes any state, so
+            # the formset's check names a stray one (the API sends places without this select).
+            self.fields["country"].choices = [
+                ("", _("Choose a state")),
+                *((c, state_name(c) or c) for c in states),
+            ]
 
     def clean_imo_number(self):
         return check_imo(self)
@@ -461,9 +498,18 @@ class BasePlaceFormSet(forms.BaseFormSet):
         self.kind = kind
         self.states = list(states)
         super().__init__(*args, **kwargs)
+        if self.kind == "simultaneous" and not self.is_bound:
+            # A new page starts with a place per state of work (each needs one); places already entered
+            # or reused count, and a page sent before keeps its own number of places (the data says it).
+            self.extra = max(0, len(self.states) - max(self.initial_form_count(), self.min_num))
 
     def get_form_kwargs(self, index):
-        return {"with_share": self.kind == "simultaneous", "region_needs_name": self.kind != "simultaneous"}
+        simultaneous = self.kind == "simultaneous"
+        return {
+            "with_share": simultaneous,
+            "region_needs_name": not simultaneous,
+            "states": self.states if simultaneous else (),
+        }
 
     @property
     def empty_form(self):

@@ -82,6 +82,10 @@ class RequestWizard(NamedUrlWizardView):
     def get_form_kwargs(self, step=None):
         if step == "employee":
             return {"employees": employees_for(self.request.user, self.employer)}
+        if step == "relationship":
+            # The date of entry cannot come before the chosen employee's 14th birthday.
+            employee = self.draft.employee
+            return {"birth_date": employee.birth_date if employee else None}
         if step == "places":
             return {"kind": self.draft.type, "states": (self.answers.get("states") or {}).get("states") or []}
         if step == "statement":

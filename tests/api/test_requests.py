@@ -22,6 +22,13 @@ def base(employer):
     return f"/api/v1/employers/{employer.pk}/requests/"
 
 
+def create_errors(user, employer, data):
+    """The errors of a create the API refuses, with their field paths."""
+    response = client_for(user).post(base(employer), data, format="json")
+    assert response.status_code == 400, response.json()
+    return response.json()["errors"]
+
+
 def create(api, employer, employee, example=POSTING, **headers):
     response = api.post(base(employer), body(example, employee), format="json", **headers)
     assert response.status_code == 201, response.json()

@@ -55,8 +55,9 @@ def start_with_employee(page, live_server, kind, search, name):
 
 
 def states_and_places(page, second_state, shares, also_issuing=False):
-    """Two states, then one place per state with its share; the second place is added with the
-    'Add another place' button, which (with JavaScript) does not reload the page."""
+    """Two states, then one place per state with its share: the page starts with a place per state,
+    each offering only the states chosen. A third place is added with the 'Add another place' button,
+    which (with JavaScript) does not reload the page, and left empty: it is ignored."""
     page.get_by_label("First state of work").select_option("BE")
     if second_state:
         page.get_by_label("Second state of work").select_option(second_state)
@@ -64,15 +65,18 @@ def states_and_places(page, second_state, shares, also_issuing=False):
         page.get_by_label("The employee also works in Netherlands").check()
     go_on(page)
     assert heading(page) == "Where will the employee work?"
+    assert page.locator("input[name=places-TOTAL_FORMS]").input_value() == "2"
+    offered = page.locator("#id_places-1-country option").evaluate_all("options => options.map(o => o.value)")
+    assert sorted(offered) == sorted(["", "BE", second_state or "NL"])
     page.locator("#id_places-0-country").select_option("BE")
     page.locator("#id_places-0-location_type").select_option("region")
     page.locator("#id_places-0-time_pct").fill(shares[0])
     page.evaluate("window.sameDocument = true")
     page.get_by_role("button", name="Add another place").click()
     assert page.evaluate("window.sameDocument === true"), "the page was reloaded"
-    assert page.evaluate("document.activeElement.id") == "id_places-1-country"
-    assert page.get_by_role("group", name="Place of work 2").is_visible()
-    assert page.locator("input[name=places-TOTAL_FORMS]").input_value() == "2"
+    assert page.evaluate("document.activeElement.id") == "id_places-2-country"
+    assert page.get_by_role("group", name="Place of work 3").is_visible()
+    assert page.locator("input[name=places-TOTAL_FORMS]").input_value() == "3"
     page.locator("#id_places-1-country").select_option(second_state or "NL")
     page.locator("#id_places-1-location_type").select_option("region")
     page.locator("#id_places-1-time_pct").fill(shares[1])
