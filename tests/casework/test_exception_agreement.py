@@ -193,7 +193,7 @@ def test_the_caseworker_records_the_answer_in_the_admin(long_posting, caseworker
     page = caseworker_client.get(change).content.decode()
     assert "BE-2026-77" in page and "2027-03-01 – 2030-02-28" in page
     approve = caseworker_client.get(reverse("admin:postings_coveragerequest_approve", args=[long_posting.pk]))
-    assert 'value="2030-02-28"' in approve.content.decode()
+    assert 'value="28-02-2030"' in approve.content.decode()
 
 
 def test_the_employer_sees_the_answer_on_the_request_page(long_posting, caseworker, employer_admin, client):
