@@ -19,6 +19,9 @@ OPEN_FOR = {
     "approve": (Status.IN_REVIEW, Status.INFO_REQUESTED),
     "reject": (Status.IN_REVIEW, Status.INFO_REQUESTED),
     "ask": (Status.IN_REVIEW,),
+    # The other state's answer to an Art. 16 request is recorded while the request is being decided
+    # (casework.services.exception_agreements).
+    "exception": (Status.IN_REVIEW, Status.INFO_REQUESTED),
 }
 
 
