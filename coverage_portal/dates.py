@@ -27,6 +27,17 @@ def input_formats(language: str) -> list[str]:
     return DAY_FIRST + [f for f in own if f not in DAY_FIRST and not f.startswith(("%m", "%b", "%B"))]
 
 
+class BrowserDateInput(forms.DateInput):
+    """The browser's own date field (the employer's pages), whose value is always ISO: without the
+    format, Django writes it in the language's first input format ("30-07-2027"), which a date field
+    cannot show, so it came up empty (a consult filter, the self-check, an extension in Dutch)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class DayMonthYearField(forms.DateField):
     """A date typed as day-month-year, with the format said in the hint (after the field's own)."""
 

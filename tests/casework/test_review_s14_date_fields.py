@@ -94,3 +94,23 @@ def test_the_admins_calendar_fills_in_the_date_day_first(caseworker_client, lang
     catalog = caseworker_client.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     formats = re.search(r'"DATE_INPUT_FORMATS": \[\s*"([^"]+)"', catalog)
     assert formats.group(1) == "%d-%m-%Y"
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr", "de"])
+def test_the_employers_browser_date_fields_keep_their_iso_value(client, employer_admin, language):
+    """A browser's date field shows only an ISO value: without its own format, Django wrote the
+    language's first input format (30-07-2027 in Dutch, and now in English) and the field came up
+    empty after filtering the consult page, on the self-check and on an extension."""
+    from django.utils import translation
+
+    from postings.views.drafts import ExtendForm
+    from selfcheck.forms import SelfCheckForm
+
+    client.force_login(employer_admin)
+    html = client.get(
+        reverse("postings:list"), {"requested_start_from": "2027-03-01"}, HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert 'type="date" name="requested_start_from" value="2027-03-01"' in html
+    with translation.override(language):
+        assert 'value="2027-03-01"' in str(SelfCheckForm(initial={"start": dt.date(2027, 3, 1)})["start"])
+        assert 'value="2027-03-01"' in str(ExtendForm(initial={"new_end": dt.date(2027, 3, 1)})["new_end"])
