@@ -25,6 +25,12 @@ BOTH = pytest.mark.parametrize("name", NAMES)
 EN_NL = pytest.mark.parametrize("language", ["en", "nl"])
 
 
+def invite(actor, organisation, email, role=Membership.Role.EMPLOYER_FILER):
+    return members.member_invite(
+        actor=actor, organisation=organisation, email=email, first_name="N", last_name="W", role=role
+    )
+
+
 def once(html: str, sentence: str) -> bool:
     """The sentence is there, and not with a second full stop after it."""
     return sentence in html and sentence + "." not in html
@@ -68,14 +74,7 @@ def test_inviting_someone_who_already_has_access(employer_admin, name, language)
     organisation.name = name
     organisation.save()
     with translation.override(language), pytest.raises(ValidationError) as refused:
-        members.member_invite(
-            actor=employer_admin,
-            organisation=organisation,
-            email=employer_admin.email,
-            first_name="Eva",
-            last_name="de Vries",
-            role=Membership.Role.EMPLOYER_ADMIN,
-        )
+        invite(employer_admin, organisation, employer_admin.email, role=Membership.Role.EMPLOYER_ADMIN)
     sentence = {"en": "This person already has access to %s", "nl": "Deze persoon heeft al toegang tot %s"}
     assert refused.value.message_dict["email"] == [sentence[language] % name]
 
@@ -117,14 +116,7 @@ def test_the_invitation_email(
     employer.name = name
     employer.save()
     with translation.override(language), django_capture_on_commit_callbacks(execute=True):
-        members.member_invite(
-            actor=employer_admin,
-            organisation=employer,
-            email="new@example.test",
-            first_name="N",
-            last_name="W",
-            role=Membership.Role.EMPLOYER_FILER,
-        )
+        invite(employer_admin, employer, "new@example.test")
     first_line = mailoutbox[0].body.splitlines()[0]
     sentence = {
         "en": "You have been given access to the A1 portal for %s",
