@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from coverage_portal.dates import BrowserDateInput as DateInput
 from coverage_portal.validators import validate_phone
 
 from . import conf, identifiers
@@ -69,13 +70,6 @@ class NewPasswordForm(PlainMessages, SetPasswordForm):
         "new_password1": _("Choose a new password."),
         "new_password2": _("Type the new password again."),
     }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def country_choices():

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
+from postings.decision_state import why_not_open
 from postings.status import Status
 from postings.wizards.conditions import art16_requested
 
@@ -105,6 +106,11 @@ class ExceptionAnswerAdminMixin:
         if not is_caseworker(request.user):
             raise PermissionDenied
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if obj.type not in TYPES_WITH_A_POSTING:
+            raise Http404
+        # Opened by its address (history, another tab) on a request decided or cancelled since: say
+        # what happened instead of offering a form that the service would refuse.
+        not_open = why_not_open(obj, "exception")
         answer = recorded_answer(obj)
         initial = {
             "other_state": obj.state_of_work,
@@ -122,11 +128,13 @@ class ExceptionAnswerAdminMixin:
                 end=answer.end or obj.requested_end,
             )
         form = ExceptionAnswerForm(request.POST or None, initial=initial)
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and not not_open and form.is_valid():
             try:
                 request_record_exception_answer(actor=request.user, request=obj, **form.cleaned_data)
             except ValidationError as exc:
                 show_errors(form, exc)
+                obj.refresh_from_db()  # decided meanwhile, between this page's check and the lock
+                not_open = why_not_open(obj, "exception")
             else:
                 obj.refresh_from_db()
                 legislation = state_name((obj.determination or {}).get("legislation"))
@@ -146,6 +154,7 @@ class ExceptionAnswerAdminMixin:
                 "object": obj,
                 "opts": self.model._meta,
                 "submit_label": _("Record the answer"),
+                "not_open": not_open,
                 "summary": [
                     (_("Request"), obj.transaction_number),
                     (_("Worker"), obj.worker_name),

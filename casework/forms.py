@@ -1,6 +1,15 @@
 from django import forms
+from django.contrib.admin.widgets import AdminDateWidget
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from coverage_portal.dates import SHOWN, DayMonthYearField
+
+
+def day(label, **kwargs) -> DayMonthYearField:
+    """A caseworker's date: typed day-month-year as the portal writes dates, with the admin's calendar
+    (which fills it in the same way), not the browser's date input (month first in an en-US browser)."""
+    return DayMonthYearField(label=label, widget=AdminDateWidget(format=SHOWN), **kwargs)
 
 
 class VerifyForm(forms.Form):
@@ -36,8 +45,8 @@ class AnswerForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    admitted_start = forms.DateField(label=_("Admitted from"), widget=forms.DateInput(attrs={"type": "date"}))
-    admitted_end = forms.DateField(label=_("Admitted until"), widget=forms.DateInput(attrs={"type": "date"}))
+    admitted_start = day(_("Admitted from"))
+    admitted_end = day(_("Admitted until"))
     reason = forms.CharField(
         label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -70,7 +79,7 @@ class WithdrawForm(forms.Form):
 
 class ObjectionForm(forms.Form):
     state = CountryField().formfield(label=_("Objecting state"))
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    received_on = day(_("Received on"))
     reason = forms.CharField(label=_("Reason given"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
@@ -84,9 +93,7 @@ class SettleObjectionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose what the states agreed.")},
     )
-    settled_on = forms.DateField(
-        label=_("Agreement reached on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    settled_on = day(_("Agreement reached on"))
     note = forms.CharField(
         label=_("The agreement"),
         help_text=_("Kept in the request's history. If the certificate is withdrawn, the employer sees it."),
@@ -108,14 +115,10 @@ class ExceptionAnswerForm(forms.Form):
         error_messages={"required": _("Choose whether the state agreed or refused.")},
     )
     other_state = CountryField().formfield(label=_("State that answered"))
-    answered_on = forms.DateField(label=_("Answered on"), widget=forms.DateInput(attrs={"type": "date"}))
+    answered_on = day(_("Answered on"))
     reference = forms.CharField(label=_("Their reference"), max_length=100, required=False)
-    start = forms.DateField(
-        label=_("Agreed from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("Agreed until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = day(_("Agreed from"), required=False)
+    end = day(_("Agreed until"), required=False)
     note = forms.CharField(
         label=_("Note (optional)"),
         help_text=_("For caseworkers; the employer does not see it."),
@@ -125,9 +128,8 @@ class ExceptionAnswerForm(forms.Form):
 
 
 class RecordsSentForm(forms.Form):
-    sent_on = forms.DateField(
-        label=_("Sent on"),
+    sent_on = day(
+        _("Sent on"),
         help_text=_("For an Art. 13 determination the two months for objections run from this day."),
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"required": _("Enter the day the records were sent.")},
     )

@@ -24,6 +24,7 @@ from postings.status import Status
 from . import selectors
 from .charts import bar_chart
 from .forms import AnswerForm, VerifyForm
+from .initials import holder_initials
 from .models import CertificateStatus
 
 VERIFY_RATE_PER_MINUTE = 30
@@ -60,11 +61,6 @@ def _rate_limited(request) -> bool:
     return count > VERIFY_RATE_PER_MINUTE
 
 
-def _initials(holder: dict) -> str:
-    names = [*holder.get("given_names", "").split(), *holder.get("family_name", "").split()]
-    return " ".join(f"{n[0].upper()}." for n in names if n and n[0].isalpha())
-
-
 def period_on(start, end, today) -> str:
     """Where `today` falls in the admitted period. The status alone ("valid") misled inspectors: a
     certificate whose period ended proves which legislation applied then, not today."""
@@ -90,7 +86,9 @@ def verification_result(certificate) -> dict:
         "start": request.admitted_start,
         "end": request.admitted_end,
         "period": period_on(request.admitted_start, request.admitted_end, timezone.localdate()),
-        "initials": _initials(certificate.holder),
+        "initials": holder_initials(
+            certificate.holder.get("given_names", ""), certificate.holder.get("family_name", "")
+        ),
     }
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from coverage_portal.sentences import one_full_stop
+
 from .status import Status
 
 # The statuses from which each decision page acts (postings.status.ALLOWED_TRANSITIONS).
@@ -17,6 +19,9 @@ OPEN_FOR = {
     "approve": (Status.IN_REVIEW, Status.INFO_REQUESTED),
     "reject": (Status.IN_REVIEW, Status.INFO_REQUESTED),
     "ask": (Status.IN_REVIEW,),
+    # The other state's answer to an Art. 16 request is recorded while the request is being decided
+    # (casework.services.exception_agreements).
+    "exception": (Status.IN_REVIEW, Status.INFO_REQUESTED),
 }
 
 
@@ -30,13 +35,14 @@ def why_not_open(request, action: str) -> str:
         return ""
     if request.status == Status.CLOSED:
         event = request.events.filter(kind=request.decision).select_related("actor").last()
-        return _(
-            "This request was already decided: %(decision)s on %(day)s by %(who)s. Nothing was changed."
-        ) % {
-            "decision": request.get_decision_display(),
-            "day": _day(request.decided_at),
-            "who": (event and event.actor) or _("the portal (automatic approval)"),
-        }
+        return one_full_stop(
+            _("This request was already decided: %(decision)s on %(day)s by %(who)s. Nothing was changed.")
+            % {
+                "decision": request.get_decision_display(),
+                "day": _day(request.decided_at),
+                "who": (event and event.actor) or _("the portal (automatic approval)"),
+            }
+        )
     if request.status == Status.CANCELLED:
         return _("The employer cancelled this request. Nothing was changed.")
     if request.status == Status.INFO_REQUESTED:

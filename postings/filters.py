@@ -3,10 +3,11 @@
 import copy
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from coverage_portal.dates import BrowserDateInput
 
 from .models import CoverageRequest, RequestType, Territory
 from .status import IN_PROGRESS, Decision
@@ -41,7 +42,7 @@ SORT_LABELS = {
     "requested": _("Requested period"),
 }
 
-_date = forms.DateInput(attrs={"type": "date"})
+_date = BrowserDateInput()
 
 
 class CopiedShallow:

@@ -8,6 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from coverage_portal.dates import BrowserDateInput
+
 MAX_STATES = 4
 
 EMPLOYMENT_CHOICES = [
@@ -89,13 +91,13 @@ class SelfCheckForm(forms.Form):
         help_text=_(
             "For example 2025-03-01. When the work abroad starts, or since when this pattern is unchanged."
         ),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=BrowserDateInput(),
     )
     end = forms.DateField(
         label=_("Planned end date"),
         required=False,
         help_text=_("Only for a temporary posting."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=BrowserDateInput(),
     )
     is_posting = forms.BooleanField(
         label=_("My employer sends me temporarily to the first country of work (a posting)"), required=False

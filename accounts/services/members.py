@@ -11,6 +11,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from coverage_portal.sentences import one_full_stop
+
 from ..models import Membership, Organisation, User
 from ..permissions import can_manage_users
 from .audit import audit_record
@@ -51,7 +53,11 @@ def member_invite(
     membership = Membership.objects.filter(user=user, organisation=organisation).first()
     if membership is not None and membership.is_active:
         raise ValidationError(
-            {"email": _("This person already has access to %(name)s.") % {"name": organisation}}
+            {
+                "email": one_full_stop(
+                    _("This person already has access to %(name)s.") % {"name": organisation}
+                )
+            }
         )
     if membership is None:
         membership = Membership(user=user, organisation=organisation)

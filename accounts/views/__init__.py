@@ -5,6 +5,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coverage_portal.sentences import one_full_stop
+
 from ..acting import set_acting_employer
 from ..permissions import employers_for
 
@@ -22,7 +24,7 @@ def switch_employer(request):
         raise Http404 from exc
     set_acting_employer(request, employer)
     # The page that follows looks much like the one before: say whose data it now shows.
-    messages.success(request, _("You now act for %(employer)s.") % {"employer": employer.name})
+    messages.success(request, one_full_stop(_("You now act for %(employer)s.") % {"employer": employer.name}))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

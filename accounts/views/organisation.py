@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from coverage_portal.sentences import one_full_stop
+
 from .. import selectors
 from ..forms import InviteForm, MandateForm
 from ..permissions import can_administer, managed_organisations
@@ -70,7 +72,7 @@ def user_deactivate(request, org_id, pk):
         return confirm_page(
             request,
             question=_("Deactivate %(name)s?") % names,
-            consequence=_("%(name)s can no longer log in to act for %(org)s.") % names,
+            consequence=one_full_stop(_("%(name)s can no longer log in to act for %(org)s.") % names),
             button=_("Yes, deactivate"),
             back_url=reverse("accounts:users", args=[organisation.pk]),
         )
@@ -81,7 +83,9 @@ def user_deactivate(request, org_id, pk):
     else:
         messages.success(
             request,
-            _("%(name)s can no longer act for %(org)s.") % {"name": membership.user, "org": organisation},
+            one_full_stop(
+                _("%(name)s can no longer act for %(org)s.") % {"name": membership.user, "org": organisation}
+            ),
         )
     return redirect("accounts:users", org_id=organisation.pk)
 
@@ -103,8 +107,10 @@ def mandates(request):
             else:
                 messages.success(
                     request,
-                    _("%(firm)s may now act for %(employer)s.")
-                    % {"firm": form.cleaned_data["representative"], "employer": employer},
+                    one_full_stop(
+                        _("%(firm)s may now act for %(employer)s.")
+                        % {"firm": form.cleaned_data["representative"], "employer": employer}
+                    ),
                 )
                 return redirect("accounts:mandates")
     else:

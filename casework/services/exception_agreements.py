@@ -51,7 +51,7 @@ def _check(request: CoverageRequest, outcome: str, start, end, answered_on) -> d
             errors["start"] = _(
                 "The agreement must cover the first day of the requested period (%(day)s); "
                 "for a later start, the employer applies again from that day."
-            ) % {"day": request.requested_start.isoformat()}
+            ) % {"day": request.requested_start.strftime("%d-%m-%Y")}  # as the field beside it takes it
     return errors
 
 

@@ -16,6 +16,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from coverage_portal.sentences import one_full_stop
+
 from ..models import CoverageRequest
 from ..status import Decision, Status
 from ..wizards.conditions import art16_requested, needs_residence_statement
@@ -159,7 +161,7 @@ def check_employment(request: CoverageRequest) -> list[dict]:
     return [
         _flag(
             "NOT_EMPLOYED_WHOLE_PERIOD",
-            lambda: (
+            lambda: one_full_stop(  # Dutch puts the employer last
                 _(
                     "The personnel directory does not show the worker employed by %(employer)s "
                     "from %(start)s to %(end)s."

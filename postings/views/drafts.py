@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coverage_portal.dates import BrowserDateInput
+
 from ..models import RequestType
 from ..selectors import draft_get, drafts_for, request_get
 from ..services.drafts import (
@@ -114,7 +116,7 @@ def reuse(request, employer, pk, mode):
 class ExtendForm(forms.Form):
     new_end = forms.DateField(
         label=gettext_lazy("New end date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=BrowserDateInput(),
         error_messages={"required": gettext_lazy("Enter the new end date.")},
     )
 

@@ -87,7 +87,7 @@ def test_no_add_no_delete(caseworker_client, in_review):
 def test_approve_with_a_shorter_admitted_period(caseworker_client, in_review, caseworker):
     url = reverse("admin:postings_coveragerequest_approve", args=[in_review.pk])
     form = caseworker_client.get(url).content.decode()
-    assert 'value="2027-03-01"' in form and 'value="2027-12-31"' in form
+    assert 'value="01-03-2027"' in form and 'value="31-12-2027"' in form
     bad = caseworker_client.post(url, {"admitted_start": "2027-01-01", "admitted_end": "2027-06-30"})
     assert "must start within the requested period" in bad.content.decode()
     with committed():

@@ -193,7 +193,7 @@ def test_the_caseworker_records_the_answer_in_the_admin(long_posting, caseworker
     page = caseworker_client.get(change).content.decode()
     assert "BE-2026-77" in page and "2027-03-01 – 2030-02-28" in page
     approve = caseworker_client.get(reverse("admin:postings_coveragerequest_approve", args=[long_posting.pk]))
-    assert 'value="2030-02-28"' in approve.content.decode()
+    assert 'value="28-02-2030"' in approve.content.decode()
 
 
 def test_the_employer_sees_the_answer_on_the_request_page(long_posting, caseworker, employer_admin, client):
@@ -245,3 +245,42 @@ def test_payroll_software_hears_of_the_answer_by_webhook(long_posting, caseworke
         _record(long_posting, caseworker)
     delivery = WebhookDelivery.objects.get(event="request.exception_answered")
     assert delivery.payload["request"]["transaction_number"] == long_posting.transaction_number
+
+
+@pytest.mark.parametrize("ending", ["rejected", "cancelled"])
+def test_the_answer_page_opened_by_its_address_refuses_a_closed_request(
+    long_posting, caseworker, employer_admin, caseworker_client, ending
+):
+    """Opened from the history or another tab after the request was decided or cancelled: the page
+    says what happened and offers no form, and a post records nothing (no error page either)."""
+    from postings.services.lifecycle import request_cancel
+
+    with committed():
+        if ending == "rejected":
+            request_decide(actor=caseworker, request=long_posting, decision="rejected", reason="No.")
+        else:
+            request_cancel(actor=employer_admin, request=long_posting, reason="Called off.")
+    said = {
+        "rejected": "This request was already decided: Rejected on",
+        "cancelled": "The employer cancelled this request. Nothing was changed.",
+    }[ending]
+    url = reverse("admin:postings_coveragerequest_exception", args=[long_posting.pk])
+    page = caseworker_client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert said in html and 'name="confirm"' not in html and 'name="answered_on"' not in html
+    events = long_posting.events.count()
+    form = {"outcome": "agreed", "other_state": "BE", "answered_on": "02-11-2026", "start": "01-03-2027"}
+    with committed():
+        response = caseworker_client.post(url, {**form, "end": "28-02-2030"})
+    assert response.status_code == 200 and said in response.content.decode()
+    assert not ExceptionAgreement.objects.filter(request=long_posting).exists()
+    assert long_posting.events.count() == events
+
+
+def test_the_answer_page_is_only_for_a_posting(employer, employer_admin, caseworker_client):
+    simultaneous = make_request(
+        employer, factories.make_employee(employer), employer_admin, type="simultaneous"
+    )
+    url = reverse("admin:postings_coveragerequest_exception", args=[simultaneous.pk])
+    assert caseworker_client.get(url).status_code == 404

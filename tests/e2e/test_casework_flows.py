@@ -55,7 +55,13 @@ def test_caseworker_approves_and_employer_downloads(
     log_in_caseworker(page, live_server, caseworker)
     open_request_in_admin(page, live_server, case)
     page.get_by_role("link", name="Approve", exact=True).click()
-    page.get_by_label("Admitted until").fill("2027-09-30")
+    # Dates day first as the portal writes them, and the admin's calendar fills them in the same way
+    # (it opens at the field's date: December 2027).
+    expect(page.get_by_label("Admitted from")).to_have_value(f"{case.requested_start:%d-%m-%Y}")
+    page.locator("#calendarlink1").click()
+    page.locator("#calendarbox1").get_by_role("link", name="30", exact=True).click()
+    expect(page.get_by_label("Admitted until")).to_have_value("30-12-2027")
+    page.get_by_label("Admitted until").fill("30-09-2027")
     page.get_by_role("button", name="Approve and issue the certificate").click()
     expect(page.get_by_text(f"{case.transaction_number} is approved.")).to_be_visible()
     certificate = Certificate.objects.get(request=case)
