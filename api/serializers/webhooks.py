@@ -3,9 +3,10 @@ from rest_framework import serializers
 
 from ..models import Webhook, WebhookDelivery
 from ..services.webhooks import EVENTS
+from .strict import RejectUnknownFields
 
 
-class WebhookSerializer(serializers.ModelSerializer):
+class WebhookSerializer(RejectUnknownFields, serializers.ModelSerializer):
     id = serializers.IntegerField(read_only=True, help_text=_("Id of the webhook."))
     url = serializers.CharField(
         max_length=500,
