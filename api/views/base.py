@@ -10,6 +10,7 @@ from accounts.permissions import employer_list_for
 from ..authentication import BearerTokenAuthentication
 from ..errors import exception_handler
 from ..pagination import ApiPagination
+from ..query import check_query_parameters
 from ..schema import ApiAutoSchema
 from ..throttling import TokenRateThrottle
 
@@ -23,6 +24,11 @@ class ApiMixin:
 
     def get_exception_handler(self):
         return exception_handler
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # After authentication and throttling: a caller without a token learns nothing of the names.
+        check_query_parameters(self, request)
 
 
 class EmployerMixin(ApiMixin):

@@ -84,6 +84,7 @@ class EmployerDetail(EmployerMixin, generics.RetrieveAPIView):
 )
 class EmployeeListCreate(EmployerMixin, generics.ListCreateAPIView):
     filter_backends: list = []
+    query_parameters = ("q",)  # read by get_queryset (api.query)
 
     def get_serializer_class(self):
         return EmployeeSerializer if self.request.method == "POST" else EmployeeListSerializer
