@@ -295,6 +295,10 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min", "verification": "30/min"},
+    # The address a rate limit counts: behind the TLS proxy the last X-Forwarded-For entry (the one
+    # the proxy appends), else REMOTE_ADDR. DRF's default (None) would take the whole header, which
+    # the client writes: a new value per call would escape the limit.
+    "NUM_PROXIES": 1 if PORTAL_BEHIND_TLS_PROXY else 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Coverage portal API",

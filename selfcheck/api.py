@@ -12,6 +12,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.throttling import AddressRateThrottle
+
 from .services import determine_payload
 
 EXAMPLE_SITUATION = {
@@ -68,6 +70,7 @@ class DeterminationView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and stateless: no session, so no CSRF either
     parser_classes = [JSONParser]
+    throttle_classes = [AddressRateThrottle]
 
     @extend_schema(
         operation_id="determinations_create",

@@ -4,6 +4,7 @@ import copy
 
 import pytest
 
+from api.throttling import AddressRateThrottle
 from api.views.examples import SIMULTANEOUS
 
 from .conftest import client_for
@@ -83,3 +84,28 @@ def test_unknown_query_parameter_in_the_accept_language(employer_admin, employer
     assert response.json()["errors"] == [
         {"field": "stauts", "message": "Onbekende queryparameter; controleer de spelling."}
     ]
+
+
+def test_the_public_determinations_endpoint_is_rate_limited_per_address(client, monkeypatch):
+    # Anyone may call it, with a list of situations per call: it has the "anon" budget per address.
+    monkeypatch.setattr(AddressRateThrottle, "rate", "2/min", raising=False)
+    situation = {"reference_date": "2024-06-01", "residence": "NL", "employment_type": "inactive", "work": []}
+    for _ in range(2):
+        assert (
+            client.post("/api/v1/determinations/", situation, content_type="application/json").status_code
+            == 200
+        )
+    # Without the TLS proxy, X-Forwarded-For is the client's own text: a new one per call changes nothing.
+    limited = client.post(
+        "/api/v1/determinations/",
+        situation,
+        content_type="application/json",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert limited.status_code == 429
+    assert int(limited["Retry-After"]) > 0
+    assert limited.json()["errors"][0]["field"] == ""
+    other = client.post(
+        "/api/v1/determinations/", situation, content_type="application/json", REMOTE_ADDR="192.0.2.7"
+    )
+    assert other.status_code == 200
