@@ -109,3 +109,21 @@ def test_the_public_determinations_endpoint_is_rate_limited_per_address(client, 
         "/api/v1/determinations/", situation, content_type="application/json", REMOTE_ADDR="192.0.2.7"
     )
     assert other.status_code == 200
+
+
+@pytest.mark.parametrize("authenticated", [True, False], ids=["requests", "determinations"])
+def test_a_huge_body_is_a_json_413(authenticated, employer_admin, employer, client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    body = '{"type": "posting", "contact": {"remarks": "' + "a" * (1024 * 1024) + '"}}'
+    if authenticated:
+        response = client_for(employer_admin).post(
+            requests_url(employer), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="nl"
+        )
+    else:
+        response = client.post(
+            "/api/v1/determinations/", data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="nl"
+        )
+    assert response.status_code == 413
+    assert response.json() == {
+        "errors": [{"field": "", "message": "De inhoud van het verzoek is te groot: hoogstens 1 MB."}]
+    }
