@@ -12,6 +12,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.schema import RETRY_AFTER
 from api.throttling import AddressRateThrottle
 
 from .services import determine_payload
@@ -86,7 +87,13 @@ class DeterminationView(APIView):
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT, description="The determination, or a list of them"),
             400: OpenApiResponse(OpenApiTypes.OBJECT, description='{"errors": [{"field", "message"}]}'),
+            413: OpenApiResponse(OpenApiTypes.OBJECT, description="The body is too large (at most 10 MB)."),
+            429: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="Too many calls from this address (120 a minute); wait as Retry-After says.",
+            ),
         },
+        parameters=[RETRY_AFTER],
         examples=[
             OpenApiExample("Posting NL to BE", value=EXAMPLE_SITUATION, request_only=True),
             OpenApiExample(

@@ -6,7 +6,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 
 from ..serializers.webhooks import WebhookCreatedSerializer, WebhookDeliverySerializer, WebhookSerializer
-from ..services.idempotency import IDEMPOTENCY_PARAMETER, idempotent
+from ..services.idempotency import IDEMPOTENCY_PARAMETERS, idempotent
 from ..services.webhooks import deliveries_for, webhook_create, webhook_deactivate, webhooks_for
 from .base import EmployerMixin
 
@@ -16,7 +16,7 @@ from .base import EmployerMixin
     post=extend_schema(
         summary="Register a webhook",
         tags=["webhooks"],
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=IDEMPOTENCY_PARAMETERS,
         request=WebhookSerializer,
         responses={201: WebhookCreatedSerializer},
         examples=[
@@ -39,7 +39,11 @@ class WebhookListCreate(EmployerMixin, generics.ListAPIView):
             actor=request.user, employer=self.get_employer(), url=serializer.validated_data["url"]
         )
         webhook.secret = secret
-        return Response(WebhookCreatedSerializer(webhook).data, status=status.HTTP_201_CREATED)
+        return Response(
+            WebhookCreatedSerializer(webhook).data,
+            status=status.HTTP_201_CREATED,
+            headers=self.location("webhook", webhook.pk),
+        )
 
 
 @extend_schema_view(

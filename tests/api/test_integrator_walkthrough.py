@@ -8,6 +8,7 @@ from api.throttling import AddressRateThrottle
 from api.views.examples import SIMULTANEOUS
 
 from .conftest import client_for
+from .test_auth_and_personnel import new_employee
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,20 @@ def test_a_huge_body_is_a_json_413(authenticated, employer_admin, employer, clie
     assert response.json() == {
         "errors": [{"field": "", "message": "De inhoud van het verzoek is te groot: hoogstens 1 MB."}]
     }
+
+
+def test_created_objects_say_where_they_are(employer_admin, employer, employee):
+    api = client_for(employer_admin)
+    body = copy.deepcopy(SIMULTANEOUS)
+    body["employee"] = employee.pk
+    created = api.post(requests_url(employer), body, format="json")
+    assert created.status_code == 201
+    assert created["Location"] == f"http://testserver{requests_url(employer)}{created.json()['id']}/"
+    assert api.get(created["Location"]).json()["id"] == created.json()["id"]
+
+    webhook = api.post(
+        f"/api/v1/employers/{employer.pk}/webhooks/", {"url": "https://payroll.example/a1"}, format="json"
+    )
+    assert webhook["Location"].endswith(f"/api/v1/employers/{employer.pk}/webhooks/{webhook.json()['id']}/")
+    person = api.post(f"/api/v1/employers/{employer.pk}/personnel/", new_employee(), format="json")
+    assert person["Location"].endswith(f"/api/v1/employers/{employer.pk}/personnel/{person.json()['id']}/")
