@@ -145,3 +145,19 @@ def test_created_objects_say_where_they_are(employer_admin, employer, employee):
     assert webhook["Location"].endswith(f"/api/v1/employers/{employer.pk}/webhooks/{webhook.json()['id']}/")
     person = api.post(f"/api/v1/employers/{employer.pk}/personnel/", new_employee(), format="json")
     assert person["Location"].endswith(f"/api/v1/employers/{employer.pk}/personnel/{person.json()['id']}/")
+
+
+def test_malformed_json_is_told_in_the_accept_language(employer_admin, employer, client):
+    body = '{"type": "posting",\n "employee": 1 "address": {}}'
+    response = client_for(employer_admin).post(
+        requests_url(employer), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="de"
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"field": "", "message": "Der Inhalt ist kein gültiges JSON: der Fehler liegt in Zeile 2, Spalte 16."}
+    ]
+    determination = client.post(
+        "/api/v1/determinations/", data="[1, NaN]", content_type="application/json", HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert determination.status_code == 400
+    assert determination.json()["errors"][0]["message"].endswith("De inhoud is geen geldige JSON.")
