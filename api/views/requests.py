@@ -308,7 +308,7 @@ class RequestCancel(RequestObjectMixin, APIView):
         request=ExtendSerializer,
         parameters=IDEMPOTENCY_PARAMETERS,
         responses={201: RequestDetailSerializer},
-        examples=[OpenApiExample("Extend until", value={"new_end": "2026-02-28"}, request_only=True)],
+        examples=[OpenApiExample("Extend until", value={"new_end": "2027-02-28"}, request_only=True)],
     )
 )
 class RequestExtend(RequestObjectMixin, APIView):
