@@ -161,3 +161,10 @@ def test_malformed_json_is_told_in_the_accept_language(employer_admin, employer,
     )
     assert determination.status_code == 400
     assert determination.json()["errors"][0]["message"].endswith("De inhoud is geen geldige JSON.")
+
+
+@pytest.mark.parametrize("path", ["/api/v2/employers/", "/api/employers/", "/api/"])
+def test_other_api_versions_answer_in_json(path, employer_admin):
+    response = client_for(employer_admin).get(path, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 404
+    assert response.json() == {"errors": [{"field": "", "message": "Introuvable."}]}
