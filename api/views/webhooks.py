@@ -1,11 +1,16 @@
 """Webhooks of an employer: register (the secret is shown once), list, switch off, delivery log."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiCallback, OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.response import Response
 
-from ..serializers.webhooks import WebhookCreatedSerializer, WebhookDeliverySerializer, WebhookSerializer
+from ..serializers.webhooks import (
+    WebhookCreatedSerializer,
+    WebhookDeliverySerializer,
+    WebhookEventSerializer,
+    WebhookSerializer,
+)
 from ..services.idempotency import IDEMPOTENCY_PARAMETERS, idempotent
 from ..services.webhooks import deliveries_for, webhook_create, webhook_deactivate, webhooks_for
 from .base import EmployerMixin
@@ -21,6 +26,22 @@ from .base import EmployerMixin
         responses={201: WebhookCreatedSerializer},
         examples=[
             OpenApiExample("Endpoint", value={"url": "https://payroll.example/a1-events"}, request_only=True)
+        ],
+        callbacks=[
+            OpenApiCallback(
+                "delivery",
+                "{$request.body#/url}",
+                extend_schema(
+                    summary="An event, POSTed to the webhook's URL",
+                    description="Headers: X-Portal-Event (the event), X-Portal-Delivery (the id), "
+                    "X-Portal-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with the secret "
+                    "given at registration>; compare it in constant time before trusting the body. Any "
+                    "2xx answer within 10 seconds counts as delivered; otherwise the delivery is retried "
+                    "with growing pauses, up to 6 times, with the same id (ignore an id already seen).",
+                    request=WebhookEventSerializer,
+                    responses={200: None},
+                ),
+            )
         ],
     ),
 )

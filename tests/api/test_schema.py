@@ -64,3 +64,12 @@ def test_response_headers_are_documented(schema):
     )
     determine = schema["paths"]["/api/v1/determinations/"]["post"]["responses"]
     assert "Retry-After" in determine["429"]["headers"] and "413" in determine
+
+
+def test_a_webhook_delivery_is_described(schema):
+    callback = schema["paths"]["/api/v1/employers/{employer_id}/webhooks/"]["post"]["callbacks"]["delivery"]
+    operation = callback["{$request.body#/url}"]["post"]
+    assert "X-Portal-Signature" in operation["description"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    properties = schema["components"]["schemas"][body]["properties"]
+    assert set(properties) >= {"id", "event", "request", "certificate"}
