@@ -25,6 +25,8 @@ class ApiPagination(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 100
+    page_query_description = "Page number, from 1, or 'last'."
+    page_size_query_description = "Items per page, 1 to 100 (default 25; a larger number gives 100)."
 
     def paginate_queryset(self, queryset, request, view=None):
         _check_positive(request, self.page_size_query_param)

@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from api.throttling import AddressRateThrottle
+from api.throttling import AddressRateThrottle, TokenRateThrottle
 from api.views.examples import SIMULTANEOUS
 
 from .conftest import client_for
@@ -168,3 +168,14 @@ def test_other_api_versions_answer_in_json(path, employer_admin):
     response = client_for(employer_admin).get(path, HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 404
     assert response.json() == {"errors": [{"field": "", "message": "Introuvable."}]}
+
+
+def test_a_token_over_its_budget_gets_429_with_retry_after(employer_admin, monkeypatch):
+    monkeypatch.setattr(TokenRateThrottle, "rate", "2/min", raising=False)
+    api = client_for(employer_admin)
+    assert [api.get("/api/v1/employers/").status_code for _ in range(2)] == [200, 200]
+    limited = api.get("/api/v1/employers/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert limited.status_code == 429
+    assert 0 < int(limited["Retry-After"]) <= 60
+    assert limited.json()["errors"][0]["field"] == ""
+    assert limited["Content-Language"] == "nl"

@@ -73,3 +73,9 @@ def test_a_webhook_delivery_is_described(schema):
     body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
     properties = schema["components"]["schemas"][body]["properties"]
     assert set(properties) >= {"id", "event", "request", "certificate"}
+
+
+def test_the_page_size_says_its_bounds(schema):
+    parameters = schema["paths"]["/api/v1/employers/{employer_id}/requests/"]["get"]["parameters"]
+    page_size = next(p for p in parameters if p["name"] == "page_size")
+    assert "1 to 100" in page_size["description"]
