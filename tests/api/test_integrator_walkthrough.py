@@ -179,3 +179,14 @@ def test_a_token_over_its_budget_gets_429_with_retry_after(employer_admin, monke
     assert 0 < int(limited["Retry-After"]) <= 60
     assert limited.json()["errors"][0]["field"] == ""
     assert limited["Content-Language"] == "nl"
+
+
+def test_the_browsable_apis_form_post_is_not_an_unknown_field(employer_admin, employer, client):
+    # A person logged in to the portal may use the HTML form of the browsable API: its post carries
+    # the CSRF token with the data.
+    client.force_login(employer_admin)
+    response = client.post(
+        f"/api/v1/employers/{employer.pk}/webhooks/",
+        {"url": "https://payroll.example/a1", "csrfmiddlewaretoken": "x"},
+    )
+    assert response.status_code == 201, response.content
