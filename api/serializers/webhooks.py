@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from ..models import Webhook, WebhookDelivery
 from ..services.webhooks import EVENTS
+from .requests import RequestPeriods
 from .strict import RejectUnknownFields
 
 
@@ -64,21 +65,13 @@ class WebhookDeliverySerializer(serializers.ModelSerializer):
 
 
 # What a delivery's body looks like (api.services.webhooks.queue_event): for the schema's callback.
-class WebhookRequestSerializer(serializers.Serializer):
+class WebhookRequestSerializer(RequestPeriods):
     id = serializers.IntegerField(help_text=_("Id of the request."))
     employer = serializers.IntegerField(help_text=_("Id of the employer."))
     type = serializers.CharField(help_text=_("posting, simultaneous or seafarer."))
     transaction_number = serializers.CharField(allow_null=True, help_text=_("Assigned when sent."))
     status = serializers.CharField(help_text=_("Status after the event."))
     decision = serializers.CharField(help_text=_("approved or rejected once closed; else empty."))
-    requested_start = serializers.DateField(allow_null=True, help_text=_("Requested period: start."))
-    requested_end = serializers.DateField(allow_null=True, help_text=_("Requested period: end."))
-    admitted_start = serializers.DateField(
-        allow_null=True, help_text=_("Admitted period: start (once approved).")
-    )
-    admitted_end = serializers.DateField(
-        allow_null=True, help_text=_("Admitted period: end (once approved).")
-    )
     url = serializers.CharField(help_text=_("Path of the request in this API: read it for everything else."))
 
 
