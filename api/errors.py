@@ -3,10 +3,13 @@
 `field` is the path of the input that is wrong (dots for keys, [n] for list items), "" when the error is
 about the call as a whole. Registered as REST_FRAMEWORK["EXCEPTION_HANDLER"]; it also turns the
 exceptions the services raise (django ValidationError / PermissionDenied, IllegalTransition) into
-400 / 403 / 409 answers, so a service refusing something never becomes a 500.
+400 / 403 / 409 answers, so a service refusing something never becomes a 500, and a body over
+DATA_UPLOAD_MAX_MEMORY_SIZE into a 413 (Django would answer with its HTML "Bad Request (400)" page).
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -58,6 +61,14 @@ def django_validation_detail(exc: DjangoValidationError, prefix: str = ""):
     return {prefix: [str(m) for m in exc.messages]} if prefix else list(map(str, exc.messages))
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+
+    def __init__(self):
+        size = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        super().__init__(_("The request body is too large: at most %(size)s MB.") % {"size": size})
+
+
 def errors_response(errors: list[dict], status_code: int, headers=None) -> Response:
     return Response({"errors": errors}, status=status_code, headers=headers)
 
@@ -69,6 +80,8 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(_("Not found."))
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(_("You may not do this."))
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     elif isinstance(exc, IllegalTransition):
         set_rollback()
         return errors_response(

@@ -1,7 +1,9 @@
-"""drf-spectacular: the bearer token's security scheme."""
+"""drf-spectacular: the bearer token's security scheme, the error answers and the response headers."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
 
@@ -37,20 +39,46 @@ ERROR_CODES = {
     "405": "Method not allowed.",
     "406": "Cannot answer in the media type asked for.",
     "409": "Not possible in the request's current status.",
+    "413": "The body is too large (at most 10 MB).",
     "415": "Unsupported media type.",
     "422": "The Idempotency-Key was used for a different call.",
     "429": "Too many calls; wait as long as Retry-After says.",
 }
 
 
+WRITE_ONLY_CODES = {"413", "415", "422"}
+
+
+def response_header(name, codes, description):
+    return OpenApiParameter(
+        name, OpenApiTypes.STR, OpenApiParameter.HEADER, response=codes, description=description
+    )
+
+
+# drf-spectacular puts each on the responses with those codes that an operation has.
+RETRY_AFTER = response_header("Retry-After", [429], "Seconds to wait before the next call.")
+RESPONSE_HEADERS = [
+    response_header("Location", [201, 202], "URL of the new object (of the import job: poll it)."),
+    RETRY_AFTER,
+    response_header("WWW-Authenticate", [401], 'Bearer realm="api": send a token.'),
+]
+
+
 class ApiAutoSchema(AutoSchema):
-    """Every operation documents the API's error answers, all in the one error shape."""
+    """Every operation documents the API's error answers, all in the one error shape, and the
+    headers its answers carry."""
+
+    def get_override_parameters(self):
+        # extend_schema's parameters are added after these (its schema subclasses this one).
+        return [*super().get_override_parameters(), *RESPONSE_HEADERS]
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
         for code, description in ERROR_CODES.items():
+            if code in WRITE_ONLY_CODES and self.method not in ("POST", "PUT", "PATCH"):
+                continue
             if code not in responses:
                 response = self._get_response_for_code(ErrorSerializer, code, direction=direction)
                 response["description"] = description

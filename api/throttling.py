@@ -1,21 +1,17 @@
-"""Rate limits per API token (a person's session counts as one more bucket)."""
+"""Rate limits: per API token (a person's session counts as one more bucket), and per address for
+the public determinations endpoint."""
 
 import logging
 
 from redis.exceptions import RedisError
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
 from .models import ApiToken
 
 logger = logging.getLogger(__name__)
 
 
-class TokenRateThrottle(SimpleRateThrottle):
-    """Keyed on the token's id, so each integration has its own budget; rate from the "user" scope
-    of REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]."""
-
-    scope = "user"
-
+class FailOpen:
     def allow_request(self, request, view):
         # The counters live in the cache (Redis). When Redis is down the request is let through
         # rather than answered with a 500: sending must keep working (the request is committed to
@@ -26,6 +22,13 @@ class TokenRateThrottle(SimpleRateThrottle):
             logger.warning("cache unavailable: API rate limit not applied to this call")
             return True
 
+
+class TokenRateThrottle(FailOpen, SimpleRateThrottle):
+    """Keyed on the token's id, so each integration has its own budget; rate from the "user" scope
+    of REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]."""
+
+    scope = "user"
+
     def get_cache_key(self, request, view):
         if isinstance(request.auth, ApiToken):
             ident = f"token-{request.auth.pk}"
@@ -34,3 +37,9 @@ class TokenRateThrottle(SimpleRateThrottle):
         else:
             ident = f"anon-{self.get_ident(request)}"
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class AddressRateThrottle(FailOpen, AnonRateThrottle):
+    """The public endpoint (no login) counted per client address, with the "anon" rate. Each call
+    may carry a whole list of situations for the engine; without a limit anyone could keep both
+    cores busy. The address is the one REST_FRAMEWORK["NUM_PROXIES"] trusts (settings)."""

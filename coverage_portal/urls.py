@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.urls import auth_urlpatterns
+from api.views.fallback import not_found
 
 from . import views
 
@@ -25,5 +26,7 @@ urlpatterns = [
     path("account/api/", include("api.portal_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # Any other /api/ address (/api/v2/..., /api/employers/) answers in the API's JSON error shape.
+    re_path(r"^api/", not_found),
     path("admin/", admin.site.urls),
 ]

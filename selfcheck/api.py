@@ -7,10 +7,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ParseError, UnsupportedMediaType
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from api.parsers import JSONParser
+from api.schema import RETRY_AFTER
+from api.throttling import AddressRateThrottle
 
 from .services import determine_payload
 
@@ -68,6 +71,7 @@ class DeterminationView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and stateless: no session, so no CSRF either
     parser_classes = [JSONParser]
+    throttle_classes = [AddressRateThrottle]
 
     @extend_schema(
         operation_id="determinations_create",
@@ -83,7 +87,13 @@ class DeterminationView(APIView):
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT, description="The determination, or a list of them"),
             400: OpenApiResponse(OpenApiTypes.OBJECT, description='{"errors": [{"field", "message"}]}'),
+            413: OpenApiResponse(OpenApiTypes.OBJECT, description="The body is too large (at most 10 MB)."),
+            429: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="Too many calls from this address (120 a minute); wait as Retry-After says.",
+            ),
         },
+        parameters=[RETRY_AFTER],
         examples=[
             OpenApiExample("Posting NL to BE", value=EXAMPLE_SITUATION, request_only=True),
             OpenApiExample(

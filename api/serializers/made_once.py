@@ -17,6 +17,8 @@ import copy
 
 from rest_framework import serializers
 
+from .strict import RejectUnknownFields
+
 
 def _holds_fields(field) -> bool:
     return (
@@ -39,9 +41,9 @@ class FieldsMadeOnce:
         }
 
 
-class Serializer(FieldsMadeOnce, serializers.Serializer):
+class Serializer(RejectUnknownFields, FieldsMadeOnce, serializers.Serializer):
     pass
 
 
-class ModelSerializer(FieldsMadeOnce, serializers.ModelSerializer):
+class ModelSerializer(RejectUnknownFields, FieldsMadeOnce, serializers.ModelSerializer):
     pass

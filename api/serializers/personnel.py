@@ -12,6 +12,7 @@ from accounts.forms import EmployeeForm, EmploymentPeriodForm, ImportForm
 from accounts.models import Employee, ImportJob, Organisation
 
 from .choices import COUNTRY_CHOICES, OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
+from .strict import RejectUnknownFields
 
 
 def country_field(help_text, **kwargs):
@@ -50,14 +51,14 @@ class OrganisationSerializer(serializers.ModelSerializer):
         ]
 
 
-class EmploymentPeriodSerializer(serializers.Serializer):
+class EmploymentPeriodSerializer(RejectUnknownFields, serializers.Serializer):
     start = serializers.DateField(help_text=_("First day of employment (YYYY-MM-DD)."))
     end = serializers.DateField(
         required=False, allow_null=True, help_text=_("Last day of employment; null while employed.")
     )
 
 
-class EmployeeSerializer(serializers.Serializer):
+class EmployeeSerializer(RejectUnknownFields, serializers.Serializer):
     id = serializers.IntegerField(read_only=True, help_text=_("Id of the entry in the directory."))
     personal_number = serializers.CharField(
         max_length=20, help_text=_("BSN (NL, 9 digits) or SSIN (BE, 11 digits).")

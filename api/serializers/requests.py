@@ -210,7 +210,20 @@ class CertificateSummarySerializer(Serializer):
     issued_at = serializers.DateTimeField(help_text=_("When it was issued."))
 
 
-class RequestSerializer(ModelSerializer):
+class RequestPeriods(Serializer):
+    """The requested and admitted periods, as a request and a webhook's event show them."""
+
+    requested_start = serializers.DateField(allow_null=True, help_text=_("Requested period: start."))
+    requested_end = serializers.DateField(allow_null=True, help_text=_("Requested period: end."))
+    admitted_start = serializers.DateField(
+        allow_null=True, help_text=_("Admitted period: start (once approved).")
+    )
+    admitted_end = serializers.DateField(
+        allow_null=True, help_text=_("Admitted period: end (once approved).")
+    )
+
+
+class RequestSerializer(RequestPeriods, ModelSerializer):
     id = serializers.IntegerField(read_only=True, help_text=_("Id of the request."))
     type = serializers.ChoiceField(
         choices=RequestType.choices, help_text=_("posting, simultaneous or seafarer.")
@@ -238,14 +251,6 @@ class RequestSerializer(ModelSerializer):
         source="state_of_work.code", allow_null=True, help_text=_("(First) state of work, ISO.")
     )
     territory = serializers.CharField(help_text=_("Territory with its own legislation, if any."))
-    requested_start = serializers.DateField(allow_null=True, help_text=_("Requested period: start."))
-    requested_end = serializers.DateField(allow_null=True, help_text=_("Requested period: end."))
-    admitted_start = serializers.DateField(
-        allow_null=True, help_text=_("Admitted period: start (once approved).")
-    )
-    admitted_end = serializers.DateField(
-        allow_null=True, help_text=_("Admitted period: end (once approved).")
-    )
     language = serializers.CharField(help_text=_("Language of the certificate."))
     determination = serializers.JSONField(
         allow_null=True, help_text=_("The legislation engine's determination (see /api/v1/determinations/).")

@@ -3,9 +3,11 @@ from rest_framework import serializers
 
 from ..models import Webhook, WebhookDelivery
 from ..services.webhooks import EVENTS
+from .requests import RequestPeriods
+from .strict import RejectUnknownFields
 
 
-class WebhookSerializer(serializers.ModelSerializer):
+class WebhookSerializer(RejectUnknownFields, serializers.ModelSerializer):
     id = serializers.IntegerField(read_only=True, help_text=_("Id of the webhook."))
     url = serializers.CharField(
         max_length=500,
@@ -60,3 +62,31 @@ class WebhookDeliverySerializer(serializers.ModelSerializer):
             "delivered_at",
             "created_at",
         ]
+
+
+# What a delivery's body looks like (api.services.webhooks.queue_event): for the schema's callback.
+class WebhookRequestSerializer(RequestPeriods):
+    id = serializers.IntegerField(help_text=_("Id of the request."))
+    employer = serializers.IntegerField(help_text=_("Id of the employer."))
+    type = serializers.CharField(help_text=_("posting, simultaneous or seafarer."))
+    transaction_number = serializers.CharField(allow_null=True, help_text=_("Assigned when sent."))
+    status = serializers.CharField(help_text=_("Status after the event."))
+    decision = serializers.CharField(help_text=_("approved or rejected once closed; else empty."))
+    url = serializers.CharField(help_text=_("Path of the request in this API: read it for everything else."))
+
+
+class WebhookCertificateSerializer(serializers.Serializer):
+    number = serializers.CharField(help_text=_("Document number of the PD A1."))
+    provisional = serializers.BooleanField(help_text=_("True while the determination is provisional."))
+    pdf_url = serializers.CharField(help_text=_("Path of the PDF in this API."))
+
+
+class WebhookEventSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text=_("Delivery id, as in X-Portal-Delivery: the same on every retry."))
+    event = serializers.ChoiceField(choices=list(EVENTS), help_text=_("What happened."))
+    description = serializers.CharField(help_text=_("The event in words (English)."))
+    occurred_at = serializers.DateTimeField(help_text=_("When it happened."))
+    request = WebhookRequestSerializer(help_text=_("The request it happened to."))
+    certificate = WebhookCertificateSerializer(
+        required=False, help_text=_("certificate.ready only: the certificate to download.")
+    )

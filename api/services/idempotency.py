@@ -34,14 +34,26 @@ MAX_KEY_LENGTH = 255
 # neither replayed nor kept (purged by records_purge, on the beat schedule: api.apps).
 RETENTION = dt.timedelta(hours=24)
 
-IDEMPOTENCY_PARAMETER = OpenApiParameter(
-    name=HEADER,
-    type=OpenApiTypes.STR,
-    location=OpenApiParameter.HEADER,
-    required=False,
-    description="A unique value per intended action (a UUID). Retrying the call with the same key returns "
-    "the first result instead of acting twice; the same key with a different body is refused with 422.",
-)
+# The request header, and the header of a replayed answer (extend_schema(parameters=...)).
+IDEMPOTENCY_PARAMETERS = [
+    OpenApiParameter(
+        name=HEADER,
+        type=OpenApiTypes.STR,
+        location=OpenApiParameter.HEADER,
+        required=False,
+        description="A unique value per intended action (a UUID). Retrying the call with the same key "
+        "returns the first result instead of acting twice; the same key with a different body is refused "
+        "with 422.",
+    ),
+    OpenApiParameter(
+        name="Idempotent-Replayed",
+        type=OpenApiTypes.STR,
+        location=OpenApiParameter.HEADER,
+        response=[200, 201, 202],
+        description="true when this is the stored answer to an earlier call with the same Idempotency-Key "
+        "(then without Location).",
+    ),
+]
 
 
 # Asked on every call with a key (one record per user and key).

@@ -2,6 +2,7 @@
 error shape, and the employer taken from the URL (404 when the caller may not act for it)."""
 
 from django.http import Http404
+from django.urls import reverse
 from rest_framework import permissions
 from rest_framework.authentication import SessionAuthentication
 
@@ -10,6 +11,7 @@ from accounts.permissions import employer_list_for
 from ..authentication import BearerTokenAuthentication
 from ..errors import exception_handler
 from ..pagination import ApiPagination
+from ..query import check_query_parameters
 from ..schema import ApiAutoSchema
 from ..throttling import TokenRateThrottle
 
@@ -23,6 +25,11 @@ class ApiMixin:
 
     def get_exception_handler(self):
         return exception_handler
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # After authentication and throttling: a caller without a token learns nothing of the names.
+        check_query_parameters(self, request)
 
 
 class EmployerMixin(ApiMixin):
@@ -40,6 +47,11 @@ class EmployerMixin(ApiMixin):
             if self._employer is None:
                 raise Http404
         return self._employer
+
+    def location(self, url_name: str, pk: int) -> dict:
+        """The Location header of a 201 (or the 202 of an import): where the new object is read."""
+        path = reverse(f"api:{url_name}", kwargs={"employer_id": self.get_employer().pk, "pk": pk})
+        return {"Location": self.request.build_absolute_uri(path)}
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

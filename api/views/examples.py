@@ -71,23 +71,26 @@ SEAFARER = {
     "contact": CONTACT,
 }
 
+# The one value an example cannot know: it answers 400 at "employee" when 1 is not in your directory.
+EMPLOYEE_ID = " Put the id of the worker in your personnel directory (GET …/personnel/) in employee."
+
 REQUEST_EXAMPLES = [
     OpenApiExample(
         "Posting",
         value=POSTING,
         request_only=True,
-        description="A worker posted to one state (Reg. 883/2004 Art. 12).",
+        description="A worker posted to one state (Reg. 883/2004 Art. 12)." + EMPLOYEE_ID,
     ),
     OpenApiExample(
         "Simultaneous occupation",
         value=SIMULTANEOUS,
         request_only=True,
-        description="Work in two or more states (Art. 13); shares of working time sum to 100.",
+        description="Work in two or more states (Art. 13); shares of working time sum to 100." + EMPLOYEE_ID,
     ),
     OpenApiExample(
         "Seafarer",
         value=SEAFARER,
         request_only=True,
-        description="Work on board a sea-going vessel (Art. 11(4)).",
+        description="Work on board a sea-going vessel (Art. 11(4))." + EMPLOYEE_ID,
     ),
 ]

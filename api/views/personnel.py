@@ -19,7 +19,7 @@ from ..serializers.personnel import (
     ImportUploadSerializer,
     OrganisationSerializer,
 )
-from ..services.idempotency import IDEMPOTENCY_PARAMETER, idempotent
+from ..services.idempotency import IDEMPOTENCY_PARAMETERS, idempotent
 from .base import ApiMixin, EmployerMixin
 
 EMPLOYEE_EXAMPLE = {
@@ -77,13 +77,14 @@ class EmployerDetail(EmployerMixin, generics.RetrieveAPIView):
     post=extend_schema(
         summary="Add a person to the directory",
         tags=["personnel"],
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=IDEMPOTENCY_PARAMETERS,
         examples=[OpenApiExample("New employee", value=EMPLOYEE_EXAMPLE, request_only=True)],
         responses={201: EmployeeSerializer},
     ),
 )
 class EmployeeListCreate(EmployerMixin, generics.ListCreateAPIView):
     filter_backends: list = []
+    query_parameters = ("q",)  # read by get_queryset (api.query)
 
     def get_serializer_class(self):
         return EmployeeSerializer if self.request.method == "POST" else EmployeeListSerializer
@@ -102,7 +103,11 @@ class EmployeeListCreate(EmployerMixin, generics.ListCreateAPIView):
         employee = employee_create(
             actor=request.user, employer=self.get_employer(), **serializer.validated_data
         )
-        return Response(EmployeeSerializer(employee).data, status=status.HTTP_201_CREATED)
+        return Response(
+            EmployeeSerializer(employee).data,
+            status=status.HTTP_201_CREATED,
+            headers=self.location("employee", employee.pk),
+        )
 
 
 @extend_schema_view(
@@ -135,7 +140,7 @@ class EmployeeDetail(EmployerMixin, generics.RetrieveUpdateAPIView):
         description=IMPORT_DESCRIPTION,
         tags=["personnel"],
         request={"multipart/form-data": ImportUploadSerializer},
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=IDEMPOTENCY_PARAMETERS,
         responses={202: ImportJobSerializer},
     ),
 )
@@ -155,7 +160,11 @@ class ImportJobListCreate(EmployerMixin, generics.ListCreateAPIView):
         job = import_job_create(
             actor=request.user, employer=self.get_employer(), filename=file.name or "", content=file.read()
         )
-        return Response(ImportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+        return Response(
+            ImportJobSerializer(job).data,
+            status=status.HTTP_202_ACCEPTED,
+            headers=self.location("import", job.pk),
+        )
 
 
 @extend_schema_view(get=extend_schema(summary="Progress and report of an import", tags=["personnel"]))

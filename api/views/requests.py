@@ -49,7 +49,7 @@ from ..serializers.requests import (
     StatementUploadSerializer,
     ValidationResultSerializer,
 )
-from ..services.idempotency import IDEMPOTENCY_PARAMETER, idempotent, submission_key_for
+from ..services.idempotency import IDEMPOTENCY_PARAMETERS, idempotent, submission_key_for
 from .base import EmployerMixin
 from .examples import REQUEST_EXAMPLES
 
@@ -67,8 +67,11 @@ class RequestObjectMixin(EmployerMixin):
         if read_again:
             obj = any_request_get(self.request.user, self.get_employer(), obj.pk)
         prefetch_related_objects([obj], _EVENTS)
+        headers = self.location("request", obj.pk) if status_code == status.HTTP_201_CREATED else None
         return Response(
-            RequestDetailSerializer(obj, context={"request": self.request}).data, status=status_code
+            RequestDetailSerializer(obj, context={"request": self.request}).data,
+            status=status_code,
+            headers=headers,
         )
 
     def require_draft(self, obj):
@@ -100,7 +103,7 @@ class RequestObjectMixin(EmployerMixin):
         tags=["requests"],
         request=DraftCreateSerializer,
         responses={201: RequestDetailSerializer},
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=IDEMPOTENCY_PARAMETERS,
         examples=REQUEST_EXAMPLES,
     ),
 )
@@ -225,7 +228,7 @@ class RequestValidate(RequestObjectMixin, APIView):
         "conditions.employer_substantial_activity): each error names its path.",
         tags=["requests"],
         request=None,
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=IDEMPOTENCY_PARAMETERS,
         responses={200: RequestDetailSerializer},
     )
 )
@@ -303,9 +306,9 @@ class RequestCancel(RequestObjectMixin, APIView):
         "the same answers otherwise; send it with /submit/.",
         tags=["requests"],
         request=ExtendSerializer,
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=IDEMPOTENCY_PARAMETERS,
         responses={201: RequestDetailSerializer},
-        examples=[OpenApiExample("Extend until", value={"new_end": "2026-02-28"}, request_only=True)],
+        examples=[OpenApiExample("Extend until", value={"new_end": "2027-02-28"}, request_only=True)],
     )
 )
 class RequestExtend(RequestObjectMixin, APIView):

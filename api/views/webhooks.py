@@ -1,12 +1,17 @@
 """Webhooks of an employer: register (the secret is shown once), list, switch off, delivery log."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiCallback, OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.response import Response
 
-from ..serializers.webhooks import WebhookCreatedSerializer, WebhookDeliverySerializer, WebhookSerializer
-from ..services.idempotency import IDEMPOTENCY_PARAMETER, idempotent
+from ..serializers.webhooks import (
+    WebhookCreatedSerializer,
+    WebhookDeliverySerializer,
+    WebhookEventSerializer,
+    WebhookSerializer,
+)
+from ..services.idempotency import IDEMPOTENCY_PARAMETERS, idempotent
 from ..services.webhooks import deliveries_for, webhook_create, webhook_deactivate, webhooks_for
 from .base import EmployerMixin
 
@@ -16,11 +21,27 @@ from .base import EmployerMixin
     post=extend_schema(
         summary="Register a webhook",
         tags=["webhooks"],
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=IDEMPOTENCY_PARAMETERS,
         request=WebhookSerializer,
         responses={201: WebhookCreatedSerializer},
         examples=[
             OpenApiExample("Endpoint", value={"url": "https://payroll.example/a1-events"}, request_only=True)
+        ],
+        callbacks=[
+            OpenApiCallback(
+                "delivery",
+                "{$request.body#/url}",
+                extend_schema(
+                    summary="An event, POSTed to the webhook's URL",
+                    description="Headers: X-Portal-Event (the event), X-Portal-Delivery (the id), "
+                    "X-Portal-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with the secret "
+                    "given at registration>; compare it in constant time before trusting the body. Any "
+                    "2xx answer within 10 seconds counts as delivered; otherwise the delivery is retried "
+                    "with growing pauses, up to 6 times, with the same id (ignore an id already seen).",
+                    request=WebhookEventSerializer,
+                    responses={200: None},
+                ),
+            )
         ],
     ),
 )
@@ -39,7 +60,11 @@ class WebhookListCreate(EmployerMixin, generics.ListAPIView):
             actor=request.user, employer=self.get_employer(), url=serializer.validated_data["url"]
         )
         webhook.secret = secret
-        return Response(WebhookCreatedSerializer(webhook).data, status=status.HTTP_201_CREATED)
+        return Response(
+            WebhookCreatedSerializer(webhook).data,
+            status=status.HTTP_201_CREATED,
+            headers=self.location("webhook", webhook.pk),
+        )
 
 
 @extend_schema_view(

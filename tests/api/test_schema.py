@@ -46,3 +46,36 @@ def test_errors_are_documented_in_one_shape(schema):
     for code in ("400", "401", "404", "422"):
         ref = operation["responses"][code]["content"]["application/json"]["schema"]["$ref"]
         assert ref.endswith("/Error")
+
+
+def test_response_headers_are_documented(schema):
+    create = schema["paths"]["/api/v1/employers/{employer_id}/requests/"]["post"]["responses"]
+    assert "Location" in create["201"]["headers"]
+    assert "Idempotent-Replayed" in create["201"]["headers"]
+    assert "Retry-After" in create["429"]["headers"]
+    assert "413" in create
+    listing = schema["paths"]["/api/v1/employers/{employer_id}/requests/"]["get"]["responses"]
+    assert "Location" not in listing["200"].get("headers", {}) and "413" not in listing
+    assert (
+        "Location"
+        in schema["paths"]["/api/v1/employers/{employer_id}/personnel/imports/"]["post"]["responses"]["202"][
+            "headers"
+        ]
+    )
+    determine = schema["paths"]["/api/v1/determinations/"]["post"]["responses"]
+    assert "Retry-After" in determine["429"]["headers"] and "413" in determine
+
+
+def test_a_webhook_delivery_is_described(schema):
+    callback = schema["paths"]["/api/v1/employers/{employer_id}/webhooks/"]["post"]["callbacks"]["delivery"]
+    operation = callback["{$request.body#/url}"]["post"]
+    assert "X-Portal-Signature" in operation["description"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    properties = schema["components"]["schemas"][body]["properties"]
+    assert set(properties) >= {"id", "event", "request", "certificate"}
+
+
+def test_the_page_size_says_its_bounds(schema):
+    parameters = schema["paths"]["/api/v1/employers/{employer_id}/requests/"]["get"]["parameters"]
+    page_size = next(p for p in parameters if p["name"] == "page_size")
+    assert "1 to 100" in page_size["description"]
