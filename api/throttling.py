@@ -40,6 +40,12 @@ class TokenRateThrottle(FailOpen, SimpleRateThrottle):
 
 
 class AddressRateThrottle(FailOpen, AnonRateThrottle):
-    """The public endpoint (no login) counted per client address, with the "anon" rate. Each call
-    may carry a whole list of situations for the engine; without a limit anyone could keep both
-    cores busy. The address is the one REST_FRAMEWORK["NUM_PROXIES"] trusts (settings)."""
+    """The public endpoint (no login) counted per client address, with the "determinations" rate.
+    Each call may carry a whole list of situations for the engine; without a limit anyone could keep
+    both cores busy. The address is the one REST_FRAMEWORK["NUM_PROXIES"] trusts (settings).
+
+    The rate is set in production only: tools that check the engine through this endpoint
+    (contracts/determination.md promises 200 or 400, nothing else) run it on a development or test
+    set-up, where a budget per address would turn their hundredth case into a 429."""
+
+    scope = "determinations"

@@ -299,7 +299,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min", "verification": "30/min"},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "120/min",
+        "user": "600/min",
+        "verification": "30/min",
+        # The public engine (api.throttling.AddressRateThrottle says why only in production).
+        "determinations": os.environ.get("API_DETERMINATIONS_RATE", "600/min")
+        if PORTAL_ENV == "production"
+        else None,
+    },
     # The address a rate limit counts: behind the TLS proxy the last X-Forwarded-For entry (the one
     # the proxy appends), else REMOTE_ADDR. DRF's default (None) would take the whole header, which
     # the client writes: a new value per call would escape the limit.

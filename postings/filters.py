@@ -85,7 +85,13 @@ class ChoiceFilter(CopiedShallow, django_filters.ChoiceFilter):
 
 
 class DateFilter(CopiedShallow, django_filters.DateFilter):
-    pass
+    """Year-month-day only: the consult page's date inputs send it, and the API (which shares this
+    filterset) speaks ISO. The languages' own formats read 1-6-2025 day first, which an API client
+    may have meant month first: refused, not guessed."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        super().__init__(*args, **kwargs)
 
 
 class OrderingFilter(CopiedShallow, django_filters.OrderingFilter):

@@ -190,3 +190,20 @@ def test_the_browsable_apis_form_post_is_not_an_unknown_field(employer_admin, em
         {"url": "https://payroll.example/a1", "csrfmiddlewaretoken": "x"},
     )
     assert response.status_code == 201, response.content
+
+
+def test_the_determinations_budget_is_set_in_production_only(settings):
+    """Tools check the engine through this endpoint case after case on a test or development set-up;
+    its contract answers 200 or 400. A production deployment has a budget per address."""
+    from django.conf import settings as django_settings
+
+    assert django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["determinations"] is None
+    assert AddressRateThrottle().rate is None
+
+
+@pytest.mark.django_db
+def test_many_determinations_in_a_row_all_answer_on_a_test_set_up(client):
+    situation = {"reference_date": "2024-06-01", "residence": "NL", "employment_type": "inactive", "work": []}
+    for _ in range(150):
+        response = client.post("/api/v1/determinations/", situation, content_type="application/json")
+        assert response.status_code == 200
