@@ -49,6 +49,8 @@ class IdempotencyRecord(models.Model):
     request_hash = models.CharField(max_length=64)
     response_status = models.PositiveSmallIntegerField()
     response_body = models.JSONField(null=True, blank=True)
+    # The first answer's Location (a 201's new object), so a retry is told where it is too.
+    response_location = models.CharField(max_length=500, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

@@ -51,7 +51,7 @@ IDEMPOTENCY_PARAMETERS = [
         location=OpenApiParameter.HEADER,
         response=[200, 201, 202],
         description="true when this is the stored answer to an earlier call with the same Idempotency-Key "
-        "(then without Location).",
+        "(with the first answer's Location).",
     ),
 ]
 
@@ -81,9 +81,10 @@ def _body_digest(request) -> str:
 
 
 def _replay(record: IdempotencyRecord) -> Response:
-    return Response(
-        record.response_body, status=record.response_status, headers={"Idempotent-Replayed": "true"}
-    )
+    headers = {"Idempotent-Replayed": "true"}
+    if record.response_location:
+        headers["Location"] = record.response_location
+    return Response(record.response_body, status=record.response_status, headers=headers)
 
 
 def _conflict() -> Response:
@@ -142,6 +143,7 @@ def idempotent(method):
                             request_hash=digest,
                             response_status=response.status_code,
                             response_body=body,
+                            response_location=response.headers.get("Location", "")[:500],
                         )
         except IntegrityError:
             record = _RECORD.first(user_id=request.user.pk, key=key)

@@ -202,6 +202,8 @@ def test_idempotent_create_returns_first_result(employer_admin, employer):
     assert first.status_code == second.status_code == 201
     assert first.json() == second.json()
     assert second.headers["Idempotent-Replayed"] == "true"
+    # The retry is told where the new employee is, as the first call was.
+    assert first.headers["Location"] and second.headers["Location"] == first.headers["Location"]
     assert Employee.objects.filter(employer=employer).count() == 1
     other = api.post(base, new_employee(family_name="Other"), format="json", HTTP_IDEMPOTENCY_KEY="k-1")
     assert other.status_code == 422
