@@ -28,7 +28,7 @@ NOT_SHOWN = frozenset(("sort",))  # a hidden input of its own on the page
 @register.simple_tag(takes_context=True)
 def search_fields(context, form):
     query = context["request"].GET.copy()
-    for name in ("page", *PERSONAL):
+    for name in ("page", "person", *PERSONAL):  # "person": a kept search's token, one per search
         query.pop(name, None)
     key = (get_language(), query.urlencode())
     kept = _RENDERED.get(key)

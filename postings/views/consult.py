@@ -14,6 +14,7 @@ from ..consult_rows import COLUMNS, consult_rows, consult_rows_html
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
 from ..history import history_rows
+from ..personal_search import search_address, search_data
 from ..selectors import certificate_of, request_get, worker_requests
 from ..services.drafts import can_extend
 from ..services.lifecycle import can_cancel, request_cancel
@@ -77,12 +78,23 @@ def consult_page(queryset, number) -> ConsultPage:
 
 
 @employer_view
+@require_http_methods(["GET", "POST"])
 def request_list(request, employer):
     from ..selectors import requests_for
 
-    filterset = RequestFilter(
-        request.GET or None, queryset=requests_for(request.user, employer), request=request
-    )
+    if request.method == "POST":  # the search form: criteria into the address, a name or number not
+        query = search_address(request)
+        return redirect(f"{request.path}?{query}" if query else request.path)
+    data, ended = search_data(request)
+    if ended:
+        messages.warning(
+            request,
+            _(
+                "That search by name or personal number has ended (they are kept until you log out). "
+                "Type it again."
+            ),
+        )
+    filterset = RequestFilter(data, queryset=requests_for(request.user, employer), request=request)
     page = consult_page(filterset.qs.only(*COLUMNS), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

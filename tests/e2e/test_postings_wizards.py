@@ -91,6 +91,7 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
     page.get_by_role("button", name="Search").click()
     rows = page.locator("table.requests-table tbody tr")
     assert rows.count() == 1
+    assert "requested_start_from=2026-01-01" in page.url  # posted with its token, then shown by address
     page.get_by_role("link", name="Clear search criteria").click()
     page.get_by_role("link", name="Requested period").click()
     assert page.locator("table.requests-table tbody tr").first.inner_text().find("2025") >= 0
