@@ -11,7 +11,9 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
+
+from coverage_portal.personal_search import PERSONNEL
 
 from .. import identifiers, selectors
 from ..forms import EmployeeForm, ImportForm, PeriodFormSet, PersonnelSearchForm
@@ -22,16 +24,26 @@ PAGE_SIZE = 25
 
 
 @employer_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def personnel_list(request):
-    form = PersonnelSearchForm(request.GET or None)
+    if request.method == "POST":  # the search: a name or personal number never into the address
+        return PERSONNEL.posted(request)
+    form = PersonnelSearchForm(PERSONNEL.criteria(request))
     query = form.cleaned_data["q"] if form.is_valid() else ""
     employees = selectors.employee_search(request.user, request.employer, query)
     page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
+    pages_query = request.GET.copy()
+    pages_query.pop("page", None)
     return render(
         request,
         "accounts/personnel/list.html",
-        {"form": form, "query": query, "page": page, "person_id": identifiers.personal_number_label()},
+        {
+            "form": form,
+            "query": query,
+            "pages_query": pages_query.urlencode(),
+            "page": page,
+            "person_id": identifiers.personal_number_label(),
+        },
     )
 
 

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_countries import countries
 
+from coverage_portal.personal_search import CONSULT
+
 from ..consult_rows import COLUMNS, consult_rows, consult_rows_html
 from ..filters import SORT_LABELS, RequestFilter
 from ..forms.cancel import CancelForm
 from ..history import history_rows
-from ..personal_search import search_address, search_data
 from ..selectors import certificate_of, request_get, worker_requests
 from ..services.drafts import can_extend
 from ..services.lifecycle import can_cancel, request_cancel
@@ -83,18 +84,10 @@ def request_list(request, employer):
     from ..selectors import requests_for
 
     if request.method == "POST":  # the search form: criteria into the address, a name or number not
-        query = search_address(request)
-        return redirect(f"{request.path}?{query}" if query else request.path)
-    data, ended = search_data(request)
-    if ended:
-        messages.warning(
-            request,
-            _(
-                "That search by name or personal number has ended (they are kept until you log out). "
-                "Type it again."
-            ),
-        )
-    filterset = RequestFilter(data, queryset=requests_for(request.user, employer), request=request)
+        return CONSULT.posted(request)
+    filterset = RequestFilter(
+        CONSULT.criteria(request), queryset=requests_for(request.user, employer), request=request
+    )
     page = consult_page(filterset.qs.only(*COLUMNS), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

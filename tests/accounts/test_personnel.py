@@ -121,6 +121,25 @@ def test_search_by_personal_number_and_numbers_masked(admin_client, employer):
     assert "111222333" not in html and "2333" in html
 
 
+def test_a_posted_search_keeps_the_number_out_of_the_address(admin_client, employer):
+    """The search form posts (coverage_portal/personal_search.py): the number typed goes into the
+    session under a token, and the address, the pages' links and the browser's history hold the token."""
+    factories.make_employee(employer, family_name="Delporte", personal_number="111222333")
+    for i in range(30):
+        factories.make_employee(employer, family_name=f"Delporte{i:02d}")
+    factories.make_employee(employer, family_name="Jansen", personal_number="123456782")
+    posted = admin_client.post(reverse("accounts:personnel"), {"q": "111222333"})
+    assert posted.status_code == 302 and "111222333" not in posted["Location"]
+    html = admin_client.get(posted["Location"]).content.decode()
+    assert "Delporte" in html and "Jansen" not in html and 'value="111222333"' in html
+    by_name = admin_client.post(reverse("accounts:personnel"), {"q": "delporte"})["Location"]
+    assert "delporte" not in by_name.lower()
+    first = admin_client.get(by_name).content.decode()
+    token = by_name.split("person=")[1]
+    assert f"person={token}&amp;page=2" in first and "q=" not in first.split("pagination")[-1]
+    assert "Jansen" not in admin_client.get(f"{by_name}&page=2").content.decode()
+
+
 def test_list_is_paginated(admin_client, employer):
     for i in range(30):
         factories.make_employee(employer, family_name=f"Person{i:02d}")

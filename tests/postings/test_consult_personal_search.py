@@ -1,5 +1,5 @@
 """A search by a worker's name or personal number never puts either in the address
-(postings/personal_search.py): the form posts, the view keeps them in the session under a token."""
+(coverage_portal/personal_search.py): the form posts, the view keeps them in the session under a token."""
 
 from urllib.parse import parse_qs, urlsplit
 
