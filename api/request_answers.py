@@ -83,14 +83,17 @@ def _form_data(kind: str, step: str, value, form_class) -> dict:
     return _prefixed(form_class, step, value)
 
 
-def _form_kwargs(step: str, kind: str, employees, answers: dict) -> dict:
+def _form_kwargs(step: str, kind: str, employees, answers: dict, chosen=None) -> dict:
     """What the wizard passes each step's form too (postings.views.wizard.get_form_kwargs), read from
-    the answers checked so far (the employee and the states come before the steps that use them)."""
+    the answers checked so far (the employee and the states come before the steps that use them).
+    `chosen`: the employee the employee step of this same call read, if it was sent (no second read)."""
     if step == "employee":
         return {"employees": employees}
     if step == "relationship":
-        employee_id = (answers.get("employee") or {}).get("employee_id")
-        employee = employees.filter(pk=employee_id).first() if employee_id else None
+        employee = chosen
+        if employee is None:  # an update of the relationship alone: the employee chosen earlier
+            employee_id = (answers.get("employee") or {}).get("employee_id")
+            employee = employees.filter(pk=employee_id).first() if employee_id else None
         return {"birth_date": employee.birth_date if employee else None}
     if step == "places":
         return {"kind": kind, "states": (answers.get("states") or {}).get("states") or []}
@@ -131,16 +134,19 @@ def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[di
     if "states" in given and len(given["states"]) > MAX_STATES:
         errors.append({"field": "states", "message": _("Choose at most four states.")})
         return answers, errors
+    chosen = None
     for step in api_steps(kind):
         if step not in given:
             continue
         form_class = forms_by_step[step]
-        kwargs = _form_kwargs(step, kind, employees, answers)
+        kwargs = _form_kwargs(step, kind, employees, answers, chosen)
         data = _form_data(kind, step, given[step], form_class)
         form = form_class(data=_query_dict(data), prefix=step, **kwargs)
         if not form.is_valid():
             errors += _errors(step, form)
             continue
+        if step == "employee":
+            chosen = form.cleaned_data["employee"]
         answers[step] = answers_of(form)
         step_data[step] = {key: [value] for key, value in data.items()}
     if "ask_art16" in given:

@@ -14,6 +14,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from coverage_portal.personal_search import CONSULT, TOKEN
 from coverage_portal.templatetags.form_field import form_field
 
 register = template.Library()
@@ -21,14 +22,14 @@ register = template.Library()
 _RENDERED: dict[tuple[str, str], dict[str, str]] = {}
 MAX_ENTRIES = 500
 # The search fields whose values are personal data (postings/filters.py RequestFilter).
-PERSONAL = frozenset(("worker", "personal_number"))
+PERSONAL = frozenset(CONSULT.personal)
 NOT_SHOWN = frozenset(("sort",))  # a hidden input of its own on the page
 
 
 @register.simple_tag(takes_context=True)
 def search_fields(context, form):
     query = context["request"].GET.copy()
-    for name in ("page", "person", *PERSONAL):  # "person": a kept search's token, one per search
+    for name in ("page", TOKEN, *PERSONAL):  # TOKEN: a kept search's token, one per search
         query.pop(name, None)
     key = (get_language(), query.urlencode())
     kept = _RENDERED.get(key)
