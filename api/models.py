@@ -68,6 +68,9 @@ class Webhook(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="webhooks")
     url = models.URLField(_("URL"), max_length=500, help_text=_("Where the portal POSTs the events (https)."))
     secret = models.CharField(max_length=64)
+    # Registered before deliveries followed Standard Webhooks: the secret is not in the standard
+    # form and the HMAC key is its own characters (api.services.webhook_signing.signing_key).
+    legacy_secret = models.BooleanField(_("secret in the old form"), default=False)
     active = models.BooleanField(_("active"), default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"), default=timezone.now)

@@ -1,4 +1,5 @@
-"""Webhooks: an employer's endpoint receives the status changes of its requests, signed with HMAC.
+"""Webhooks: an employer's endpoint receives the status changes of its requests, signed by the
+Standard Webhooks specification (webhook_signing).
 
 Queued rows are written in the transaction that changed the status (so a rolled-back change sends
 nothing), and the Celery task is queued after the commit. Each delivery is unique per webhook and
@@ -7,13 +8,10 @@ A webhook only receives events while the person who registered it may still act 
 """
 
 import datetime as dt
-import hashlib
-import hmac
 import http.client
 import ipaddress
 import json
 import logging
-import secrets
 import socket
 import urllib.error
 import urllib.request
@@ -32,6 +30,7 @@ from accounts.services.audit import audit_record
 from coverage_portal.precompiled import PrecompiledRead
 
 from ..models import Webhook, WebhookDelivery
+from .webhook_signing import SecretNotUsable, new_secret, signature_headers, signing_key
 
 logger = logging.getLogger(__name__)
 
@@ -187,7 +186,7 @@ def webhook_create(*, actor, employer, url: str) -> tuple[Webhook, str]:
     url = check_url(url)
     if len(url) > 500:
         raise ValidationError({"url": _("The address is too long.")})
-    secret = "whsec_" + secrets.token_urlsafe(32)
+    secret = new_secret()
     webhook = Webhook.objects.create(organisation=employer, url=url, secret=secret, created_by=actor)
     audit_record(actor=actor, action="webhook.created", organisation=employer, obj=webhook, url=url)
     return webhook, secret
@@ -205,10 +204,6 @@ def webhook_deactivate(*, actor, webhook: Webhook) -> Webhook:
             actor=actor, action="webhook.deactivated", organisation=webhook.organisation, obj=webhook
         )
     return webhook
-
-
-def sign(secret: str, body: bytes) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 def request_data(request) -> dict:
@@ -312,21 +307,25 @@ def _attempt(delivery: WebhookDelivery) -> bool:
     webhook = delivery.webhook
     if not webhook.active:
         return True  # switched off since: nothing more to do
-    body = json.dumps({"id": str(delivery.pk), **delivery.payload}, separators=(",", ":")).encode()
+    message_id = str(delivery.pk)
+    body = json.dumps({"id": message_id, **delivery.payload}, separators=(",", ":")).encode()
     status_code, error = None, ""
     try:
         # Checked again at each attempt: a URL stored before a check existed (or under other settings)
         # fails here and is logged, rather than raising out of the task.
+        url = check_url(webhook.url)
+        key = signing_key(secret=webhook.secret, legacy=webhook.legacy_secret)
+        # Signed at each attempt with its own time: a retry carries the same id, a fresh timestamp.
+        signed = signature_headers(key=key, message_id=message_id, body=body, at=timezone.now())
         http_request = urllib.request.Request(  # noqa: S310 - the scheme is checked (https or loopback http)
-            check_url(webhook.url),
+            url,
             data=body,
             method="POST",
             headers={
                 "Content-Type": "application/json",
                 "User-Agent": "coverage-portal-webhooks/1",
                 "X-Portal-Event": delivery.event,
-                "X-Portal-Delivery": str(delivery.pk),
-                "X-Portal-Signature": sign(webhook.secret, body),
+                **signed,
             },
         )
         with _opener().open(http_request, timeout=TIMEOUT_SECONDS) as response:
@@ -335,6 +334,8 @@ def _attempt(delivery: WebhookDelivery) -> bool:
         status_code, error = exc.code, f"HTTP {exc.code}"
     except ValidationError as exc:
         error = " ".join(exc.messages)[:500]
+    except SecretNotUsable as exc:
+        error = str(exc)[:500]
     except (urllib.error.URLError, OSError) as exc:
         error = str(getattr(exc, "reason", exc))[:500]
     delivered = status_code is not None and 200 <= status_code < 300

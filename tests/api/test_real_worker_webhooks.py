@@ -39,6 +39,6 @@ def test_a_failed_delivery_is_retried_after_a_pause_by_the_worker(settings):
         )
     assert delivered.attempts == 2 and delivered.status_code == 200 and delivered.last_error == ""
     assert len(receiver.received) == 2
-    assert {headers["X-Portal-Delivery"] for headers, _body in receiver.received} == {str(delivery.pk)}
+    assert {headers["webhook-id"] for headers, _body in receiver.received} == {str(delivery.pk)}
     log = client_for(user).get(f"/api/v1/employers/{employer.pk}/webhooks/{webhook.pk}/deliveries/").json()
     assert [(d["state"], d["attempts"]) for d in log["results"]] == [("delivered", 2)]

@@ -69,9 +69,9 @@ def test_a_public_address_is_still_accepted(employer_admin, employer):
 
 def _stored_webhook(employer_admin, employer, url):
     """A webhook as it may already be stored (registered before the check, or a name that resolved
-    to a public address then)."""
+    to a public address then), with a secret of the old form."""
     webhook = Webhook.objects.create(
-        organisation=employer, url=url, secret="whsec_x", created_by=employer_admin
+        organisation=employer, url=url, secret="whsec_x", legacy_secret=True, created_by=employer_admin
     )
     return WebhookDelivery.objects.create(
         webhook=webhook, event="request.in_review", dedup_key="x", payload={"event": "request.in_review"}
