@@ -2,6 +2,7 @@
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import build_mocked_view
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
@@ -84,3 +85,25 @@ class ApiAutoSchema(AutoSchema):
                 response["description"] = description
                 responses[code] = response
         return responses
+
+    def _get_callbacks(self):
+        # drf-spectacular (0.30) leaves a callback's parameters out; a webhook delivery's headers
+        # (its signature) are what a receiver needs most, so they are added from the same extend_schema.
+        callbacks = super()._get_callbacks()
+        for callback in self.get_callbacks():
+            decorators = callback.decorator
+            if not isinstance(decorators, dict):
+                decorators = {"post": decorators}
+            for method, decorator in decorators.items():
+                if isinstance(decorator, dict):
+                    continue  # a raw schema: already as written
+                view = build_mocked_view(
+                    method=method,
+                    path=callback.path,
+                    extend_schema_decorator=decorator,
+                    registry=self.registry,
+                )
+                parameters = list(view.schema._process_override_parameters().values())
+                if parameters:
+                    callbacks[callback.name][callback.path][method.lower()]["parameters"] = parameters
+        return callbacks

@@ -15,18 +15,27 @@ class WebhookSerializer(RejectUnknownFields, serializers.ModelSerializer):
     )
     active = serializers.BooleanField(read_only=True, help_text=_("False once switched off."))
     created_at = serializers.DateTimeField(read_only=True, help_text=_("When it was registered."))
+    legacy_secret = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "True for a webhook registered before deliveries followed Standard Webhooks: its secret is "
+            "in the old form and is used as written, so verify with Webhook(secret.encode()). "
+            "Register the address again for a secret in the standard form."
+        ),
+    )
 
     class Meta:
         model = Webhook
-        fields = ["id", "url", "active", "created_at"]
+        fields = ["id", "url", "active", "created_at", "legacy_secret"]
 
 
 class WebhookCreatedSerializer(WebhookSerializer):
     secret = serializers.CharField(
         read_only=True,
         help_text=_(
-            "Shown only now. Each delivery carries X-Portal-Signature: sha256=<hex HMAC-SHA256 of the "
-            "raw body with this secret>, X-Portal-Event and X-Portal-Delivery."
+            "Shown only now: whsec_ and the base64 of 32 random bytes (the Standard Webhooks form). "
+            "Each delivery carries webhook-id, webhook-timestamp and webhook-signature; verify them with "
+            "a Standard Webhooks library: Webhook(secret).verify(body, headers)."
         ),
     )
 
@@ -35,7 +44,7 @@ class WebhookCreatedSerializer(WebhookSerializer):
 
 
 class WebhookDeliverySerializer(serializers.ModelSerializer):
-    id = serializers.IntegerField(read_only=True, help_text=_("Delivery id (the X-Portal-Delivery header)."))
+    id = serializers.IntegerField(read_only=True, help_text=_("Delivery id (the webhook-id header)."))
     event = serializers.CharField(read_only=True, help_text=_("The event sent."))
     payload = serializers.JSONField(read_only=True, help_text=_("The JSON body sent (without the id)."))
     state = serializers.ChoiceField(
@@ -82,7 +91,7 @@ class WebhookCertificateSerializer(serializers.Serializer):
 
 
 class WebhookEventSerializer(serializers.Serializer):
-    id = serializers.CharField(help_text=_("Delivery id, as in X-Portal-Delivery: the same on every retry."))
+    id = serializers.CharField(help_text=_("Delivery id, as in webhook-id: the same on every retry."))
     event = serializers.ChoiceField(choices=list(EVENTS), help_text=_("What happened."))
     description = serializers.CharField(help_text=_("The event in words (English)."))
     occurred_at = serializers.DateTimeField(help_text=_("When it happened."))

@@ -1,7 +1,14 @@
 """Webhooks of an employer: register (the secret is shown once), list, switch off, delivery log."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiCallback, OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiCallback,
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics, status
 from rest_framework.response import Response
 
@@ -14,6 +21,25 @@ from ..serializers.webhooks import (
 from ..services.idempotency import IDEMPOTENCY_PARAMETERS, idempotent
 from ..services.webhooks import deliveries_for, webhook_create, webhook_deactivate, webhooks_for
 from .base import EmployerMixin
+
+
+def _header(name, description):
+    return OpenApiParameter(
+        name, OpenApiTypes.STR, OpenApiParameter.HEADER, required=True, description=description
+    )
+
+
+# What each delivery carries (api.services.webhook_signing), by the Standard Webhooks specification.
+DELIVERY_HEADERS = [
+    _header("webhook-id", "The delivery's id, the same on every retry: ignore an id already processed."),
+    _header("webhook-timestamp", "Unix seconds of this attempt; refuse one more than 5 minutes away."),
+    _header(
+        "webhook-signature",
+        'v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}", keyed with the '
+        "secret given at registration (the base64 after whsec_, decoded)>.",
+    ),
+    _header("X-Portal-Event", "The event, as in the body."),
+]
 
 
 @extend_schema_view(
@@ -33,11 +59,18 @@ from .base import EmployerMixin
                 "{$request.body#/url}",
                 extend_schema(
                     summary="An event, POSTed to the webhook's URL",
-                    description="Headers: X-Portal-Event (the event), X-Portal-Delivery (the id), "
-                    "X-Portal-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with the secret "
-                    "given at registration>; compare it in constant time before trusting the body. Any "
-                    "2xx answer within 10 seconds counts as delivered; otherwise the delivery is retried "
-                    "with growing pauses, up to 6 times, with the same id (ignore an id already seen).",
+                    description="Signed by the Standard Webhooks specification (standardwebhooks.com): "
+                    "headers webhook-id, webhook-timestamp and webhook-signature, plus X-Portal-Event. "
+                    "Verify with a Standard Webhooks library before trusting the body, e.g. in Python "
+                    "standardwebhooks.Webhook(secret).verify(raw_body, headers): it checks the "
+                    "signature in constant time and refuses a timestamp more than 5 minutes away, so a "
+                    "captured delivery cannot be replayed later; keep the ids processed in the last "
+                    "10 minutes and ignore a repeated webhook-id. A webhook whose legacy_secret is true "
+                    "is keyed with its secret as written: Webhook(secret.encode()). Any 2xx answer "
+                    "within 10 seconds counts as delivered; otherwise the delivery is retried with "
+                    "growing pauses, up to 6 times, with the same webhook-id and a new timestamp and "
+                    "signature.",
+                    parameters=DELIVERY_HEADERS,
                     request=WebhookEventSerializer,
                     responses={200: None},
                 ),

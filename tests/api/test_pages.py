@@ -86,3 +86,24 @@ def test_other_employer_does_not_see_or_switch_off_webhooks(client, other_admin,
 def test_caseworker_without_employer_gets_403(client, caseworker):
     client.force_login(caseworker)
     assert client.get("/account/api/webhooks/").status_code == 403
+
+
+def test_webhook_page_explains_the_signature_and_marks_old_form_secrets(client, employer_admin, employer):
+    """The employer reads how messages are signed (headers, 5 minutes, the id to deduplicate) and which
+    address still has a secret of the old form, in their language."""
+    Webhook.objects.create(
+        organisation=employer,
+        url="https://payroll.example/old",
+        secret="whsec_old-form_secret",
+        legacy_secret=True,
+        created_by=employer_admin,
+    )
+    webhook_create(actor=employer_admin, employer=employer, url="https://payroll.example/new")
+    client.force_login(employer_admin)
+    page = client.get("/account/api/webhooks/").content.decode()
+    assert "webhook-timestamp" in page and "5 minutes" in page and "X-Portal-Signature" not in page
+    assert page.count("Old secret form") == 1
+    assert page.index("Old secret form") > page.index("payroll.example/old")
+    client.cookies["django_language"] = "nl"
+    dutch = client.get("/account/api/webhooks/").content.decode()
+    assert "meer dan 5 minuten geleden" in dutch and "Oude vorm van de geheime sleutel" in dutch

@@ -69,7 +69,11 @@ def test_response_headers_are_documented(schema):
 def test_a_webhook_delivery_is_described(schema):
     callback = schema["paths"]["/api/v1/employers/{employer_id}/webhooks/"]["post"]["callbacks"]["delivery"]
     operation = callback["{$request.body#/url}"]["post"]
-    assert "X-Portal-Signature" in operation["description"]
+    # The Standard Webhooks headers, each described as a header of the delivery.
+    headers = {p["name"]: p for p in operation["parameters"] if p["in"] == "header"}
+    assert set(headers) == {"webhook-id", "webhook-timestamp", "webhook-signature", "X-Portal-Event"}
+    assert "{webhook-id}.{webhook-timestamp}" in headers["webhook-signature"]["description"]
+    assert "5 minutes" in operation["description"] and "X-Portal-Signature" not in operation["description"]
     body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
     properties = schema["components"]["schemas"][body]["properties"]
     assert set(properties) >= {"id", "event", "request", "certificate"}

@@ -14,6 +14,7 @@ from standardwebhooks import WebhookVerificationError
 from api.models import Webhook, WebhookDelivery
 from api.services.webhooks import delivery_attempt, webhook_create
 
+from .conftest import client_for
 from .test_webhooks_and_certificates import Receiver
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +141,9 @@ def test_a_webhook_registered_with_an_old_form_secret_still_delivers(employer_ad
     payload = Verifier(old_secret.encode()).verify(body, headers)
     assert payload["event"] == "request.approved"
     assert WebhookDelivery.objects.get().state == "delivered"
+    # The API says which form a webhook's secret is in, so the integrator knows how to verify.
+    listed = client_for(employer_admin).get(f"/api/v1/employers/{employer.pk}/webhooks/").json()["results"]
+    assert [row["legacy_secret"] for row in listed] == [True]
 
 
 def test_a_secret_not_in_the_standard_form_is_logged_not_sent(employer_admin, employer):
