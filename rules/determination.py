@@ -152,6 +152,11 @@ def _regulations(sit: Situation, states: frozenset[str], tr: Trace, issuer: str,
     return reg883.run(sit, ref, tr, scope.area_883(ref, with_uk))
 
 
+#: The provisional Art. 13 determinations that Reg. 987/2009 Art. 16 governs (987/2009 Art. 14(11)
+#: is an Art. 13(1) case). The TCA has its own procedure, not in legislation.md.
+_ART16_987_INSTRUMENTS = frozenset({"883/2004", "987/2009"})
+
+
 def _iso(d: date | None) -> str | None:
     return None if d is None else d.isoformat()
 
@@ -166,6 +171,19 @@ def to_dict(sit: Situation, out: Outcome, tr: Trace) -> dict:
             date=ref.isoformat(),
             start=out.period[0].isoformat(),
             end=out.period[1].isoformat(),
+        )
+    if out.provisional and out.instrument in _ART16_987_INSTRUMENTS:
+        # legislation.md 2.4 "Procedure, R987 Art. 16" and 4.3 box 2.5: who decides an Art. 13
+        # case and when it becomes definitive is what the employer must act on; the flag alone
+        # does not say it. Added here, on the final answer, because a transition (Art. 87a) can
+        # keep an Art. 13 designation and make it definitive after the article decided it.
+        tr.warn(
+            N_(
+                "An Art. 13 determination is made by the institution of the state of residence, {residence}, which "
+                "informs the other states of work; it is provisional and becomes definitive two months after they "
+                "are informed, unless one of them objects (Reg. 987/2009 Art. 16)."
+            ),
+            residence=sit.residence,
         )
     status = out.status if out.certificate == "PD A1" else None
     return {

@@ -241,8 +241,8 @@ class _Collector:
         return None
 
     def number(self, value: object, field: str, low: float, high: float | None) -> float | None:
-        if (value.__class__ is int or value.__class__ is float) and low <= value <= (
-            high if high is not None else _INF
+        if (value.__class__ is int or value.__class__ is float) and (
+            low <= value <= high if high is not None else low <= value < _INF
         ):
             return float(value)  # the common case; NaN, infinities and bools take the checks below
         if isinstance(value, bool) or not isinstance(value, int | float):
