@@ -68,3 +68,63 @@ def test_longer_by_agreement_treaties_are_not_stretched_by_a_later_agreement():
     result = decide(_treaty_posting("JP", "2024-01-01", "2029-12-31", "2024-06-01", art16_agreement=consent))
     assert result["legislation"] == "JP"
     assert "TREATY_HOST_CONSENT" not in codes(result)
+
+
+def _posting_1408(ref, agreement, **extra):
+    """NL employer posts an NL resident to BE from 2008-01-01 to 2009-06-30 (18 months)."""
+    s = posting(start="2008-01-01", end="2009-06-30", art16_agreement=agreement, **extra)
+    s["reference_date"] = ref
+    return s
+
+
+E102 = {"state": "NL", "start": "2009-01-01", "end": "2009-06-30"}
+
+
+def test_1408_first_twelve_months_of_a_posting_extended_with_e102_are_the_art_14_1_a_posting():
+    """legislation.md 3.1 step 5: 14(1)(a) posts for up to 12 months; 14(1)(b) keeps the sending
+    state "for at most 12 more months" when the host state consents to the prolongation (E102). The
+    extension for months 13-18 was honoured from 2009-01-01 (NL, 14(1)(b)), but in 2008 the same
+    posting was refused as "18 months" and given to BE under 13(2)(a), with a warning that an
+    E102 could have covered it."""
+    result = decide(_posting_1408("2008-06-01", E102))
+    assert (result["legislation"], result["provision"]) == (
+        "NL",
+        {"instrument": "1408/71", "article": "14(1)(a)"},
+    )
+    assert result["certificate"] == "E101"
+    assert result["period"] == {"start": "2008-01-01", "end": "2008-12-31"}
+    assert codes(result)["ART14_1_B_1408_EXTENSION"] is True
+    assert not any("E102" in w for w in result["warnings"]), result["warnings"]
+    later = decide(_posting_1408("2009-03-01", E102))
+    assert (later["legislation"], later["provision"]["article"], later["certificate"]) == (
+        "NL",
+        "14(1)(b)",
+        "E102",
+    )
+
+
+def test_1408_self_employed_first_twelve_months_before_an_extension_are_art_14a_1():
+    """legislation.md 3.1 step 7: 14a(1) "<= 12 months (+12)" for the self-employed, as step 5."""
+    s = _posting_1408("2008-06-01", E102)
+    s.update(employment_type="self_employed", employers=[])
+    s["work"] = work(("BE", 100, 100, "self_employed"))
+    result = decide(s)
+    assert (result["legislation"], result["provision"]["article"]) == ("NL", "14a(1)")
+    assert result["period"] == {"start": "2008-01-01", "end": "2008-12-31"}
+
+
+@pytest.mark.parametrize(
+    "agreement",
+    [
+        {"state": "NL", "start": "2009-02-01", "end": "2009-06-30"},  # a month uncovered after 12
+        {"state": "NL", "start": "2009-01-01", "end": "2009-05-31"},  # stops before the posting ends
+        {"state": "BE", "start": "2009-01-01", "end": "2009-06-30"},  # not the sending state
+    ],
+)
+def test_1408_agreement_that_is_no_extension_of_the_posting_leaves_the_first_year_to_the_host_state(
+    agreement,
+):
+    """legislation.md 3.1 step 5: "anticipated > 12 months from the start: 14(1) not available ->
+    Art.17 request, else host (13(2)(a))" where no extension carries the posting to its end."""
+    result = decide(_posting_1408("2008-06-01", agreement))
+    assert (result["legislation"], result["provision"]["article"]) == ("BE", "13(2)(a)")
