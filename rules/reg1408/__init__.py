@@ -17,7 +17,7 @@ from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
 from ..reg883 import art12, art13, art16
-from ..situation import Posting, Situation, Work
+from ..situation import Agreement, Posting, Situation, Work
 
 INSTRUMENT = "1408/71"
 
@@ -152,14 +152,7 @@ def _agreement(sit: Situation, tr: Trace, area: frozenset[str]) -> Outcome:
             article = "14b(1)"
         else:
             article = "14(1)(b)"
-        tr.check(
-            "ART14_1_B_1408_EXTENSION",
-            True,
-            provision=f"Reg. 1408/71 Art. {article}",
-            state=agr.state,
-            end=agr.end.isoformat(),
-            limit=limit,
-        )
+        _record_extension(agr, tr, article)
         return Outcome(agr.state, INSTRUMENT, article, certificate="E102", period=(agr.start, agr.end))
     return Outcome(agr.state, INSTRUMENT, "17", period=(agr.start, agr.end))
 
@@ -183,15 +176,20 @@ def _extended(p: Posting, tr: Trace, article: str) -> bool:
         and not exceeds_months(p.start, agr.end, limit)
     )
     if ok:
-        tr.check(
-            "ART14_1_B_1408_EXTENSION",
-            True,
-            provision=f"Reg. 1408/71 Art. {article}",
-            state=agr.state,
-            end=agr.end.isoformat(),
-            limit=limit,
-        )
+        _record_extension(agr, tr, article)
     return ok
+
+
+def _record_extension(agr: Agreement, tr: Trace, article: str) -> None:
+    """The reason for an extension with the host state's consent (E102) under ``article``."""
+    tr.check(
+        "ART14_1_B_1408_EXTENSION",
+        True,
+        provision=f"Reg. 1408/71 Art. {article}",
+        state=agr.state,
+        end=agr.end.isoformat(),
+        limit=POSTING_MAX_MONTHS_1408 + POSTING_EXTENSION_MONTHS_1408,
+    )
 
 
 def _first_posting_period(p: Posting) -> tuple:
