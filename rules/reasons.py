@@ -583,6 +583,17 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
             "{earliest} ({gap} months later), but this one starts on {start}."
         ),
     ),
+    "TREATY_HOST_CONSENT": (
+        "{source}",
+        N_(
+            "The posting is longer than {base}, but the host state consented to keep {sending} legislation "
+            "from {start} to {end}, up to the posting's end on {posting_end}; the treaty allows this extension."
+        ),
+        N_(
+            "The host state's consent for {start} to {end} does not extend the posting beyond {base} up to its "
+            "end on {posting_end} within the limit of the treaty."
+        ),
+    ),
     "TREATY_NO_HOST_EMPLOYER": (
         "{source}",
         N_("The worker is not also employed by an employer in {host}."),

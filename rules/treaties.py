@@ -10,7 +10,7 @@ coverage (S001 §18.1.3, §18.2.1).
 from __future__ import annotations
 
 from . import data
-from .dates import ONE_DAY, Duration, add_months, describe_duration, exceeds_months
+from .dates import ONE_DAY, Duration, add_months, anniversary, describe_duration, exceeds_months
 from .i18n import N_, Term
 from .outcome import Outcome
 from .reasons import Trace
@@ -204,15 +204,14 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
             treaty_name=t.name,
         )
     else:
-        results.append(
-            tr.check(
-                "TREATY_POSTING_MAX",
-                not exceeds_months(p.start, p.end, t.posting_max_months),
-                source=t.source,
-                duration=describe_duration(p.start, p.end),
-                limit=_limit_text(t.posting_max_months),
-            )
+        within = tr.check(
+            "TREATY_POSTING_MAX",
+            not exceeds_months(p.start, p.end, t.posting_max_months),
+            source=t.source,
+            duration=describe_duration(p.start, p.end),
+            limit=_limit_text(t.posting_max_months),
         )
+        results.append(within or _consent_extends(p, t, tr))
     months = p.insured_in_sending_state_months_before
     results.append(
         tr.check(
@@ -331,6 +330,35 @@ def _posting(sit: Situation, t: data.Treaty, tr: Trace) -> Outcome:
                 host=p.host_state,
             )
     return _out(p.host_state, t, "", p)
+
+
+def _consent_extends(p, t: data.Treaty, tr: Trace) -> bool:
+    """legislation.md 1.6: for Cape Verde and Morocco the maximum is "12 months + 12 with host
+    consent", for Tunisia "12 months, extendable with consent": the host state's consent is part of
+    the posting article, so a posting that the consent takes to its end is a posting under that
+    article from its first day. An agreement covering only the months beyond the 12 (the usual
+    extension) decided those months, but the first 12 were refused and answered with the host
+    state: a 24-month posting to Cape Verde with consent for the second year gave CV legislation in
+    the first year and NL in the second. The consent must run on from the end of the 12 months to
+    the posting's end, within the most the article allows (``consent_max_months``)."""
+    agr = p.art16_agreement
+    if not t.consent_in_posting_article or agr is None or agr.state != p.sending_state:
+        return False
+    ok = (
+        agr.start <= anniversary(p.start, t.posting_max_months)
+        and agr.end >= p.end
+        and (t.consent_max_months is None or not exceeds_months(p.start, p.end, t.consent_max_months))
+    )
+    return tr.check(
+        "TREATY_HOST_CONSENT",
+        ok,
+        source=t.source,
+        base=_limit_text(t.posting_max_months),
+        sending=p.sending_state,
+        start=agr.start.isoformat(),
+        end=agr.end.isoformat(),
+        posting_end=p.end.isoformat(),
+    )
 
 
 def _out(state: str, t: data.Treaty, article: str, p) -> Outcome:

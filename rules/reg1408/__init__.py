@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..data import POSTING_EXTENSION_MONTHS_1408, POSTING_MAX_MONTHS_1408, PRIOR_INSURANCE_MONTHS
-from ..dates import exceeds_months
+from ..dates import ONE_DAY, anniversary, exceeds_months
 from ..i18n import N_
 from ..outcome import Outcome
 from ..reasons import Trace
 from ..reg883 import art12, art13, art16
-from ..situation import Situation, Work
+from ..situation import Agreement, Posting, Situation, Work
 
 INSTRUMENT = "1408/71"
 
@@ -82,7 +82,7 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         if paid:
             return Outcome(payer, INSTRUMENT, "14b(4)")
         if p is not None and _posting_1408(sit, tr, "14b(1)"):
-            return Outcome(p.sending_state, INSTRUMENT, "14b(1)", period=(p.start, p.end))
+            return Outcome(p.sending_state, INSTRUMENT, "14b(1)", period=_first_posting_period(p))
         tr.check("ART13_2_C_1408_FLAG_STATE", True, flag=sit.flag_state)
         # A refused posting still gives the period the answer covers: the posting's dates
         # (determination.md 'period'), as for a refused 14(1)(a) posting (13(2)(a)) and a
@@ -114,7 +114,7 @@ def _decide(sit: Situation, at: date, tr: Trace, area: frozenset[str]) -> Outcom
         only = states[0]
         if p is not None and p.host_state == only:
             if _posting_1408(sit, tr, "14(1)(a)"):
-                return Outcome(p.sending_state, INSTRUMENT, "14(1)(a)", period=(p.start, p.end))
+                return Outcome(p.sending_state, INSTRUMENT, "14(1)(a)", period=_first_posting_period(p))
             out = _lex_loci(only, tr)
             out.period = (p.start, p.end)
             return out
@@ -152,16 +152,52 @@ def _agreement(sit: Situation, tr: Trace, area: frozenset[str]) -> Outcome:
             article = "14b(1)"
         else:
             article = "14(1)(b)"
-        tr.check(
-            "ART14_1_B_1408_EXTENSION",
-            True,
-            provision=f"Reg. 1408/71 Art. {article}",
-            state=agr.state,
-            end=agr.end.isoformat(),
-            limit=limit,
-        )
+        _record_extension(agr, tr, article)
         return Outcome(agr.state, INSTRUMENT, article, certificate="E102", period=(agr.start, agr.end))
     return Outcome(agr.state, INSTRUMENT, "17", period=(agr.start, agr.end))
+
+
+def _extended(p: Posting, tr: Trace, article: str) -> bool:
+    """Art. 14(1)(b) (for the self-employed 14a(1), for mariners 14b(1)): a posting prolonged
+    beyond 12 months for reasons that could not be foreseen stays under the sending state for at
+    most 12 more months with the host state's consent (form E102; legislation.md 3.1 steps 4, 5
+    and 7). The extension presupposes that the first 12 months were the Art. 14(1)(a) posting, so
+    an agreement with the sending state that runs on from the end of those 12 months to the
+    posting's end, within 12 + 12 months, satisfies the duration condition for them too. Without
+    it, the same 18-month posting with an E102 for its last 6 months was the host state's under
+    13(2)(a) in its first year and the sending state's under 14(1)(b) after it."""
+    agr = p.art16_agreement
+    if agr is None or agr.state != p.sending_state:
+        return False
+    limit = POSTING_MAX_MONTHS_1408 + POSTING_EXTENSION_MONTHS_1408
+    ok = (
+        p.start < agr.start <= anniversary(p.start, POSTING_MAX_MONTHS_1408)
+        and agr.end >= p.end
+        and not exceeds_months(p.start, agr.end, limit)
+    )
+    if ok:
+        _record_extension(agr, tr, article)
+    return ok
+
+
+def _record_extension(agr: Agreement, tr: Trace, article: str) -> None:
+    """The reason for an extension with the host state's consent (E102) under ``article``."""
+    tr.check(
+        "ART14_1_B_1408_EXTENSION",
+        True,
+        provision=f"Reg. 1408/71 Art. {article}",
+        state=agr.state,
+        end=agr.end.isoformat(),
+        limit=POSTING_MAX_MONTHS_1408 + POSTING_EXTENSION_MONTHS_1408,
+    )
+
+
+def _first_posting_period(p: Posting) -> tuple:
+    """The period of the posting itself: up to the day before an extension (:func:`_extended`)
+    takes over, which the agreement's own answer (E102) covers."""
+    if exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408) and p.art16_agreement is not None:
+        return (p.start, p.art16_agreement.start - ONE_DAY)
+    return (p.start, p.end)
 
 
 def _posting_1408(sit: Situation, tr: Trace, article: str) -> bool:
@@ -171,14 +207,16 @@ def _posting_1408(sit: Situation, tr: Trace, article: str) -> bool:
     replace a person whose term of posting has ended. Decision 181 of the Administrative
     Commission adds the prior-insurance and the no-hiring-out conditions **[from memory]**."""
     p = sit.posting
+    within = tr.check(
+        "ART14_1_A_1408_MAX_12_MONTHS",
+        not exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408),
+        duration=art12.describe_duration(p.start, p.end),
+        limit=POSTING_MAX_MONTHS_1408,
+        article=article,
+    )
+    extended = not within and _extended(p, tr, "14b(1)" if article == "14b(1)" else "14(1)(b)")
     results = [
-        tr.check(
-            "ART14_1_A_1408_MAX_12_MONTHS",
-            not exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408),
-            duration=art12.describe_duration(p.start, p.end),
-            limit=POSTING_MAX_MONTHS_1408,
-            article=article,
-        ),
+        within or extended,
         tr.check("ART14_1_A_1408_NOT_REPLACING", not p.replaces_posted_worker),
         art12.employer_substantial(sit, p, tr, code="ART14_1_A_1408_NORMALLY_ATTACHED"),
         art12.direct_relationship(p, tr, code="ART14_1_A_1408_WORK_FOR_EMPLOYER"),
@@ -193,7 +231,7 @@ def _posting_1408(sit: Situation, tr: Trace, article: str) -> bool:
     ]
     if all(results):
         return True
-    if exceeds_months(p.start, p.end, POSTING_MAX_MONTHS_1408):
+    if not within and not extended:
         tr.warn(
             N_(
                 "A posting planned for more than {limit} months needed an Art. 17 agreement; an unforeseen "
@@ -221,8 +259,8 @@ def _self_employed(sit: Situation, work: Sequence[Work], tr: Trace) -> Outcome:
                 duration=art12.describe_duration(p.start, p.end),
                 limit=POSTING_MAX_MONTHS_1408,
             )
-            if ok:
-                return Outcome(p.sending_state, INSTRUMENT, "14a(1)", period=(p.start, p.end))
+            if ok or _extended(p, tr, "14a(1)(b)"):
+                return Outcome(p.sending_state, INSTRUMENT, "14a(1)", period=_first_posting_period(p))
             tr.check("ART13_2_B_1408_STATE_OF_WORK", True, state=only)
             return Outcome(only, INSTRUMENT, "13(2)(b)", period=(p.start, p.end))
         tr.check("ART13_2_B_1408_STATE_OF_WORK", True, state=only)
