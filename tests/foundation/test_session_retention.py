@@ -45,3 +45,29 @@ def test_the_task_is_on_the_beat_schedule_daily():
     assert entry == BEAT_SCHEDULE["clear-expired-sessions"]
     assert entry["task"] == clear_expired_sessions.name
     assert entry["schedule"] <= 24 * 60 * 60
+
+
+def test_one_command_runs_every_retention_task_of_the_beat_schedule():
+    """For the embedded set-up, which has no beat: `manage.py purge_personal_data` (daily from cron)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from coverage_portal.celery import app
+    from coverage_portal.management.commands.purge_personal_data import RETENTION_ENTRIES
+
+    session(-dt.timedelta(hours=1))
+    out = StringIO()
+    call_command("purge_personal_data", stdout=out)
+    assert "clear-expired-sessions: 1" in out.getvalue().splitlines()
+    assert set(RETENTION_ENTRIES) <= set(app.conf.beat_schedule)
+    tasks = {app.conf.beat_schedule[entry]["task"] for entry in RETENTION_ENTRIES}
+    assert tasks == {
+        "coverage_portal.tasks.clear_expired_sessions",
+        "postings.tasks.warn_expiring_drafts",
+        "postings.tasks.purge_expired_drafts",
+        "api.tasks.trim_webhook_deliveries",
+        "api.tasks.purge_idempotency_records",
+        "accounts.tasks.purge_account_records",
+    }
+    assert len(out.getvalue().splitlines()) == len(RETENTION_ENTRIES)
