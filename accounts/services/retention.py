@@ -29,10 +29,15 @@ LOGIN_RECORD_RETENTION = dt.timedelta(days=90)
 
 
 def report_deleted(job: ImportJob, now: dt.datetime | None = None) -> bool:
-    """Whether the job's row report is gone because its time was up (the status page says so)."""
+    """Whether the job's row report is gone because its time was up (the status page says so). Only
+    an import that checked its rows had one: not one that never ran or could not read its file."""
+    had_report = job.status == ImportJob.Status.DONE or job.error_count > 0
     finished_at = job.finished_at
     return bool(
-        finished_at and not job.report and finished_at < (now or timezone.now()) - IMPORT_REPORT_RETENTION
+        had_report
+        and not job.report
+        and finished_at
+        and finished_at < (now or timezone.now()) - IMPORT_REPORT_RETENTION
     )
 
 
@@ -90,5 +95,8 @@ def login_records_purge(*, now: dt.datetime | None = None) -> int:
     failures, _by_model = AccessFailureLog.objects.filter(
         attempt_time__lt=now - LOGIN_RECORD_RETENTION
     ).delete()
-    attempts, _by_model = AccessAttempt.objects.filter(attempt_time__lt=now - get_cool_off()).delete()
+    cool_off = get_cool_off()
+    attempts = 0
+    if cool_off is not None:  # without a cool-off a lock-out lasts until a caseworker lifts it
+        attempts, _by_model = AccessAttempt.objects.filter(attempt_time__lt=now - cool_off).delete()
     return logs + failures + attempts

@@ -96,6 +96,15 @@ def test_the_import_page_says_the_report_was_deleted(client, employer, employer_
     assert "Het rapport per rij is 30 dagen na de import verwijderd" in client.get(url).content.decode()
 
 
+def test_an_import_that_never_ran_does_not_claim_a_deleted_report(client, employer, employer_admin):
+    stuck = job(employer, employer_admin, status="queued", created_ago=dt.timedelta(days=40), source="x")
+    import_jobs_purge(now=timezone.now() - dt.timedelta(days=35))  # ended then, with no report
+    client.force_login(employer_admin)
+    page = client.get(reverse("accounts:personnel_import_status", args=[stuck.pk])).content.decode()
+    assert "The import did not run." in page
+    assert "The report per row was deleted" not in page
+
+
 def letter(organisation, *, expires_in, **extra):
     made = ActivationLetter.objects.create(
         organisation=organisation, code_hash="x", expires_at=NOW + expires_in, **extra
