@@ -1,10 +1,12 @@
 from django.apps import AppConfig
 
 # Periodic tasks (celery beat): deliveries queued while the broker was down are re-queued; idempotency
-# records past their day are deleted.
+# records past their day are deleted; a delivery's payload is cut down to what the delivery log
+# shows 30 days after it finished (api.services.delivery_retention).
 BEAT_SCHEDULE = {
     "sweep-webhook-deliveries": {"task": "api.tasks.sweep_webhook_deliveries", "schedule": 60.0},
     "purge-idempotency-records": {"task": "api.tasks.purge_idempotency_records", "schedule": 3600.0},
+    "trim-webhook-deliveries": {"task": "api.tasks.trim_webhook_deliveries", "schedule": 24 * 60 * 60.0},
 }
 
 

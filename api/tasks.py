@@ -56,3 +56,12 @@ def purge_idempotency_records() -> int:
     from .services.idempotency import records_purge
 
     return records_purge()
+
+
+@shared_task(acks_late=True, ignore_result=False)
+def trim_webhook_deliveries() -> int:
+    """Periodic (celery beat, see api.apps): cut the payload of deliveries finished more than 30 days
+    ago down to what the delivery log shows. Returns how many."""
+    from .services.delivery_retention import deliveries_trim
+
+    return deliveries_trim()

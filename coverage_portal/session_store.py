@@ -27,3 +27,23 @@ class SessionStore(db.SessionStore):
             self._session_key = None
             return None
         return model(session_key=self.session_key, session_data=row[0])
+
+
+def sessions_clear() -> int:
+    """Delete the sessions past their expiry date (Django's clearsessions, through the configured
+    engine); returns how many.
+
+    A session holds more than a login: the wizards' unsent answers (a worker's personal number,
+    address, date of birth) and the consult and personnel searches by name or personal number
+    (coverage_portal.personal_search). Django stops reading an expired session but never deletes its
+    row; run daily (celery beat, see coverage_portal.apps), nothing personal outlives its session
+    (SESSION_COOKIE_AGE, eight hours) by more than a day."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    engine = import_module(settings.SESSION_ENGINE)
+    model = engine.SessionStore.get_model_class()
+    expired = model.objects.filter(expire_date__lt=timezone.now()).count()
+    engine.SessionStore.clear_expired()
+    return expired

@@ -72,3 +72,21 @@ def sweep_stuck_requests(self, older_than_seconds: float | None = None) -> dict:
     if stuck or missing:
         logger.info("sweep re-queued %d validations and %d certificates", len(stuck), len(missing))
     return {"validations": len(stuck), "certificates": len(missing)}
+
+
+@shared_task(acks_late=True, ignore_result=False)
+def warn_expiring_drafts() -> int:
+    """Periodic (celery beat, see postings.apps): tell the employer, two weeks ahead, which unsent
+    drafts will be deleted. Returns how many drafts were newly announced."""
+    from .services.draft_retention import drafts_warn
+
+    return drafts_warn()
+
+
+@shared_task(acks_late=True, ignore_result=False)
+def purge_expired_drafts() -> int:
+    """Periodic (celery beat, see postings.apps): delete the drafts nobody saved for 90 days, with
+    their uploaded statements. Sent requests are never deleted. Returns how many."""
+    from .services.draft_retention import drafts_purge
+
+    return drafts_purge()

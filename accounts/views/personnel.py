@@ -18,6 +18,7 @@ from coverage_portal.personal_search import PERSONNEL
 from .. import identifiers, selectors
 from ..forms import EmployeeForm, ImportForm, PeriodFormSet, PersonnelSearchForm
 from ..services import personnel as service
+from ..services.retention import IMPORT_REPORT_RETENTION, report_deleted
 from .common import apply_errors, employer_required, get_or_404
 
 PAGE_SIZE = 25
@@ -169,7 +170,11 @@ def personnel_import_status(request, pk):
                 ).strip(),
             }
         )
-    return render(request, "accounts/personnel/import_status.html", {"job": job})
+    return render(
+        request,
+        "accounts/personnel/import_status.html",
+        {"job": job, "report_days": IMPORT_REPORT_RETENTION.days, "report_deleted": report_deleted(job)},
+    )
 
 
 @employer_required

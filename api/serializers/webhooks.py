@@ -46,7 +46,13 @@ class WebhookCreatedSerializer(WebhookSerializer):
 class WebhookDeliverySerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(read_only=True, help_text=_("Delivery id (the webhook-id header)."))
     event = serializers.CharField(read_only=True, help_text=_("The event sent."))
-    payload = serializers.JSONField(read_only=True, help_text=_("The JSON body sent (without the id)."))
+    payload = serializers.JSONField(
+        read_only=True,
+        help_text=_(
+            "The JSON body sent (without the id). 30 days after the delivery ended, only the event and "
+            "the request's transaction number are kept."
+        ),
+    )
     state = serializers.ChoiceField(
         choices=["queued", "delivered", "failed"],
         read_only=True,

@@ -24,6 +24,7 @@ from postings.selectors import (
     request_get,
     requests_for,
 )
+from postings.services.draft_retention import DRAFT_RETENTION
 from postings.services.drafts import (
     draft_create,
     draft_discard,
@@ -135,7 +136,14 @@ class RequestListCreate(RequestObjectMixin, generics.ListAPIView):
         return self.detail_response(draft, status.HTTP_201_CREATED)
 
 
-@extend_schema_view(get=extend_schema(summary="Draft requests", tags=["requests"]))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Draft requests",
+        description=f"A draft not changed for {DRAFT_RETENTION.days} days is deleted; two weeks before, "
+        "the employer's inbox says so. Sent requests are kept.",
+        tags=["requests"],
+    )
+)
 class DraftList(EmployerMixin, generics.ListAPIView):
     serializer_class = RequestSerializer
     filter_backends: list = []

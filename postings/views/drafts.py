@@ -14,6 +14,7 @@ from coverage_portal.dates import BrowserDateInput
 
 from ..models import RequestType
 from ..selectors import draft_get, drafts_for, request_get
+from ..services.draft_retention import DRAFT_RETENTION, draft_deleted_on
 from ..services.drafts import (
     ReuseMode,
     can_extend,
@@ -53,14 +54,21 @@ def start(request, employer, kind):
     return render(
         request,
         "postings/start.html",
-        {"kind": kind, "kind_label": RequestType(kind).label, "steps": [s for s, _f in STEPS[kind]]},
+        {
+            "kind": kind,
+            "kind_label": RequestType(kind).label,
+            "steps": [s for s, _f in STEPS[kind]],
+            "retention_days": DRAFT_RETENTION.days,
+        },
     )
 
 
 @employer_view
 def draft_list(request, employer):
-    drafts = drafts_for(request.user, employer)[:100]
-    return render(request, "postings/drafts.html", {"drafts": drafts})
+    drafts = list(drafts_for(request.user, employer)[:100])
+    for draft in drafts:
+        draft.deleted_on = draft_deleted_on(draft)
+    return render(request, "postings/drafts.html", {"drafts": drafts, "retention_days": DRAFT_RETENTION.days})
 
 
 @employer_view
