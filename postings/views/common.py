@@ -3,12 +3,18 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from accounts.acting import get_acting_employer
+from accounts.acting import (
+    OfAnotherEmployer,
+    get_acting_employer,
+    other_employer_response,
+    stale_page_response,
+)
 
 
 def employer_view(view):
     """Logged in and acting for an employer (accounts.acting re-checks the permission rule each
-    request); the employer is passed to the view."""
+    request); the employer is passed to the view. A post from a page shown for another employer
+    saves nothing; a request of another employer the person may act for offers to switch to it."""
 
     @login_required
     @wraps(view)
@@ -16,6 +22,12 @@ def employer_view(view):
         employer = get_acting_employer(request)
         if employer is None:
             raise PermissionDenied
-        return view(request, employer, *args, **kwargs)
+        stale = stale_page_response(request, employer)
+        if stale is not None:
+            return stale
+        try:
+            return view(request, employer, *args, **kwargs)
+        except OfAnotherEmployer as exc:
+            return other_employer_response(request, exc)
 
     return wrapper
