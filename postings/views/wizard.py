@@ -110,16 +110,19 @@ class RequestWizard(NamedUrlWizardView):
         if step == "address" and employee is not None:
             initial.update(directory_temporary_address(employee))
         if step == "contact":
-            user, employer = self.request.user, self.employer
+            # The person filling in is the contact: a consultant at the firm that files for its
+            # client, so the firm's name and address, not the client's.
+            user = self.request.user
+            company = self.draft.representative if self.draft.representative_id else self.employer
             initial.update(
                 family_name=user.last_name,
                 given_names=user.first_name,
-                company=employer.name,
-                street=employer.street,
-                postal_code=employer.postal_code,
-                town=employer.town,
-                country=employer.country.code,
-                phone=employer.phone,
+                company=company.name,
+                street=company.street,
+                postal_code=company.postal_code,
+                town=company.town,
+                country=company.country.code,
+                phone=company.phone,
                 email=user.email,
             )
         initial.update(reused or {})
