@@ -349,8 +349,16 @@ def error_list(form) -> list[dict]:
         return []
     if hasattr(form, "forms"):  # the places formset
         errors = [{"anchor": "places", "message": e} for e in form.non_form_errors()]
-        for place in form.forms:
-            errors += error_list(place)
+        for n, place in enumerate(form.forms, start=1):
+            place_errors = error_list(place)
+            if len(form.forms) > 1:
+                # "Enter the street." twice in the summary did not say which place lacked it.
+                for error in place_errors:
+                    error["message"] = _("Place of work %(n)s: %(message)s") % {
+                        "n": n,
+                        "message": error["message"],
+                    }
+            errors += place_errors
         return errors
     visible = form.visible_fields()
     first = field_anchor(visible[0]) if visible else ""
