@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -164,6 +165,11 @@ class RequestWizard(NamedUrlWizardView):
     def process_step_files(self, form):
         return {}
 
+    def get_form_step_data(self, form):
+        if hasattr(form, "forms"):  # the places formset
+            return kept_places_data(form)
+        return super().get_form_step_data(form)
+
     def post(self, *args, **kwargs):
         post = self.request.POST
         if "save_later" in post:
@@ -302,6 +308,26 @@ class RequestWizard(NamedUrlWizardView):
             return redirect(self.get_step_url("check"))
         self.sent = sent
         return redirect("postings:confirmation", pk=sent.pk)
+
+
+def kept_places_data(formset) -> QueryDict:
+    """The places page as posted (a valid formset), without the places marked "Remove this place" or
+    added and left empty, renumbered. Stored as posted, a removed place came back, still ticked, when
+    the person went back to the page without JavaScript (the script hides it)."""
+    data, prefix = formset.data, formset.prefix
+    removed = set(map(id, formset.deleted_forms))
+    kept = [f for f in formset.forms if f.has_changed() and id(f) not in removed] or formset.forms[:1]
+    compact = QueryDict(mutable=True)
+    for key, values in data.lists():  # all but the places' own fields: the wizard's, the management form
+        if not key.startswith(f"{prefix}-") or not key[len(prefix) + 1 :][:1].isdigit():
+            compact.setlist(key, values)
+    for n, form in enumerate(kept):
+        for key, values in data.lists():
+            if key.startswith(f"{form.prefix}-") and key != f"{form.prefix}-DELETE":
+                compact.setlist(f"{prefix}-{n}-{key[len(form.prefix) + 1 :]}", values)
+    compact[f"{prefix}-TOTAL_FORMS"] = str(len(kept))
+    compact[f"{prefix}-INITIAL_FORMS"] = "0"
+    return compact
 
 
 def imo_warnings(form) -> list[str]:
