@@ -85,7 +85,8 @@ def test_another_clients_request_by_address_offers_to_switch(client, representat
     assert response.status_code == 409
     page = response.content.decode()
     assert "This is for Hollandse Transport B.V." in page
-    assert "You are acting for Van Dijk Bouw B.V." in page
+    assert "You are acting for Van Dijk Bouw B.V. To open this page" in page
+    assert "B.V.." not in page
     assert theirs.transaction_number not in page  # nothing of the request before switching
 
     switched = client.post(
@@ -133,3 +134,17 @@ def test_a_mandate_that_ends_is_said_not_silently_replaced_by_the_next_client(
         "You can no longer act for Hollandse Transport B.V.: the mandate has ended or was revoked. "
         "You now act for Van Dijk Bouw B.V."
     ]
+
+
+def test_the_personnel_and_authorization_pages_name_the_client(client, representative_user, clients):
+    worker = factories.make_employee(clients["second"], family_name="Kok")
+    acting_for(client, representative_user, clients["second"])
+    caption = f"Client: Hollandse Transport B.V., KvK number {clients['second'].kvk_number}"
+    for name, args in [
+        ("accounts:personnel_add", []),
+        ("accounts:personnel_edit", [worker.pk]),
+        ("accounts:personnel_detail", [worker.pk]),
+        ("accounts:personnel_import", []),
+        ("accounts:authorizations", []),
+    ]:
+        assert caption in client.get(reverse(name, args=args)).content.decode(), name
