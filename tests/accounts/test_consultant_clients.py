@@ -5,6 +5,9 @@ must not save for another after a switch in another tab; a link to another clien
 switch instead of a bare "not found"; an employer without a mandate stays invisible; a mandate that
 ends is said, not silently replaced by the next client."""
 
+import datetime as dt
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -148,3 +151,25 @@ def test_the_personnel_and_authorization_pages_name_the_client(client, represent
         ("accounts:authorizations", []),
     ]:
         assert caption in client.get(reverse(name, args=args)).content.decode(), name
+
+
+def test_the_home_page_lists_the_clients_with_their_numbers_and_when_each_mandate_ends(
+    client, representative_user, representative_firm, clients
+):
+    clients["second"].mandates_given.update(valid_until=dt.date(2099, 6, 30))
+    acting_for(client, representative_user, clients["first"])
+    page = client.get(reverse("home")).content.decode()
+    table = page[page.index("Your clients") : page.index("</table>")]
+    rows = [re.sub(r"<[^>]+>", " ", row) for row in table.split("<tr>")[2:]]
+    rows = [" ".join(row.split()) for row in rows]
+    assert rows == [
+        f"Hollandse Transport B.V. KvK number {clients['second'].kvk_number} 30 Jun 2099 "
+        "Act for this employer Hollandse Transport B.V.",
+        f"Van Dijk Bouw B.V. KvK number {clients['first'].kvk_number} No end date "
+        "You act for this employer now",
+    ]
+    assert "Other B.V." not in page
+    switched = client.post(
+        reverse("accounts:switch_employer"), {"employer": clients["second"].pk, "next": "/"}, follow=True
+    )
+    assert "<h1>Hollandse Transport B.V.</h1>" in switched.content.decode()
