@@ -1,7 +1,7 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 
 from accounts.acting import (
     OfAnotherEmployer,
@@ -21,7 +21,8 @@ def employer_view(view):
     def wrapper(request, *args, **kwargs):
         employer = get_acting_employer(request)
         if employer is None:
-            raise PermissionDenied
+            # Say why (no employer, or the mandate ended) and what to do, as the accounts pages do.
+            return render(request, "accounts/no_employer.html", status=403)
         stale = stale_page_response(request, employer)
         if stale is not None:
             return stale

@@ -173,3 +173,18 @@ def test_the_home_page_lists_the_clients_with_their_numbers_and_when_each_mandat
         reverse("accounts:switch_employer"), {"employer": clients["second"].pk, "next": "/"}, follow=True
     )
     assert "<h1>Hollandse Transport B.V.</h1>" in switched.content.decode()
+
+
+def test_a_consultant_whose_only_mandate_ended_is_told_why_on_every_request_page(
+    client, representative_user, employer
+):
+    acting_for(client, representative_user, employer)
+    employer.mandates_given.update(revoked_at=timezone.now())
+    first = client.get(reverse("postings:list"))
+    assert messages_of(first) == [
+        "You can no longer act for Van Dijk Bouw B.V.: the mandate has ended or was revoked."
+    ]
+    for response in (first, client.get(reverse("postings:drafts"))):
+        assert response.status_code == 403
+        page = response.content.decode()
+        assert "No employer to act for" in page and "the mandate you relied on has ended" in page
