@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.acting import SESSION_KEY
 from accounts.models import Employee
+from api.models import Webhook
 from postings.models import CoverageRequest
 from postings.status import Status
 from tests import factories
@@ -188,3 +189,18 @@ def test_a_consultant_whose_only_mandate_ended_is_told_why_on_every_request_page
         assert response.status_code == 403
         page = response.content.decode()
         assert "No employer to act for" in page and "the mandate you relied on has ended" in page
+
+
+def test_a_webhook_or_mandate_form_left_open_for_another_client_saves_nothing(
+    client, representative_user, clients
+):
+    acting_for(client, representative_user, clients["second"])
+    response = client.post(
+        reverse("api_portal:webhooks"),
+        {"acting_for": clients["first"].pk, "url": "https://payroll.example.com/hook"},
+        follow=True,
+    )
+    assert not Webhook.objects.exists()
+    assert "Nothing was saved" in " ".join(messages_of(response))
+    page = client.get(reverse("api_portal:webhooks")).content.decode()
+    assert f'name="acting_for" value="{clients["second"].pk}"' in page
