@@ -59,7 +59,7 @@ def start(request, employer, kind):
 
 @employer_view
 def draft_list(request, employer):
-    drafts = drafts_for(request.user, employer)[:100]
+    drafts = drafts_for(request.user, employer).select_related("created_by", "representative")[:100]
     return render(request, "postings/drafts.html", {"drafts": drafts})
 
 

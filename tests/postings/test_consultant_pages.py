@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from postings.models import CoverageRequest
+from postings.services.drafts import draft_create
 
 from .test_posting_wizard import send, walk_to_check
 from .wizard_helpers import start, step_url
@@ -48,3 +49,13 @@ def test_every_request_page_names_the_client(consultant, employee, engine):
 
 def test_the_employers_own_staff_are_not_told_their_own_name(logged_in, employee, engine):
     assert "Client:" not in logged_in.get(reverse("postings:list")).content.decode()
+
+
+def test_the_drafts_page_says_who_started_each_draft(consultant, employer, employer_admin, employee, engine):
+    # The client's own draft and the consultant's own: "My drafts" shows both, so it says whose is whose.
+    draft_create(actor=employer_admin, employer=employer, kind="posting")
+    start(consultant, "posting")
+    page = consultant.get(reverse("postings:drafts")).content.decode()
+    assert "Started by" in page
+    assert "<td>Eva de Vries</td>" in page
+    assert "<td>Rob Jansen (Fiscaal Advies B.V.)</td>" in page
