@@ -3,11 +3,25 @@
 Representative staff switch between the employers that mandate their firm (page header); the choice
 is kept in the session but re-checked on every request against accounts.permissions, so a mandate
 that is revoked or expires stops access at once. Computed once per request and cached on it.
+
+The choice is one per session, not per browser tab: a consultant who switches client in one tab
+changes it for the pages open in the others. Pages that write for the employer therefore say which
+employer they were shown for (`PAGE_FIELD`), and a post from a page shown for another employer
+saves nothing (`stale_page_response`).
 """
 
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from coverage_portal.sentences import one_full_stop
+
+from .models import Membership, Organisation
 from .permissions import employer_list_for
 
 SESSION_KEY = "acting_employer_id"
+PAGE_FIELD = "acting_for"
 _CACHE_ATTR = "_acting_employer_cache"
 
 
@@ -34,4 +48,78 @@ def _resolve(request):
         if employer is not None:
             return employer
         request.session.pop(SESSION_KEY, None)
+        _say_mandate_ended(request, chosen, allowed[0] if allowed else None)
     return allowed[0] if allowed else None
+
+
+def _say_mandate_ended(request, lost_id, instead) -> None:
+    """The employer chosen earlier may no longer be acted for (its mandate ended or was revoked):
+    say so, rather than show the next employer's pages as if nothing happened."""
+    lost = Organisation.objects.filter(pk=lost_id).values_list("name", flat=True).first()
+    if lost is None or not hasattr(request, "_messages"):
+        return
+    if instead is None:
+        text = _("You can no longer act for %(lost)s: the mandate has ended or was revoked.")
+    else:
+        text = _(
+            "You can no longer act for %(lost)s: the mandate has ended or was revoked. "
+            "You now act for %(instead)s."
+        )
+    messages.warning(request, one_full_stop(text % {"lost": lost, "instead": instead and instead.name}))
+
+
+def client_of(request):
+    """The acting employer when the person acts for it through a mandate (a consultant's client),
+    else None: its staff need no reminder whose pages these are."""
+    employer = get_acting_employer(request)
+    if employer is None:
+        return None
+    own = Membership.objects.filter(user=request.user, organisation=employer, is_active=True).exists()
+    return None if own else employer
+
+
+def stale_page_response(request, employer):
+    """A redirect back to the page, with a message, when a form was shown for another employer than
+    the one acted for now (switched in another tab); None when the post may go ahead."""
+    if request.method != "POST" or PAGE_FIELD not in request.POST:
+        return None
+    shown_for = request.POST.get(PAGE_FIELD, "")
+    if employer is not None and shown_for == str(employer.pk):
+        return None
+    shown = next((e for e in employer_list_for(request.user) if str(e.pk) == shown_for), None)
+    if shown is None:
+        text = _("This page was for an employer you no longer act for. Nothing was saved.")
+    else:
+        text = _(
+            "This page was for %(shown)s, but you now act for %(now)s (changed in another window). "
+            "Nothing was saved: switch back to %(shown)s at the top of the page if you meant it."
+        ) % {"shown": shown.name, "now": employer.name if employer else ""}
+    messages.error(request, one_full_stop(text))
+    return redirect(request.get_full_path())
+
+
+class OfAnotherEmployer(Http404):
+    """Raised by a selector for an id that is not the acting employer's but another's the person may
+    also act for (a link from an e-mail, a bookmark, a tab opened before switching). Still a 404 for
+    any code that does not catch it; the employer views catch it and offer to switch."""
+
+    def __init__(self, employer):
+        super().__init__()
+        self.employer = employer
+
+
+def raise_if_of_another_employer(request_user, employer_id) -> None:
+    """Raise OfAnotherEmployer when `employer_id` is one the person may act for (never reveals
+    anything about an employer they may not act for: those stay a plain 404)."""
+    other = next((e for e in employer_list_for(request_user) if e.pk == employer_id), None)
+    if other is not None:
+        raise OfAnotherEmployer(other)
+
+
+def other_employer_response(request, exc: OfAnotherEmployer):
+    return render(
+        request,
+        "accounts/other_employer.html",
+        {"other_employer": exc.employer, "next": request.get_full_path()},
+        status=409,
+    )

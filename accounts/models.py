@@ -110,6 +110,11 @@ class Organisation(models.Model):
         return next((name for name in self.REGISTRATION_FIELDS if getattr(self, name)), "")
 
     @property
+    def registration_label(self) -> str:
+        """The name of that identifier ("KvK number"), in the reader's language."""
+        return self._meta.get_field(self.registration_field).verbose_name if self.registration_field else ""
+
+    @property
     def registration_number(self) -> str:
         """The identifier printed on the certificate (PD A1 field 4.2)."""
         return getattr(self, self.registration_field) if self.registration_field else ""

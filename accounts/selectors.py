@@ -100,6 +100,21 @@ def authorizations_for(user, employer) -> QuerySet[EmployeeAuthorization]:
     return qs
 
 
+def mandates_until(user, employers) -> dict:
+    """For each of `employers`, the last day the person's firm may act for it: a date, or None when its
+    mandate in force has no end (a consultant sees a mandate that is about to end)."""
+    firms = representative_firms_for(user)
+    ends: dict = {}
+    for employer_id, until in (
+        Mandate.objects.in_force()
+        .filter(representative__in=firms, employer__in=employers)
+        .values_list("employer_id", "valid_until")
+    ):
+        known = ends.get(employer_id, until)
+        ends[employer_id] = None if until is None or known is None else max(until, known)
+    return ends
+
+
 def pending_letters() -> QuerySet[ActivationLetter]:
     return ActivationLetter.objects.filter(
         sent_at__isnull=True, used_at__isnull=True, superseded_at__isnull=True

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.acting import get_acting_employer
+from accounts.acting import get_acting_employer, stale_page_response
 from accounts.views.confirm import confirm_page
 
 from .forms import TokenForm, WebhookForm
@@ -77,6 +77,9 @@ def _employer(request):
 @require_http_methods(["GET", "POST"])
 def webhook_list(request):
     employer = _employer(request)
+    stale = stale_page_response(request, employer)  # a page left open for another client
+    if stale is not None:
+        return stale
     form = WebhookForm(request.POST or None)
     new_secret = None
     if request.method == "POST" and form.is_valid():

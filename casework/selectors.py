@@ -7,9 +7,9 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from accounts.acting import get_acting_employer
+from accounts.acting import get_acting_employer, raise_if_of_another_employer
 from accounts.models import Membership
-from accounts.permissions import can_act_for
+from accounts.permissions import can_act_for, employer_list_for
 from postings.models import CoverageRequest
 from postings.status import IN_PROGRESS
 
@@ -32,7 +32,35 @@ def inbox_for(http_request):
 
 
 def inbox_message_for(http_request, pk: int) -> InboxMessage | None:
-    return inbox_for(http_request).filter(pk=pk).first()
+    """The message, or None; raises OfAnotherEmployer for a message (of the person's own
+    organisations) about another employer they may act for, so the page can offer to switch."""
+    message = inbox_for(http_request).filter(pk=pk).first()
+    if message is None:
+        about = _own_messages(http_request.user).filter(pk=pk).values_list("request__employer_id", flat=True)
+        for employer_id in about[:1]:
+            raise_if_of_another_employer(http_request.user, employer_id)
+    return message
+
+
+def unread_elsewhere(http_request) -> list[dict]:
+    """Unread messages about the other employers the person may act for, counted per employer: the
+    inbox shows only the acting employer's, and a consultant must not miss a client's."""
+    user, employer = http_request.user, get_acting_employer(http_request)
+    others = [e for e in employer_list_for(user) if employer is None or e.pk != employer.pk]
+    if not others:
+        return []
+    counts = dict(
+        _own_messages(user)
+        .filter(read_at__isnull=True, request__employer__in=others)
+        .values_list("request__employer_id")
+        .annotate(n=Count("pk"))
+    )
+    return [{"employer": e, "unread": counts[e.pk]} for e in others if counts.get(e.pk)]
+
+
+def _own_messages(user):
+    member_of = Membership.objects.filter(user=user, is_active=True).values("organisation_id")
+    return InboxMessage.objects.filter(organisation_id__in=member_of)
 
 
 def certificate_for_download(user, pk: int) -> Certificate | None:

@@ -46,10 +46,12 @@ def issue_certificate(self, request_id: int) -> None:
 
 
 @shared_task(bind=True, **RETRY)
-def send_notification_email(self, addresses: list[str], transaction_number: str, language: str = "") -> None:
+def send_notification_email(
+    self, addresses: list[str], transaction_number: str, language: str = "", employer_name: str = ""
+) -> None:
     from .services.notify import send_notification_email as send
 
-    send(addresses, transaction_number, language)
+    send(addresses, transaction_number, language, employer_name)
 
 
 @shared_task(bind=True, **RETRY)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_countries import countries
 
+from accounts.acting import OfAnotherEmployer, other_employer_response
 from accounts.otp import second_factor_url
 from accounts.permissions import is_caseworker
 from postings.services.decisions import request_answer_information
@@ -123,12 +124,19 @@ def verify(request):
 @login_required
 def inbox(request):
     messages_qs = selectors.inbox_for(request).order_by("-created_at", "-pk")[:200]
-    return render(request, "casework/inbox.html", {"inbox_messages": messages_qs})
+    return render(
+        request,
+        "casework/inbox.html",
+        {"inbox_messages": messages_qs, "unread_elsewhere": selectors.unread_elsewhere(request)},
+    )
 
 
 @login_required
 def inbox_message(request, pk):
-    message = selectors.inbox_message_for(request, pk)
+    try:
+        message = selectors.inbox_message_for(request, pk)
+    except OfAnotherEmployer as exc:
+        return other_employer_response(request, exc)
     if message is None:
         raise Http404
     if message.read_at is None:

@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
-from accounts.acting import get_acting_employer
+from accounts.acting import client_of, get_acting_employer
 from accounts.permissions import employer_list_for, is_caseworker
 
 # The header's links: the same on every page, so reversed once per process (and script prefix).
@@ -59,6 +59,8 @@ def portal(request):
         "institution": settings.PORTAL_INSTITUTION,
         "portal_header": _header_for(get_script_prefix()),
         "acting_employer": SimpleLazyObject(lambda: get_acting_employer(request)),
+        # The consultant's client, named on the request pages (asked only by the pages that show it).
+        "client": SimpleLazyObject(lambda: client_of(request)),
         # Lists are evaluated lazily: pages that never show the switcher never query for it.
         "employer_choices": SimpleLazyObject(lambda: employer_list_for(user) if user else []),
         "user_is_caseworker": bool(user and is_caseworker(user)),

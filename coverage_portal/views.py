@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.acting import get_acting_employer
 from accounts.permissions import employers_for, is_caseworker, representative_firms_for
-from accounts.selectors import awaiting_activation
+from accounts.selectors import awaiting_activation, mandates_until
 
 
 def home(request):
@@ -21,7 +21,10 @@ def home(request):
         elif representative_firms_for(user).exists():
             context["role"] = "representative"
             context["firms"] = representative_firms_for(user)
-            context["mandating_employers"] = employers_for(user).order_by("name")
+            clients = list(employers_for(user).order_by("name"))
+            until = mandates_until(user, clients)
+            context["mandating_employers"] = clients
+            context["clients"] = [{"employer": e, "until": until.get(e.pk)} for e in clients]
         else:
             context["role"] = "employer"
         context["employer"] = get_acting_employer(request)

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.acting import raise_if_of_another_employer
 from accounts.models import Employee
 from accounts.permissions import can_act_for
 from coverage_portal.precompiled import PrecompiledRead
@@ -21,6 +22,11 @@ EMPLOYEE_SEARCH_LIMIT = 50
 def _of_employer(employer_id, *, sent_only: bool) -> QuerySet[CoverageRequest]:
     # What "the employer's requests" means, for the querysets below and the compiled reads alike.
     requests = CoverageRequest.objects.filter(employer_id=employer_id)
+    return requests.exclude(status=Status.DRAFT) if sent_only else requests
+
+
+def _of_employer_any(*, sent_only: bool) -> QuerySet[CoverageRequest]:
+    requests = CoverageRequest.objects.all()
     return requests.exclude(status=Status.DRAFT) if sent_only else requests
 
 
@@ -72,6 +78,11 @@ def _one_of_employer(read: PrecompiledRead, user, employer, pk) -> CoverageReque
         raise Http404
     obj = read.first(employer_id=employer.pk, pk=pk)
     if obj is None:
+        # Another employer's request the person may also act for: offer to switch (accounts.acting);
+        # anyone else's stays a plain 404.
+        other = _of_employer_any(sent_only=read is _SENT_REQUEST).filter(pk=pk).values_list("employer_id")
+        for (employer_id,) in other[:1]:
+            raise_if_of_another_employer(user, employer_id)
         raise Http404
     obj.employer = employer  # the row was found by this employer: no second read for it
     return obj

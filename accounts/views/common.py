@@ -7,11 +7,19 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
 
-from ..acting import get_acting_employer
+from ..acting import (
+    OfAnotherEmployer,
+    get_acting_employer,
+    other_employer_response,
+    raise_if_of_another_employer,
+    stale_page_response,
+)
 
 
 def employer_required(view):
-    """Logged in and acting for an employer (accounts.acting); the employer is `request.employer`."""
+    """Logged in and acting for an employer (accounts.acting); the employer is `request.employer`.
+    As postings.views.common.employer_view: a stale page saves nothing, another employer's id offers
+    to switch."""
 
     @login_required
     @wraps(view)
@@ -20,16 +28,28 @@ def employer_required(view):
         if employer is None:
             return render(request, "accounts/no_employer.html", status=403)
         request.employer = employer
-        return view(request, *args, **kwargs)
+        stale = stale_page_response(request, employer)
+        if stale is not None:
+            return stale
+        try:
+            return view(request, *args, **kwargs)
+        except OfAnotherEmployer as exc:
+            return other_employer_response(request, exc)
 
     return wrapper
 
 
-def get_or_404(queryset, **lookup):
-    """Fetch through a scoped selector; anything outside it (another employer's id) is a 404."""
+def get_or_404(queryset, *, offer_switch_to=None, **lookup):
+    """Fetch through a scoped selector; anything outside it (another employer's id) is a 404.
+
+    With `offer_switch_to=user`, an id of another employer that user may also act for offers to
+    switch to it instead (accounts.acting.OfAnotherEmployer)."""
     try:
         return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        if offer_switch_to is not None and not isinstance(exc, (ValueError, TypeError)):
+            for (employer_id,) in queryset.model.objects.filter(**lookup).values_list("employer_id")[:1]:
+                raise_if_of_another_employer(offer_switch_to, employer_id)
         raise Http404 from exc
 
 

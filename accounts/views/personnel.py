@@ -111,7 +111,9 @@ def personnel_add(request):
 
 @employer_required
 def personnel_edit(request, pk):
-    employee = get_or_404(selectors.employees_for(request.user, request.employer), pk=pk)
+    employee = get_or_404(
+        selectors.employees_for(request.user, request.employer), offer_switch_to=request.user, pk=pk
+    )
     return _edit(request, employee)
 
 
@@ -119,7 +121,9 @@ def personnel_edit(request, pk):
 @require_GET
 def personnel_detail(request, pk):
     employee = get_or_404(
-        selectors.employees_for(request.user, request.employer).prefetch_related("employment_periods"), pk=pk
+        selectors.employees_for(request.user, request.employer).prefetch_related("employment_periods"),
+        offer_switch_to=request.user,
+        pk=pk,
     )
     return render(
         request,

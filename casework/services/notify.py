@@ -91,16 +91,19 @@ def notify_employer(*, request, kind, subject, body, certificate=None, dedup_key
         addresses = recipient_addresses(request.employer)
         number = request.transaction_number
         language = request.language
-        transaction.on_commit(lambda: _queue_email(addresses, number, language))
+        employer_name = request.employer.name
+        transaction.on_commit(lambda: _queue_email(addresses, number, language, employer_name))
     return messages
 
 
-def _queue_email(addresses: list[str], transaction_number: str, language: str = "") -> None:
+def _queue_email(
+    addresses: list[str], transaction_number: str, language: str = "", employer_name: str = ""
+) -> None:
     from ..tasks import BROKER_ERRORS
     from ..tasks import send_notification_email as task
 
     try:
-        task.delay(addresses, transaction_number, language)
+        task.delay(addresses, transaction_number, language, employer_name)
     except BROKER_ERRORS:  # the inbox already has the message; the e-mail is a courtesy
         logger.warning("broker unavailable; notification e-mail for %s not queued", transaction_number)
 
@@ -116,17 +119,42 @@ def in_request_language(request):
     return translation.override(email_language(request.language))
 
 
-def send_notification_email(addresses: list[str], transaction_number: str, language: str = "") -> None:
-    """In the language chosen in the request (the task has no HTTP request to take one from)."""
+def send_notification_email(
+    addresses: list[str], transaction_number: str, language: str = "", employer_name: str = ""
+) -> None:
+    """In the language chosen in the request (the task has no HTTP request to take one from).
+
+    The body names the employer (a company, not personal data): a consultant who acts for many
+    clients sees only the client's messages in the inbox, and must know which client to choose.
+    Tasks queued before the name was passed still send the text without it."""
     if not addresses:
         return
     with translation.override(email_language(language)):
         link = settings.PORTAL_BASE_URL + reverse("casework:inbox")
         subject = _("New message about request %(number)s") % {"number": transaction_number}
-        body = _(
-            "There is a new message about request %(number)s in your inbox on the A1 portal.\n\n"
-            "Log in to read it: %(link)s\n\n%(institution)s"
-        ) % {"number": transaction_number, "link": link, "institution": settings.PORTAL_INSTITUTION["name"]}
+        values = {
+            "number": transaction_number,
+            "employer": employer_name,
+            "link": link,
+            "institution": settings.PORTAL_INSTITUTION["name"],
+        }
+        if employer_name:
+            body = (
+                _(
+                    "There is a new message about request %(number)s of %(employer)s in your inbox on the "
+                    "A1 portal.\n\nLog in to read it: %(link)s\nIf you act for several employers, choose "
+                    "%(employer)s at the top of the page.\n\n%(institution)s"
+                )
+                % values
+            )
+        else:
+            body = (
+                _(
+                    "There is a new message about request %(number)s in your inbox on the A1 portal.\n\n"
+                    "Log in to read it: %(link)s\n\n%(institution)s"
+                )
+                % values
+            )
     # One e-mail per address: recipients of different firms do not see each other.
     send_mass_mail(
         [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses],

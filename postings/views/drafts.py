@@ -65,7 +65,7 @@ def start(request, employer, kind):
 
 @employer_view
 def draft_list(request, employer):
-    drafts = list(drafts_for(request.user, employer)[:100])
+    drafts = list(drafts_for(request.user, employer).select_related("created_by", "representative")[:100])
     for draft in drafts:
         draft.deleted_on = draft_deleted_on(draft)
     return render(request, "postings/drafts.html", {"drafts": drafts, "retention_days": DRAFT_RETENTION.days})

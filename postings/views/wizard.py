@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -110,16 +111,19 @@ class RequestWizard(NamedUrlWizardView):
         if step == "address" and employee is not None:
             initial.update(directory_temporary_address(employee))
         if step == "contact":
-            user, employer = self.request.user, self.employer
+            # The person filling in is the contact: a consultant at the firm that files for its
+            # client, so the firm's name and address, not the client's.
+            user = self.request.user
+            company = self.draft.representative if self.draft.representative_id else self.employer
             initial.update(
                 family_name=user.last_name,
                 given_names=user.first_name,
-                company=employer.name,
-                street=employer.street,
-                postal_code=employer.postal_code,
-                town=employer.town,
-                country=employer.country.code,
-                phone=employer.phone,
+                company=company.name,
+                street=company.street,
+                postal_code=company.postal_code,
+                town=company.town,
+                country=company.country.code,
+                phone=company.phone,
                 email=user.email,
             )
         initial.update(reused or {})
@@ -160,6 +164,11 @@ class RequestWizard(NamedUrlWizardView):
 
     def process_step_files(self, form):
         return {}
+
+    def get_form_step_data(self, form):
+        if hasattr(form, "forms"):  # the places formset
+            return kept_places_data(form)
+        return super().get_form_step_data(form)
 
     def post(self, *args, **kwargs):
         post = self.request.POST
@@ -301,6 +310,26 @@ class RequestWizard(NamedUrlWizardView):
         return redirect("postings:confirmation", pk=sent.pk)
 
 
+def kept_places_data(formset) -> QueryDict:
+    """The places page as posted (a valid formset), without the places marked "Remove this place" or
+    added and left empty, renumbered. Stored as posted, a removed place came back, still ticked, when
+    the person went back to the page without JavaScript (the script hides it)."""
+    data, prefix = formset.data, formset.prefix
+    removed = set(map(id, formset.deleted_forms))
+    kept = [f for f in formset.forms if f.has_changed() and id(f) not in removed] or formset.forms[:1]
+    compact = QueryDict(mutable=True)
+    for key, values in data.lists():  # all but the places' own fields: the wizard's, the management form
+        if not key.startswith(f"{prefix}-") or not key[len(prefix) + 1 :][:1].isdigit():
+            compact.setlist(key, values)
+    for n, form in enumerate(kept):
+        for key, values in data.lists():
+            if key.startswith(f"{form.prefix}-") and key != f"{form.prefix}-DELETE":
+                compact.setlist(f"{prefix}-{n}-{key[len(form.prefix) + 1 :]}", values)
+    compact[f"{prefix}-TOTAL_FORMS"] = str(len(kept))
+    compact[f"{prefix}-INITIAL_FORMS"] = "0"
+    return compact
+
+
 def imo_warnings(form) -> list[str]:
     """The IMO numbers on a ship or places step whose check digit is wrong (a warning, not an error)."""
     forms = form.forms if hasattr(form, "forms") else [form]
@@ -346,8 +375,16 @@ def error_list(form) -> list[dict]:
         return []
     if hasattr(form, "forms"):  # the places formset
         errors = [{"anchor": "places", "message": e} for e in form.non_form_errors()]
-        for place in form.forms:
-            errors += error_list(place)
+        for n, place in enumerate(form.forms, start=1):
+            place_errors = error_list(place)
+            if len(form.forms) > 1:
+                # "Enter the street." twice in the summary did not say which place lacked it.
+                for error in place_errors:
+                    error["message"] = _("Place of work %(n)s: %(message)s") % {
+                        "n": n,
+                        "message": error["message"],
+                    }
+            errors += place_errors
         return errors
     visible = form.visible_fields()
     first = field_anchor(visible[0]) if visible else ""

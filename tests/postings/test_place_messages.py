@@ -104,3 +104,25 @@ def test_the_api_names_them_at_their_field_path(employer_admin, employer, employ
     assert response.json()["errors"] == [
         {"field": f"places[0].{name}", "message": message} for name, message in INLAND_VESSEL.items()
     ]
+
+
+def test_with_two_places_the_summary_says_which_place_lacks_what(logged_in, employee):
+    # Two companies each without their street: "Enter the street." twice did not say which place.
+    draft = start(logged_in, "posting")
+    places = [
+        {
+            "country": "BE",
+            "location_type": "company",
+            "name": name,
+            "identification_number": "0123456789",
+            "house_number": "5",
+            "postal_code": "1000",
+            "town": "Brussels",
+        }
+        for name in ("Brugbouw NV", "Second NV")
+    ]
+    response = post_step(logged_in, draft, "places", places_data(places), P)
+    page = main_of(response.content.decode())
+    assert summary_items(page) == ["Place of work 1: Enter the street.", "Place of work 2: Enter the street."]
+    assert error_summary_links(page) == ["id_places-0-street", "id_places-1-street"]
+    assert "Enter the street." in at_field(page, "street")  # at the field it stands as before

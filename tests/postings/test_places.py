@@ -40,3 +40,14 @@ def test_the_state_of_a_place_says_what_it_means_for_a_ship(logged_in, employee,
     draft = start(logged_in, "posting")
     page = logged_in.get(step_url(draft, "places")).content.decode()
     assert "For an ocean vessel: the state whose flag it flies." in page
+
+
+def test_a_removed_place_stays_removed_when_going_back_without_javascript(logged_in, employee, engine):
+    draft = start(logged_in, "posting")
+    second = {**COMPANY, "name": "Second NV", "DELETE": "on"}
+    response = post_step(logged_in, draft, "places", places_data([COMPANY, second, {}]), P)
+    assert response["Location"] == step_url(draft, "conditions")
+    page = logged_in.get(step_url(draft, "places")).content.decode()  # "Previous", or the Change link
+    assert "Brugbouw NV" in page and "Second NV" not in page
+    assert 'name="places-TOTAL_FORMS" value="1"' in page
+    assert CoverageRequest.objects.get(pk=draft.pk).answers["places"]["places"][0]["name"] == "Brugbouw NV"
