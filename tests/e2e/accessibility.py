@@ -1,0 +1,45 @@
+"""An automated WCAG 2.1 AA check of a page in Chromium with axe-core (axe-playwright-python bundles
+axe.min.js, so it runs offline): each page's violations are collected and reported together, readably,
+so one run shows everything that is wrong rather than only the first page."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+# Only the rules of WCAG 2.0 and 2.1, levels A and AA (what EN 301 549 and the Web Accessibility
+# Directive require); axe's best-practice rules are advice, not the standard.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
+
+_axe = Axe()
+
+
+class Sweep:
+    """Runs axe on each page it is shown and remembers what it found, for one assertion at the end."""
+
+    def __init__(self, page):
+        self.page = page
+        self.found = []  # (what the page is, its address, violation)
+        self.checked = []
+
+    def check(self, name, excluded=()):
+        """Check the page as it is now. `excluded` names rules not to count on this page (only for
+        Django's own admin templates; the caller says why)."""
+        results = _axe.run(self.page, options=OPTIONS)
+        self.checked.append(name)
+        for violation in results.response["violations"]:
+            if violation["id"] not in excluded:
+                self.found.append((name, self.page.url, violation))
+
+    def report(self):
+        lines = [f"{len(self.found)} WCAG 2.1 AA violation(s) on {len(self.checked)} page(s) checked:"]
+        for name, url, violation in self.found:
+            lines.append(f"\n[{name}] {url}")
+            lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"]:
+                lines.append(f"    {' '.join(node['html'].split())}")
+                lines.append(f"      at {', '.join(str(t) for t in node['target'])}")
+                why = node.get("failureSummary") or ""
+                lines.extend(f"      {line.strip()}" for line in why.splitlines() if line.strip())
+        return "\n".join(lines)
+
+    def assert_clean(self):
+        assert not self.found, self.report()

@@ -1,0 +1,290 @@
+"""An automated accessibility sweep in Chromium: one page of every kind, for every role, checked with
+axe-core against the WCAG 2.0 / 2.1 A and AA rules (what the Web Accessibility Directive and
+EN 301 549 require). A failure lists each violation with its rule, impact, the page and the HTML."""
+
+import pytest
+
+from api.models import Webhook
+from api.services.tokens import token_create
+from casework.models import Certificate
+from casework.pdf import verification_url
+from postings.services.decisions import request_decide
+from tests import factories
+from tests.casework.builders import make_request
+
+from .accessibility import Sweep
+from .signing_in import log_in
+from .test_casework_flows import log_in_caseworker
+from .test_postings_journeys import answer, go_on
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 375, "height": 800}
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def certificate(employer, employer_admin, employee, caseworker):
+    request = make_request(employer, employee, employer_admin)
+    request_decide(actor=caseworker, request=request, decision="approved")
+    return Certificate.objects.get(request=request)
+
+
+def visit(sweep, url, name):
+    sweep.page.goto(url)
+    sweep.check(name)
+
+
+def test_public_pages(live_server, page, certificate, settings):
+    settings.PORTAL_BASE_URL = live_server.url
+    sweep = Sweep(page)
+    base = live_server.url
+    visit(sweep, base + "/", "home")
+    visit(sweep, base + "/accounts/login/", "login")
+    page.get_by_label("E-mail address").fill("nobody@example.test")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    sweep.check("login, wrong password")
+    visit(sweep, base + "/accounts/password-reset/", "password reset")
+    visit(sweep, base + "/accounts/register/", "registration")
+
+    visit(sweep, base + "/verify/", "verification, empty")
+    page.get_by_label("Certificate number").fill("NL-A1-2026-9999999-AAAA")
+    page.get_by_label("Holder's date of birth").fill("30-07")
+    page.get_by_role("button", name="Check certificate").click()
+    sweep.check("verification, a field error")
+    page.get_by_label("Holder's date of birth").fill("1985-07-30")
+    page.get_by_role("button", name="Check certificate").click()
+    sweep.check("verification, nothing found")
+    visit(sweep, verification_url(certificate), "verification, certificate found")
+
+    visit(sweep, base + "/check/", "self-check")
+    page.get_by_role("button", name="Continue").click()
+    sweep.check("self-check, errors")
+    page.goto(base + "/check/")
+    page.get_by_label("Employed by an employer").check()
+    page.get_by_label("Where do you live?").select_option("NL")
+    page.get_by_label("Country of work 1").select_option("BE")
+    page.get_by_label("Share of your working time there (%) in country 1").fill("100")
+    page.get_by_label("Share of your pay earned there (%) in country 1").fill("100")
+    page.get_by_label("Where is your employer established?").select_option("NL")
+    page.get_by_label("Start date").fill("2026-03-01")
+    page.get_by_label("Planned end date").fill("2027-02-28")
+    page.get_by_label("My employer sends me temporarily to the first country of work (a posting)").check()
+    page.get_by_label("From which country are you sent?").select_option("NL")
+    page.get_by_label("How many months were you insured in that country just before the posting?").fill("12")
+    page.get_by_role("button", name="Continue").click()
+    assert "legislation of Netherlands applies" in page.locator("h1").inner_text()
+    sweep.check("self-check, result")
+
+    page.set_viewport_size(PHONE)
+    visit(sweep, base + "/", "home, 375 px")
+    visit(sweep, base + "/check/", "self-check, 375 px")
+    sweep.assert_clean()
+
+
+def posting_wizard(sweep, base):
+    """Every step of the posting wizard, one shown with its error summary, to the confirmation."""
+    page = sweep.page
+    visit(sweep, base + "/requests/new/posting/", "posting, start")
+    page.get_by_role("button", name="Start a new request").click()
+    sweep.check("posting, employee")
+    page.get_by_label("Personal number or family name").fill("por")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_label("Delporte, Anna", exact=False).check()
+    sweep.check("posting, employee found")
+    go_on(page)
+    sweep.check("posting, address")
+    go_on(page)
+    sweep.check("posting, relationship")
+    go_on(page)
+    assert page.locator(".error-summary").is_visible()
+    sweep.check("posting, relationship with errors")
+    answer(page, "Are you an employer in the private sector?", "Yes")
+    go_on(page)
+    sweep.check("posting, places")
+    page.get_by_label("State", exact=True).select_option("BE")
+    page.get_by_label("Type of place").select_option("company")
+    page.get_by_label("Name", exact=True).fill("Brugbouw NV")
+    page.get_by_label("Identification number").fill("0123456789")
+    page.get_by_label("Street", exact=True).fill("Rue Haute")
+    page.get_by_label("Number", exact=True).fill("5")
+    page.get_by_label("Postal code").fill("1000")
+    page.get_by_label("Town").fill("Brussels")
+    go_on(page)
+    sweep.check("posting, conditions")
+    go_on(page)
+    sweep.check("posting, conditions with errors")
+    page.get_by_label("Start date").fill("2025-03-01")
+    page.get_by_label("End date").fill("2025-12-31")
+    for question, value in [
+        ("Was the employee insured", "Yes"),
+        ("Has the employee signed", "No"),
+        ("Can the host company change", "No"),
+        ("Can the host company dismiss", "No"),
+        ("Can the host company take disciplinary", "No"),
+        ("Will the host company place the employee", "No"),
+        ("Will the employee replace", "No"),
+        ("Does the employer normally carry out substantial activities", "Yes"),
+    ]:
+        page.get_by_role("group", name=question).get_by_label(value, exact=True).check()
+    page.get_by_role("group", name="In which language").get_by_label("Dutch").check()
+    go_on(page)
+    sweep.check("posting, contact")
+    page.get_by_label("Telephone").fill("+31 20 123 4567")
+    go_on(page)
+    assert page.locator("h1").inner_text() == "Check your answers before sending the request"
+    sweep.check("posting, check your answers")
+    page.get_by_role("button", name="Send the request").click()
+    assert page.locator("h1").inner_text() == "Request sent"
+    sweep.check("posting, confirmation")
+
+
+def other_wizards(sweep, base):
+    """The first steps of the simultaneous-occupation and seafarer wizards, to their own steps."""
+    page = sweep.page
+    for kind in ("simultaneous", "seafarer"):
+        visit(sweep, f"{base}/requests/new/{kind}/", f"{kind}, start")
+        page.get_by_role("button", name="Start a new request").click()
+        page.get_by_label("Personal number or family name").fill("por")
+        page.get_by_role("button", name="Search").click()
+        page.get_by_label("Delporte, Anna", exact=False).check()
+        go_on(page)
+        go_on(page)
+        sweep.check(f"{kind}, relationship")
+        answer(page, "Are you an employer in the private sector?", "Yes")
+        if kind == "simultaneous":
+            answer(page, "Worker classification", "Employed (salaried)")
+        go_on(page)
+        sweep.check(f"{kind}, {'states' if kind == 'simultaneous' else 'ship'}")
+        go_on(page)
+        sweep.check(f"{kind}, with errors")
+        if kind == "simultaneous":
+            page.get_by_label("First state of work").select_option("BE")
+            page.get_by_label("Second state of work").select_option("DE")
+            go_on(page)
+            sweep.check("simultaneous, places")
+
+
+def test_employer_pages(live_server, page, employer, employer_admin, employee, certificate):
+    sweep = Sweep(page)
+    base = live_server.url
+    log_in(page, live_server, employer_admin.email)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sweep.check("employer's home")
+    visit(sweep, base + "/requests/drafts/", "drafts, none")
+    posting_wizard(sweep, base)
+    sent = employer.coverage_requests.exclude(pk=certificate.request_id).exclude(status="draft").get()
+    other_wizards(sweep, base)
+    visit(sweep, base + "/requests/", "requests, with rows")
+    page.get_by_text("Search requests").click()
+    sweep.check("requests, search open")
+    visit(sweep, base + "/requests/drafts/", "drafts")
+    visit(sweep, f"{base}/requests/{sent.pk}/", "request, sent")
+    visit(sweep, f"{base}/requests/{certificate.request_id}/", "request with a certificate")
+    visit(sweep, f"{base}/requests/{sent.pk}/cancel/", "cancel, confirm")
+    page.get_by_role("button", name="Cancel the request").click()
+    sweep.check("cancel, with errors")
+    visit(sweep, f"{base}/requests/{certificate.request_id}/extend/", "extend")
+    draft = employer.coverage_requests.filter(status="draft").first()
+    visit(sweep, f"{base}/requests/draft/{draft.pk}/discard/", "discard a draft, confirm")
+    visit(sweep, base + "/inbox/", "inbox")
+
+    visit(sweep, base + "/accounts/personnel/", "personnel")
+    visit(sweep, f"{base}/accounts/personnel/{employee.pk}/", "employee")
+    visit(sweep, f"{base}/accounts/personnel/{employee.pk}/edit/", "employee's form")
+    visit(sweep, base + "/accounts/personnel/add/", "new employee's form")
+    page.get_by_role("button", name="Save").first.click()
+    sweep.check("new employee's form, with errors")
+    visit(sweep, base + "/accounts/personnel/import/", "personnel import")
+    visit(sweep, base + "/accounts/", "account")
+    visit(sweep, base + "/accounts/organisation/", "organisation")
+    visit(sweep, base + "/accounts/authorizations/", "authorizations")
+
+    token, _key = token_create(actor=employer_admin, name="Payroll")
+    webhook = Webhook.objects.create(
+        organisation=employer, url="https://payroll.example/hook", secret="whsec_x", created_by=employer_admin
+    )
+    visit(sweep, base + "/account/api/tokens/", "API tokens")
+    visit(sweep, f"{base}/account/api/tokens/{token.pk}/revoke/", "revoke a token, confirm")
+    visit(sweep, base + "/account/api/webhooks/", "webhooks")
+    visit(sweep, f"{base}/account/api/webhooks/{webhook.pk}/off/", "webhook off, confirm")
+
+    page.set_viewport_size(PHONE)
+    visit(sweep, base + "/requests/", "requests, 375 px")
+    visit(sweep, f"{base}/requests/{certificate.request_id}/", "request with a certificate, 375 px")
+    visit(sweep, base + "/accounts/personnel/", "personnel, 375 px")
+    sweep.assert_clean()
+
+
+def test_employer_pages_in_dutch(live_server, page, employer, employer_admin, employee):
+    """The list (empty and with a row) and the wizard in Dutch."""
+    sweep = Sweep(page)
+    base = live_server.url
+    log_in(page, live_server, employer_admin.email)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page.get_by_label("Language").select_option("nl")
+    page.get_by_role("button", name="Change language").click()
+    visit(sweep, base + "/requests/", "nl: requests, empty")
+    visit(sweep, base + "/requests/new/posting/", "nl: posting, start")
+    page.locator("main button[type=submit]").first.click()
+    sweep.check("nl: posting, employee")
+    page.locator("#id_employee-query").fill("por")
+    page.locator("#id_employee-query").press("Enter")
+    page.locator("#id_employee-employee_0").check()
+    go_on_nl = page.get_by_role("button", name="Doorgaan", exact=True)
+    go_on_nl.click()
+    sweep.check("nl: posting, address")
+    go_on_nl.click()
+    go_on_nl.click()
+    sweep.check("nl: posting, relationship with errors")
+    page.set_viewport_size(PHONE)
+    sweep.check("nl: posting, relationship with errors, 375 px")
+    make_request(employer, employee, employer_admin)
+    visit(sweep, base + "/requests/", "nl: requests, with a row, 375 px")
+    sweep.assert_clean()
+
+
+def test_caseworker_admin_pages(live_server, page, employer, employer_admin, employee, caseworker):
+    sweep = Sweep(page)
+    base = live_server.url
+    case = make_request(employer, employee, employer_admin)
+    decided = make_request(employer, employee, employer_admin)
+    request_decide(actor=caseworker, request=decided, decision="approved")
+    certificate = Certificate.objects.get(request=decided)
+    factories.make_employee(employer, family_name="Peeters", given_names="Jan")
+    log_in_caseworker(page, live_server, caseworker)
+    visit(sweep, base + "/admin/", "admin index")
+    visit(sweep, base + "/admin/postings/coveragerequest/", "requests changelist")
+    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/change/", "request, decision page")
+    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/approve/", "approve")
+    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/reject/", "reject")
+    page.get_by_role("button", name="Reject the request").click()
+    sweep.check("reject, with errors")
+    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/ask/", "ask for information")
+    visit(sweep, f"{base}/admin/postings/coveragerequest/{decided.pk}/change/", "decided request")
+    visit(sweep, f"{base}/admin/casework/certificate/", "certificates")
+    visit(sweep, f"{base}/admin/casework/certificate/{certificate.pk}/change/", "certificate")
+    visit(sweep, base + "/admin/accounts/employeeauthorization/", "authorizations")
+    visit(sweep, base + "/admin/accounts/activationletter/", "activation letters")
+    visit(sweep, base + "/casework/dashboard/", "dashboard")
+    sweep.assert_clean()
+
+
+def test_the_sweep_reports_what_it_finds(page):
+    """A page with a field without a label and grey-on-white text fails, and the report names the rule,
+    its impact, the page and the HTML (so a clean sweep above means something)."""
+    page.set_content(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>'
+        '<input id="q"><p style="color:#bbb">faint</p></main></body></html>'
+    )
+    sweep = Sweep(page)
+    sweep.check("a bad page")
+    report = sweep.report()
+    assert "[a bad page] about:blank" in report
+    assert "label (critical)" in report and '<input id="q">' in report
+    assert "color-contrast (serious)" in report
