@@ -3,7 +3,11 @@ axe-core against the WCAG 2.0 / 2.1 A and AA rules (what the Web Accessibility D
 EN 301 549 require). A failure lists each violation with its rule, impact, the page and the HTML."""
 
 import pytest
+from django.core.files.base import ContentFile
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.models import EmployeeAuthorization
 from api.models import Webhook
 from api.services.tokens import token_create
 from casework.models import Certificate
@@ -14,7 +18,6 @@ from tests.casework.builders import make_request
 
 from .accessibility import Sweep
 from .signing_in import log_in
-from .test_casework_flows import log_in_caseworker
 from .test_postings_journeys import answer, go_on
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -50,7 +53,16 @@ def test_public_pages(live_server, page, certificate, settings):
     page.get_by_role("button", name="Log in").click()
     sweep.check("login, wrong password")
     visit(sweep, base + "/accounts/password-reset/", "password reset")
+    page.locator("main input[type=email]").fill("nobody@example.test")
+    page.locator("main button[type=submit]").click()
+    sweep.check("password reset, sent")
     visit(sweep, base + "/accounts/register/", "registration")
+    page.get_by_role("button", name="Continue").click()
+    sweep.check("registration, with errors")
+    visit(sweep, base + "/accounts/activate/", "activation")
+    page.get_by_role("button", name="Activate").click()
+    sweep.check("activation, with errors")
+    visit(sweep, base + "/no-such-page/", "page not found")
 
     visit(sweep, base + "/verify/", "verification, empty")
     page.get_by_label("Certificate number").fill("NL-A1-2026-9999999-AAAA")
@@ -115,6 +127,8 @@ def posting_wizard(sweep, base):
     page.get_by_label("Number", exact=True).fill("5")
     page.get_by_label("Postal code").fill("1000")
     page.get_by_label("Town").fill("Brussels")
+    page.get_by_role("button", name="Add another place").click()  # left empty: ignored
+    sweep.check("posting, places with a place added by script")
     go_on(page)
     sweep.check("posting, conditions")
     go_on(page)
@@ -193,6 +207,8 @@ def test_employer_pages(live_server, page, employer, employer_admin, employee, c
     draft = employer.coverage_requests.filter(status="draft").first()
     visit(sweep, f"{base}/requests/draft/{draft.pk}/discard/", "discard a draft, confirm")
     visit(sweep, base + "/inbox/", "inbox")
+    page.locator("main table a").first.click()
+    sweep.check("inbox, a message")
 
     visit(sweep, base + "/accounts/personnel/", "personnel")
     visit(sweep, f"{base}/accounts/personnel/{employee.pk}/", "employee")
@@ -203,6 +219,8 @@ def test_employer_pages(live_server, page, employer, employer_admin, employee, c
     visit(sweep, base + "/accounts/personnel/import/", "personnel import")
     visit(sweep, base + "/accounts/", "account")
     visit(sweep, base + "/accounts/organisation/", "organisation")
+    visit(sweep, f"{base}/accounts/organisation/{employer.pk}/users/", "organisation's users")
+    visit(sweep, base + "/accounts/mandates/", "mandates")
     visit(sweep, base + "/accounts/authorizations/", "authorizations")
 
     token, _key = token_create(actor=employer_admin, name="Payroll")
@@ -249,6 +267,25 @@ def test_employer_pages_in_dutch(live_server, page, employer, employer_admin, em
     sweep.assert_clean()
 
 
+def test_representative_pages(live_server, page, representative_user, employer, employee):
+    """A representative's header carries the "Acting for" switcher; the authorizations page is theirs."""
+    sweep = Sweep(page)
+    base = live_server.url
+    factories.make_mandate(
+        factories.make_employer(name="Hollandse Transport B.V."),
+        representative_user.memberships.get().organisation,
+    )
+    log_in(page, live_server, representative_user.email)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sweep.check("representative's home")
+    visit(sweep, base + "/accounts/personnel/", "personnel, acting for an employer")
+    visit(sweep, base + "/accounts/authorizations/", "authorizations")
+    page.locator("main button[type=submit]").last.click()
+    sweep.check("authorizations, with errors")
+    visit(sweep, base + "/accounts/mandates/", "representative's mandates")
+    sweep.assert_clean()
+
+
 def test_caseworker_admin_pages(live_server, page, employer, employer_admin, employee, caseworker):
     sweep = Sweep(page)
     base = live_server.url
@@ -257,7 +294,21 @@ def test_caseworker_admin_pages(live_server, page, employer, employer_admin, emp
     request_decide(actor=caseworker, request=decided, decision="approved")
     certificate = Certificate.objects.get(request=decided)
     factories.make_employee(employer, family_name="Peeters", given_names="Jan")
-    log_in_caseworker(page, live_server, caseworker)
+    firm = factories.make_representative(name="Fiscaal Advies B.V.")
+    factories.make_mandate(employer, firm)
+    authorization = EmployeeAuthorization(
+        employer=employer, employee=employee, representative=firm, uploaded_by=employer_admin
+    )
+    authorization.file.save("a.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    device = TOTPDevice.objects.create(user=caseworker, name="phone", confirmed=True)
+    log_in(page, live_server, caseworker.email)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sweep.check("second factor")
+    page.get_by_role("button", name="Continue").click()
+    sweep.check("second factor, with errors")
+    token = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
+    page.get_by_label("Code from your authenticator app").fill(f"{token:06d}")
+    page.get_by_role("button", name="Continue").click()
     visit(sweep, base + "/admin/", "admin index")
     visit(sweep, base + "/admin/postings/coveragerequest/", "requests changelist")
     visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/change/", "request, decision page")
@@ -270,17 +321,29 @@ def test_caseworker_admin_pages(live_server, page, employer, employer_admin, emp
     visit(sweep, f"{base}/admin/casework/certificate/", "certificates")
     visit(sweep, f"{base}/admin/casework/certificate/{certificate.pk}/change/", "certificate")
     visit(sweep, base + "/admin/accounts/employeeauthorization/", "authorizations")
+    page.get_by_role("checkbox").last.check()
+    page.locator("select[name=action]").select_option("reject")
+    page.locator("button[name=index]").click()
+    sweep.check("reject authorizations")
     visit(sweep, base + "/admin/accounts/activationletter/", "activation letters")
+    visit(sweep, base + "/admin/accounts/organisation/", "organisations")
+    visit(sweep, f"{base}/admin/accounts/organisation/{employer.pk}/change/", "organisation")
+    visit(sweep, base + "/admin/accounts/mandate/", "mandates")
+    visit(sweep, base + "/admin/accounts/auditevent/", "audit trail")
+    visit(sweep, base + "/admin/casework/inboxmessage/", "inbox messages")
+    visit(sweep, base + "/admin/casework/printqueueentry/", "print queue")
+    visit(sweep, base + "/admin/postings/coveragerequest/?q=Delporte", "requests, searched")
     visit(sweep, base + "/casework/dashboard/", "dashboard")
     sweep.assert_clean()
 
 
 def test_the_sweep_reports_what_it_finds(page):
-    """A page with a field without a label and grey-on-white text fails, and the report names the rule,
-    its impact, the page and the HTML (so a clean sweep above means something)."""
+    """A page with a field without a label, grey-on-white text and a hint reference to nothing fails,
+    and the report names the rule, its impact, the page and the HTML (so a clean sweep means something)."""
     page.set_content(
         '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>'
-        '<input id="q"><p style="color:#bbb">faint</p></main></body></html>'
+        '<input id="q"><p style="color:#bbb">faint</p>'
+        '<label for="d">Date</label><input id="d" aria-describedby="d_helptext"></main></body></html>'
     )
     sweep = Sweep(page)
     sweep.check("a bad page")
@@ -288,3 +351,4 @@ def test_the_sweep_reports_what_it_finds(page):
     assert "[a bad page] about:blank" in report
     assert "label (critical)" in report and '<input id="q">' in report
     assert "color-contrast (serious)" in report
+    assert "aria-reference-missing (serious)" in report and "aria-describedby -> #d_helptext" in report
