@@ -11,26 +11,35 @@ OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["viola
 
 _axe = Axe()
 
-# An aria-describedby or aria-labelledby that names an id not on the page: the hint or label it should
-# read out is not tied to the field (WCAG 1.3.1). axe leaves these "to review", so they are failures here.
+# Two checks of WCAG 2.1 that axe no longer makes, or only leaves "to review", so they are failures
+# here: an id used twice (4.1.1 Parsing, still in 2.1; a label or hint may point at the other
+# element), and an aria-describedby or aria-labelledby naming an id that is not on the page (1.3.1: the
+# hint or label it should read out is not tied to the field).
+DUPLICATE_IDS = """() => [...document.querySelectorAll("[id]")]
+    .filter(element => document.querySelectorAll("#" + CSS.escape(element.id)).length > 1)
+    .map(element => ({html: element.outerHTML, target: ["#" + element.id]}))"""
 BROKEN_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby], [aria-labelledby]")].flatMap(
     element => ["aria-describedby", "aria-labelledby"].flatMap(attribute =>
         (element.getAttribute(attribute) || "").split(/\\s+/).filter(id => id && !document.getElementById(id))
-            .map(id => ({html: element.outerHTML, target: [attribute + ' -> #' + id]}))))"""
+            .map(id => ({html: element.outerHTML, target: [attribute + " -> #" + id]}))))"""
+OWN_CHECKS = [
+    ("duplicate-id", "serious", "An id must be used once on a page", DUPLICATE_IDS),
+    (
+        "aria-reference-missing",
+        "serious",
+        "aria-describedby and aria-labelledby must name ids that are on the page",
+        BROKEN_REFERENCES,
+    ),
+]
 
 
-def broken_references(page):
-    nodes = page.evaluate(BROKEN_REFERENCES)
-    if not nodes:
-        return []
-    return [
-        {
-            "id": "aria-reference-missing",
-            "impact": "serious",
-            "help": "aria-describedby and aria-labelledby must name ids that are on the page",
-            "nodes": nodes,
-        }
-    ]
+def own_checks(page):
+    found = []
+    for rule, impact, help_text, script in OWN_CHECKS:
+        nodes = page.evaluate(script)
+        if nodes:
+            found.append({"id": rule, "impact": impact, "help": help_text, "nodes": nodes})
+    return found
 
 
 class Sweep:
@@ -46,7 +55,7 @@ class Sweep:
         Django's own admin templates; the caller says why)."""
         results = _axe.run(self.page, options=OPTIONS)
         self.checked.append(name)
-        for violation in results.response["violations"] + broken_references(self.page):
+        for violation in results.response["violations"] + own_checks(self.page):
             if violation["id"] not in excluded:
                 self.found.append((name, self.page.url, violation))
 
