@@ -37,8 +37,9 @@ def certificate(employer, employer_admin, employee, caseworker):
     return Certificate.objects.get(request=request)
 
 
-def visit(sweep, url, name):
-    sweep.page.goto(url)
+def visit(sweep, url, name, status=200):
+    response = sweep.page.goto(url)
+    assert response.status == status, f"{name}: {url} answered {response.status}"
     sweep.check(name)
 
 
@@ -62,7 +63,7 @@ def test_public_pages(live_server, page, certificate, settings):
     visit(sweep, base + "/accounts/activate/", "activation")
     page.get_by_role("button", name="Activate").click()
     sweep.check("activation, with errors")
-    visit(sweep, base + "/no-such-page/", "page not found")
+    visit(sweep, base + "/no-such-page/", "page not found", status=404)
 
     visit(sweep, base + "/verify/", "verification, empty")
     page.get_by_label("Certificate number").fill("NL-A1-2026-9999999-AAAA")
@@ -218,8 +219,17 @@ def test_employer_pages(live_server, page, employer, employer_admin, employee, c
     visit(sweep, base + "/accounts/personnel/import/", "personnel import")
     visit(sweep, base + "/accounts/", "account")
     visit(sweep, base + "/accounts/organisation/", "organisation")
+    colleague = factories.make_user(email="filer@vandijk.test")
+    membership = factories.add_member(colleague, employer)
+    mandate = factories.make_mandate(employer, factories.make_representative(name="Fiscaal Advies B.V."))
     visit(sweep, f"{base}/accounts/organisation/{employer.pk}/users/", "organisation's users")
+    visit(
+        sweep,
+        f"{base}/accounts/organisation/{employer.pk}/users/{membership.pk}/deactivate/",
+        "deactivate a user, confirm",
+    )
     visit(sweep, base + "/accounts/mandates/", "mandates")
+    visit(sweep, f"{base}/accounts/mandates/{mandate.pk}/revoke/", "revoke a mandate, confirm")
     visit(sweep, base + "/accounts/authorizations/", "authorizations")
 
     token, _key = token_create(actor=employer_admin, name="Payroll")
@@ -278,10 +288,10 @@ def test_representative_pages(live_server, page, representative_user, employer, 
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     sweep.check("representative's home")
     visit(sweep, base + "/accounts/personnel/", "personnel, acting for an employer")
+    visit(sweep, base + "/requests/", "requests, empty")
     visit(sweep, base + "/accounts/authorizations/", "authorizations")
     page.locator("main button[type=submit]").last.click()
     sweep.check("authorizations, with errors")
-    visit(sweep, base + "/accounts/mandates/", "representative's mandates")
     sweep.assert_clean()
 
 
@@ -322,6 +332,7 @@ def test_caseworker_admin_pages(live_server, page, employer, employer_admin, emp
     page.get_by_role("checkbox").last.check()
     page.locator("select[name=action]").select_option("reject")
     page.locator("button[name=index]").click()
+    assert "Reject authorizations" in page.content()
     sweep.check("reject authorizations")
     visit(sweep, base + "/admin/postings/coveragerequest/?q=Delporte", "requests, searched")
     visit(sweep, base + "/casework/dashboard/", "dashboard")
