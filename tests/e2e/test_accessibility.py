@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import EmployeeAuthorization
+from accounts.models import EmployeeAuthorization, ImportJob
 from api.models import Webhook
 from api.services.tokens import token_create
 from casework.models import Certificate
@@ -217,6 +217,11 @@ def test_employer_pages(live_server, page, employer, employer_admin, employee, c
     page.get_by_role("button", name="Save").first.click()
     sweep.check("new employee's form, with errors")
     visit(sweep, base + "/accounts/personnel/import/", "personnel import")
+    for status in (ImportJob.Status.RUNNING, ImportJob.Status.DONE):
+        job = ImportJob.objects.create(
+            employer=employer, created_by=employer_admin, source="x", status=status, rows_total=4, rows_done=2
+        )
+        visit(sweep, f"{base}/accounts/personnel/import/{job.pk}/", f"personnel import, {status}")
     visit(sweep, base + "/accounts/", "account")
     visit(sweep, base + "/accounts/organisation/", "organisation")
     colleague = factories.make_user(email="filer@vandijk.test")
@@ -289,6 +294,7 @@ def test_representative_pages(live_server, page, representative_user, employer, 
     sweep.check("representative's home")
     visit(sweep, base + "/accounts/personnel/", "personnel, acting for an employer")
     visit(sweep, base + "/requests/", "requests, empty")
+    visit(sweep, base + "/accounts/mandates/", "forbidden", status=403)
     visit(sweep, base + "/accounts/authorizations/", "authorizations")
     page.locator("main button[type=submit]").last.click()
     sweep.check("authorizations, with errors")
@@ -309,6 +315,12 @@ def test_caseworker_admin_pages(live_server, page, employer, employer_admin, emp
         employer=employer, employee=employee, representative=firm, uploaded_by=employer_admin
     )
     authorization.file.save("a.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    newcomer = factories.make_caseworker(email="newcomer@svb.test")
+    log_in(page, live_server, newcomer.email)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    assert "Set up two-factor authentication" in page.locator("h1").inner_text()
+    sweep.check("second factor, set up")
+    page.context.clear_cookies()
     device = TOTPDevice.objects.create(user=caseworker, name="phone", confirmed=True)
     log_in(page, live_server, caseworker.email)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
