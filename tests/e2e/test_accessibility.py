@@ -18,7 +18,9 @@ from tests.casework.builders import make_request
 
 from .accessibility import Sweep
 from .signing_in import log_in
-from .test_postings_journeys import answer, go_on
+from .test_postings_journeys import answer, conditions, go_on, start_with_employee
+from .test_postings_wizards import a_company_in_belgium
+from .test_selfcheck_page import a_posting_from_the_netherlands
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -41,6 +43,11 @@ def visit(sweep, url, name, status=200):
     response = sweep.page.goto(url)
     assert response.status == status, f"{name}: {url} answered {response.status}"
     sweep.check(name)
+
+
+def visit_all(sweep, base, pages):
+    for path, name in pages:
+        visit(sweep, base + path, name)
 
 
 def test_public_pages(live_server, page, certificate, settings):
@@ -80,16 +87,8 @@ def test_public_pages(live_server, page, certificate, settings):
     sweep.check("self-check, errors")
     page.goto(base + "/check/")
     page.get_by_label("Employed by an employer").check()
-    page.get_by_label("Where do you live?").select_option("NL")
-    page.get_by_label("Country of work 1").select_option("BE")
-    page.get_by_label("Share of your working time there (%) in country 1").fill("100")
-    page.get_by_label("Share of your pay earned there (%) in country 1").fill("100")
-    page.get_by_label("Where is your employer established?").select_option("NL")
-    page.get_by_label("Start date").fill("2026-03-01")
-    page.get_by_label("Planned end date").fill("2027-02-28")
     page.get_by_label("My employer sends me temporarily to the first country of work (a posting)").check()
-    page.get_by_label("From which country are you sent?").select_option("NL")
-    page.get_by_label("How many months were you insured in that country just before the posting?").fill("12")
+    a_posting_from_the_netherlands(page)
     page.get_by_role("button", name="Continue").click()
     assert "legislation of Netherlands applies" in page.locator("h1").inner_text()
     sweep.check("self-check, result")
@@ -120,34 +119,14 @@ def posting_wizard(sweep, base):
     answer(page, "Are you an employer in the private sector?", "Yes")
     go_on(page)
     sweep.check("posting, places")
-    page.get_by_label("State", exact=True).select_option("BE")
-    page.get_by_label("Type of place").select_option("company")
-    page.get_by_label("Name", exact=True).fill("Brugbouw NV")
-    page.get_by_label("Identification number").fill("0123456789")
-    page.get_by_label("Street", exact=True).fill("Rue Haute")
-    page.get_by_label("Number", exact=True).fill("5")
-    page.get_by_label("Postal code").fill("1000")
-    page.get_by_label("Town").fill("Brussels")
+    a_company_in_belgium(page)
     page.get_by_role("button", name="Add another place").click()  # left empty: ignored
     sweep.check("posting, places with a place added by script")
     go_on(page)
     sweep.check("posting, conditions")
     go_on(page)
     sweep.check("posting, conditions with errors")
-    page.get_by_label("Start date").fill("2025-03-01")
-    page.get_by_label("End date").fill("2025-12-31")
-    for question, value in [
-        ("Was the employee insured", "Yes"),
-        ("Has the employee signed", "No"),
-        ("Can the host company change", "No"),
-        ("Can the host company dismiss", "No"),
-        ("Can the host company take disciplinary", "No"),
-        ("Will the host company place the employee", "No"),
-        ("Will the employee replace", "No"),
-        ("Does the employer normally carry out substantial activities", "Yes"),
-    ]:
-        page.get_by_role("group", name=question).get_by_label(value, exact=True).check()
-    page.get_by_role("group", name="In which language").get_by_label("Dutch").check()
+    conditions(page, "2025-03-01", "2025-12-31", language="Dutch")
     go_on(page)
     sweep.check("posting, contact")
     page.get_by_label("Telephone").fill("+31 20 123 4567")
@@ -159,17 +138,11 @@ def posting_wizard(sweep, base):
     sweep.check("posting, confirmation")
 
 
-def other_wizards(sweep, base):
+def other_wizards(sweep, live_server):
     """The first steps of the simultaneous-occupation and seafarer wizards, to their own steps."""
     page = sweep.page
     for kind in ("simultaneous", "seafarer"):
-        page.goto(f"{base}/requests/new/{kind}/")
-        page.get_by_role("button", name="Start a new request").click()
-        page.get_by_label("Personal number or family name").fill("por")
-        page.get_by_role("button", name="Search").click()
-        page.get_by_label("Delporte, Anna", exact=False).check()
-        go_on(page)
-        go_on(page)
+        start_with_employee(page, live_server, kind, "por", "Delporte, Anna")
         sweep.check(f"{kind}, relationship")
         answer(page, "Are you an employer in the private sector?", "Yes")
         if kind == "simultaneous":
@@ -193,7 +166,7 @@ def test_employer_pages(live_server, page, employer, employer_admin, employee, c
     sweep.check("employer's home")
     posting_wizard(sweep, base)
     sent = employer.coverage_requests.exclude(pk=certificate.request_id).exclude(status="draft").get()
-    other_wizards(sweep, base)
+    other_wizards(sweep, live_server)
     visit(sweep, base + "/requests/", "requests, with rows")
     page.get_by_text("Search requests").click()
     sweep.check("requests, search open")
@@ -210,10 +183,16 @@ def test_employer_pages(live_server, page, employer, employer_admin, employee, c
     page.locator("main table a").first.click()
     sweep.check("inbox, a message")
 
-    visit(sweep, base + "/accounts/personnel/", "personnel")
-    visit(sweep, f"{base}/accounts/personnel/{employee.pk}/", "employee")
-    visit(sweep, f"{base}/accounts/personnel/{employee.pk}/edit/", "employee's form")
-    visit(sweep, base + "/accounts/personnel/add/", "new employee's form")
+    visit_all(
+        sweep,
+        base,
+        [
+            ("/accounts/personnel/", "personnel"),
+            (f"/accounts/personnel/{employee.pk}/", "employee"),
+            (f"/accounts/personnel/{employee.pk}/edit/", "employee's form"),
+            ("/accounts/personnel/add/", "new employee's form"),
+        ],
+    )
     page.get_by_role("button", name="Save").first.click()
     sweep.check("new employee's form, with errors")
     visit(sweep, base + "/accounts/personnel/import/", "personnel import")
@@ -222,34 +201,41 @@ def test_employer_pages(live_server, page, employer, employer_admin, employee, c
             employer=employer, created_by=employer_admin, source="x", status=status, rows_total=4, rows_done=2
         )
         visit(sweep, f"{base}/accounts/personnel/import/{job.pk}/", f"personnel import, {status}")
-    visit(sweep, base + "/accounts/", "account")
-    visit(sweep, base + "/accounts/organisation/", "organisation")
-    colleague = factories.make_user(email="filer@vandijk.test")
-    membership = factories.add_member(colleague, employer)
+    colleague = factories.add_member(factories.make_user(email="filer@vandijk.test"), employer)
     mandate = factories.make_mandate(employer, factories.make_representative(name="Fiscaal Advies B.V."))
-    visit(sweep, f"{base}/accounts/organisation/{employer.pk}/users/", "organisation's users")
-    visit(
-        sweep,
-        f"{base}/accounts/organisation/{employer.pk}/users/{membership.pk}/deactivate/",
-        "deactivate a user, confirm",
-    )
-    visit(sweep, base + "/accounts/mandates/", "mandates")
-    visit(sweep, f"{base}/accounts/mandates/{mandate.pk}/revoke/", "revoke a mandate, confirm")
-    visit(sweep, base + "/accounts/authorizations/", "authorizations")
-
     token, _key = token_create(actor=employer_admin, name="Payroll")
     webhook = Webhook.objects.create(
         organisation=employer, url="https://payroll.example/hook", secret="whsec_x", created_by=employer_admin
     )
-    visit(sweep, base + "/account/api/tokens/", "API tokens")
-    visit(sweep, f"{base}/account/api/tokens/{token.pk}/revoke/", "revoke a token, confirm")
-    visit(sweep, base + "/account/api/webhooks/", "webhooks")
-    visit(sweep, f"{base}/account/api/webhooks/{webhook.pk}/off/", "webhook off, confirm")
+    organisation = f"/accounts/organisation/{employer.pk}"
+    visit_all(
+        sweep,
+        base,
+        [
+            ("/accounts/", "account"),
+            ("/accounts/organisation/", "organisation"),
+            (f"{organisation}/users/", "organisation's users"),
+            (f"{organisation}/users/{colleague.pk}/deactivate/", "deactivate a user, confirm"),
+            ("/accounts/mandates/", "mandates"),
+            (f"/accounts/mandates/{mandate.pk}/revoke/", "revoke a mandate, confirm"),
+            ("/accounts/authorizations/", "authorizations"),
+            ("/account/api/tokens/", "API tokens"),
+            (f"/account/api/tokens/{token.pk}/revoke/", "revoke a token, confirm"),
+            ("/account/api/webhooks/", "webhooks"),
+            (f"/account/api/webhooks/{webhook.pk}/off/", "webhook off, confirm"),
+        ],
+    )
 
     page.set_viewport_size(PHONE)
-    visit(sweep, base + "/requests/", "requests, 375 px")
-    visit(sweep, f"{base}/requests/{certificate.request_id}/", "request with a certificate, 375 px")
-    visit(sweep, base + "/accounts/personnel/", "personnel, 375 px")
+    visit_all(
+        sweep,
+        base,
+        [
+            ("/requests/", "requests, 375 px"),
+            (f"/requests/{certificate.request_id}/", "request with a certificate, 375 px"),
+            ("/accounts/personnel/", "personnel, 375 px"),
+        ],
+    )
     sweep.assert_clean()
 
 
@@ -330,24 +316,31 @@ def test_caseworker_admin_pages(live_server, page, employer, employer_admin, emp
     token = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
     page.get_by_label("Code from your authenticator app").fill(f"{token:06d}")
     page.get_by_role("button", name="Continue").click()
-    visit(sweep, base + "/admin/", "admin index")
-    visit(sweep, base + "/admin/postings/coveragerequest/", "requests changelist")
-    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/change/", "request, decision page")
-    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/approve/", "approve")
-    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/reject/", "reject")
+    requests = "/admin/postings/coveragerequest"
+    visit_all(
+        sweep,
+        base,
+        [
+            ("/admin/", "admin index"),
+            (f"{requests}/", "requests changelist"),
+            (f"{requests}/?q=Delporte", "requests, searched"),
+            (f"{requests}/{case.pk}/change/", "request, decision page"),
+            (f"{requests}/{case.pk}/approve/", "approve"),
+            (f"{requests}/{case.pk}/ask/", "ask for information"),
+            (f"{requests}/{decided.pk}/change/", "decided request"),
+            (f"/admin/casework/certificate/{certificate.pk}/change/", "certificate"),
+            ("/casework/dashboard/", "dashboard"),
+            (f"{requests}/{case.pk}/reject/", "reject"),
+        ],
+    )
     page.get_by_role("button", name="Reject the request").click()
     sweep.check("reject, with errors")
-    visit(sweep, f"{base}/admin/postings/coveragerequest/{case.pk}/ask/", "ask for information")
-    visit(sweep, f"{base}/admin/postings/coveragerequest/{decided.pk}/change/", "decided request")
-    visit(sweep, f"{base}/admin/casework/certificate/{certificate.pk}/change/", "certificate")
     visit(sweep, base + "/admin/accounts/employeeauthorization/", "authorizations")
     page.get_by_role("checkbox").last.check()
     page.locator("select[name=action]").select_option("reject")
     page.locator("button[name=index]").click()
     assert "Reject authorizations" in page.content()
     sweep.check("reject authorizations")
-    visit(sweep, base + "/admin/postings/coveragerequest/?q=Delporte", "requests, searched")
-    visit(sweep, base + "/casework/dashboard/", "dashboard")
     sweep.assert_clean()
 
 
