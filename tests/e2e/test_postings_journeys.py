@@ -54,6 +54,28 @@ def start_with_employee(page, live_server, kind, search, name):
     assert heading(page) == "How is the employee employed by your company?"
 
 
+# The answers of a posting the engine approves: insured before, no ties to the host company.
+CLEAN_CONDITIONS = [
+    ("Was the employee insured", "Yes"),
+    ("Has the employee signed", "No"),
+    ("Can the host company change", "No"),
+    ("Can the host company dismiss", "No"),
+    ("Can the host company take disciplinary", "No"),
+    ("Will the host company place the employee", "No"),
+    ("Will the employee replace", "No"),
+    ("Does the employer normally carry out substantial activities", "Yes"),
+]
+
+
+def conditions(page, start, end, language="English"):
+    """The conditions step of a posting or seafarer request: its period, clean answers, a language."""
+    page.get_by_label("Start date").fill(start)
+    page.get_by_label("End date").fill(end)
+    for question, value in CLEAN_CONDITIONS:
+        answer(page, question, value)
+    answer(page, "In which language should the certificate be?", language)
+
+
 def states_and_places(page, second_state, shares, also_issuing=False):
     """Two states, then one place per state with its share: the page starts with a place per state,
     each offering only the states chosen. A third place is added with the 'Add another place' button,
@@ -164,20 +186,7 @@ def test_seafarer_with_a_wrong_imo_check_digit_then_a_new_request_based_on_it(li
     assert (
         heading(page) == "When will the employee work abroad, and on which terms?"
     )  # a wrong check digit does not block
-    page.get_by_label("Start date").fill("2025-03-01")
-    page.get_by_label("End date").fill("2025-08-31")
-    for question, value in [
-        ("Was the employee insured", "Yes"),
-        ("Has the employee signed", "No"),
-        ("Can the host company change", "No"),
-        ("Can the host company dismiss", "No"),
-        ("Can the host company take disciplinary", "No"),
-        ("Will the host company place the employee", "No"),
-        ("Will the employee replace", "No"),
-        ("Does the employer normally carry out substantial activities", "Yes"),
-    ]:
-        answer(page, question, value)
-    answer(page, "In which language should the certificate be?", "English")
+    conditions(page, "2025-03-01", "2025-08-31")
     go_on(page)
     contact(page)
     go_on(page)

@@ -7,6 +7,7 @@ from postings.status import Status
 from tests import factories
 
 from .signing_in import log_in
+from .test_postings_journeys import conditions
 
 EMAIL = "filer@vandijk.test"
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -25,6 +26,18 @@ def answer(page, label, value):
     page.get_by_role("group", name=label).get_by_label(value, exact=True).check()
 
 
+def a_company_in_belgium(page):
+    """The places step of a posting: one place of work, a Belgian company with its address."""
+    page.get_by_label("State", exact=True).select_option("BE")
+    page.get_by_label("Type of place").select_option("company")
+    page.get_by_label("Name", exact=True).fill("Brugbouw NV")
+    page.get_by_label("Identification number").fill("0123456789")
+    page.get_by_label("Street", exact=True).fill("Rue Haute")
+    page.get_by_label("Number", exact=True).fill("5")
+    page.get_by_label("Postal code").fill("1000")
+    page.get_by_label("Town").fill("Brussels")
+
+
 def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_server, page, person):
     log_in(page, live_server, EMAIL)
     page.get_by_role("link", name="Request a posting abroad").click()
@@ -39,30 +52,10 @@ def test_posting_from_login_to_confirmation_then_reuse_consult_and_cancel(live_s
     answer(page, "Are you an employer in the private sector?", "Yes")
     page.get_by_role("button", name="Continue", exact=True).click()
 
-    page.get_by_label("State", exact=True).select_option("BE")
-    page.get_by_label("Type of place").select_option("company")
-    page.get_by_label("Name", exact=True).fill("Brugbouw NV")
-    page.get_by_label("Identification number").fill("0123456789")
-    page.get_by_label("Street", exact=True).fill("Rue Haute")
-    page.get_by_label("Number", exact=True).fill("5")
-    page.get_by_label("Postal code").fill("1000")
-    page.get_by_label("Town").fill("Brussels")
+    a_company_in_belgium(page)
     page.get_by_role("button", name="Continue", exact=True).click()
 
-    page.get_by_label("Start date").fill("2025-03-01")
-    page.get_by_label("End date").fill("2025-12-31")
-    for question, value in [
-        ("Was the employee insured", "Yes"),
-        ("Has the employee signed", "No"),
-        ("Can the host company change", "No"),
-        ("Can the host company dismiss", "No"),
-        ("Can the host company take disciplinary", "No"),
-        ("Will the host company place the employee", "No"),
-        ("Will the employee replace", "No"),
-        ("Does the employer normally carry out substantial activities", "Yes"),
-    ]:
-        page.get_by_role("group", name=question).get_by_label(value, exact=True).check()
-    page.get_by_role("group", name="In which language").get_by_label("Dutch").check()
+    conditions(page, "2025-03-01", "2025-12-31", language="Dutch")
     page.get_by_role("button", name="Continue", exact=True).click()
     page.get_by_label("Telephone").fill("+31 20 123 4567")
     page.get_by_role("button", name="Continue", exact=True).click()

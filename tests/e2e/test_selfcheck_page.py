@@ -12,6 +12,19 @@ def visible(page, label: str) -> bool:
     return page.get_by_label(label, exact=True).is_visible()
 
 
+def a_posting_from_the_netherlands(page):
+    """Living in the Netherlands, sent for a year to Belgium by a Dutch employer (posting ticked)."""
+    page.get_by_label("Where do you live?").select_option("NL")
+    page.get_by_label("Country of work 1").select_option("BE")
+    page.get_by_label("Share of your working time there (%) in country 1").fill("100")
+    page.get_by_label("Share of your pay earned there (%) in country 1").fill("100")
+    page.get_by_label("Where is your employer established?").select_option("NL")
+    page.get_by_label("Start date").fill("2026-03-01")
+    page.get_by_label("Planned end date").fill("2027-02-28")
+    page.get_by_label("From which country are you sent?").select_option("NL")
+    page.get_by_label("How many months were you insured in that country just before the posting?").fill("12")
+
+
 def test_questions_appear_as_they_apply_and_the_answer_explains_itself(live_server, page):
     page.goto(live_server.url + reverse("selfcheck:check"))
     assert visible(page, "Country of work 1")
@@ -33,15 +46,7 @@ def test_questions_appear_as_they_apply_and_the_answer_explains_itself(live_serv
     page.get_by_label("My employer sends me temporarily to the first country of work (a posting)").check()
     assert visible(page, "From which country are you sent?")
 
-    page.get_by_label("Where do you live?").select_option("NL")
-    page.get_by_label("Country of work 1").select_option("BE")
-    page.get_by_label("Share of your working time there (%) in country 1").fill("100")
-    page.get_by_label("Share of your pay earned there (%) in country 1").fill("100")
-    page.get_by_label("Where is your employer established?").select_option("NL")
-    page.get_by_label("Start date").fill("2026-03-01")
-    page.get_by_label("Planned end date").fill("2027-02-28")
-    page.get_by_label("From which country are you sent?").select_option("NL")
-    page.get_by_label("How many months were you insured in that country just before the posting?").fill("12")
+    a_posting_from_the_netherlands(page)
     page.get_by_role("button", name="Continue").click()
     assert page.locator("h1").inner_text() == "The social security legislation of Netherlands applies"
     assert "Regulation (EC) No 883/2004, Article 12(1)" in page.locator(".summary-list").inner_text()
