@@ -281,3 +281,21 @@ def test_the_api_removes_with_delete_and_a_second_delete_is_not_found(employer_a
     assert again.status_code == 404 and again.json()["errors"][0]["message"]
     listed = api.get(f"/api/v1/employers/{employer.pk}/personnel/").json()
     assert listed["count"] == 0
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("nl", ["uit het personeelsbestand verwijderen?", "2 verstuurde aanvragen blijven", "2 concepten"]),
+        ("fr", ["du répertoire du personnel ?", "2 demandes envoyées restent", "2 brouillons"]),
+        ("de", ["aus dem Personalverzeichnis entfernen?", "2 gesendete Anträge bleiben", "2 Entwürfe"]),
+    ],
+)
+def test_the_confirm_page_speaks_each_language(client, employer_admin, worker, language, expected):
+    client.force_login(employer_admin)
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    html = client.get(remove_url(worker["employee"])).content.decode()
+    for text in expected:
+        assert text in html
+    for english in ("Remove Anna", "sent requests stay", "drafts for this worker", "signed authorization"):
+        assert english not in html
