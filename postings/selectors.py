@@ -4,7 +4,7 @@ No view fetches a request by id alone: it asks here with the acting employer, so
 belongs to another employer is simply not found (404).
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -14,6 +14,7 @@ from coverage_portal.precompiled import PrecompiledRead
 
 from .models import CoverageRequest
 from .status import Status
+from .worker import same_worker
 
 EMPLOYEE_SEARCH_LIMIT = 50
 
@@ -135,16 +136,11 @@ TIMELINE_COLUMNS = (
 
 def worker_requests(request: CoverageRequest) -> QuerySet[CoverageRequest]:
     """All sent requests of the same worker with the same employer, for the timeline."""
-    if request.employee_id is not None:
-        same_worker = Q(employee_id=request.employee_id)
-    elif request.personal_number and not request.is_draft:
-        # The worker was removed from the directory (postings.services.worker_removal): their sent
-        # requests are no longer linked to an entry, and the number they were sent with links them.
-        same_worker = Q(employee_id__isnull=True, personal_number=request.personal_number)
-    else:
+    worker = same_worker(request)
+    if worker is None:
         return CoverageRequest.objects.none()
     return (
-        CoverageRequest.objects.filter(same_worker, employer_id=request.employer_id)
+        CoverageRequest.objects.filter(worker, employer_id=request.employer_id)
         .exclude(status=Status.DRAFT)
         .only(*TIMELINE_COLUMNS)
         .order_by("requested_start", "pk")

@@ -299,3 +299,32 @@ def test_the_confirm_page_speaks_each_language(client, employer_admin, worker, l
         assert text in html
     for english in ("Remove Anna", "sent requests stay", "drafts for this worker", "signed authorization"):
         assert english not in html
+
+
+def test_a_worker_removed_and_added_again_keeps_their_earlier_requests_in_the_checks(
+    employer, employer_admin, employee
+):
+    """The overlap and two-month-gap checks and the timeline still see the requests sent for the
+    worker's removed entry, through the personal number they were sent with (same employer only)."""
+    from postings.services.validation import check_earlier_requests
+
+    earlier = make_request(employer, employee, employer_admin, submit=False, status=Status.IN_REVIEW)
+    number = employee.personal_number
+    api = client_for(employer_admin)
+    assert api.delete(api_url(employer, employee)).status_code == 204
+
+    again = factories.make_employee(employer, personal_number=number)
+    overlapping = make_request(
+        employer, again, employer_admin, submit=False, start=dt.date(2027, 6, 1), end=dt.date(2027, 8, 31)
+    )
+    assert [f["code"] for f in check_earlier_requests(overlapping)] == ["OVERLAPPING_REQUEST"]
+    CoverageRequest.objects.filter(pk=overlapping.pk).update(status=Status.IN_REVIEW)
+    assert {r.pk for r in worker_requests(overlapping)} == {earlier.pk, overlapping.pk}
+
+    # Another employer's worker with the same number is another employment: not counted here.
+    other = factories.make_employer(name="Andere Werkgever B.V.")
+    elsewhere = make_request(
+        other, factories.make_employee(other, personal_number=number), employer_admin, submit=False
+    )
+    CoverageRequest.objects.filter(pk=elsewhere.pk).update(status=Status.IN_REVIEW, employee=None)
+    assert elsewhere.pk not in {r.pk for r in worker_requests(overlapping)}
