@@ -129,6 +129,8 @@ def test_removal_deletes_the_entry_and_drafts_and_keeps_every_sent_request_as_se
     assert not Path(worker["unused"].file.path).exists()
     kept = EmployeeAuthorization.objects.get(pk=worker["used"].pk)
     assert kept.employee is None and Path(kept.file.path).exists()
+    listed = client.get(reverse("accounts:authorizations")).content.decode()
+    assert "Removed from the directory" in listed and "Delporte" not in listed
 
     for sent in worker["sent"]:
         sent.refresh_from_db()
