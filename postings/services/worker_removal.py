@@ -103,7 +103,8 @@ def _keep_sent_requests(employee: Employee) -> None:
 def _delete_drafts(drafts: list[int]) -> None:
     for statement in ResidenceStatement.objects.filter(request_id__in=drafts):
         _delete_file_after_commit(statement.file)
-    for draft in CoverageRequest.objects.filter(pk__in=drafts):
+    # Newest first: a draft based on an earlier one of the same worker goes before it.
+    for draft in CoverageRequest.objects.filter(pk__in=drafts).order_by("-pk"):
         draft.delete()
 
 

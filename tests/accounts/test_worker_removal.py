@@ -330,3 +330,24 @@ def test_a_worker_removed_and_added_again_keeps_their_earlier_requests_in_the_ch
     )
     CoverageRequest.objects.filter(pk=elsewhere.pk).update(status=Status.IN_REVIEW, employee=None)
     assert elsewhere.pk not in {r.pk for r in worker_requests(overlapping)}
+
+
+def test_a_removal_that_cannot_finish_changes_nothing(client, employer_admin, employer, worker):
+    """A draft another request was based on cannot be deleted: the whole removal is undone."""
+    protected = worker["drafts"][0]
+    CoverageRequest.objects.create(
+        type="posting", employer=employer, employee=None, created_by=employer_admin, based_on=protected
+    )
+    client.force_login(employer_admin)
+    response = client.post(
+        remove_url(worker["employee"]), {"drafts": ",".join(str(d.pk) for d in worker["drafts"])}
+    )
+    assert response.status_code == 409
+    assert "This person could not be removed: another request refers to one of their drafts." in (
+        response.content.decode()
+    )
+    assert Employee.objects.filter(pk=worker["employee"].pk).exists()
+    assert CoverageRequest.objects.filter(pk__in=[d.pk for d in worker["drafts"]]).count() == 2
+    assert all(CoverageRequest.objects.get(pk=r.pk).employee_id for r in worker["sent"])
+    assert EmployeeAuthorization.objects.filter(employee=worker["employee"]).count() == 2
+    assert not AuditEvent.objects.filter(action="employee.removed").exists()
