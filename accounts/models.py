@@ -353,7 +353,12 @@ class EmployeeAuthorization(models.Model):
     employer = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="employee_authorizations"
     )
-    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="authorizations")
+    # Empty once the worker is removed from the directory (postings.services.worker_removal): an
+    # authorization a sent request used is kept as the evidence behind that request, and its file
+    # and used_by_request_id still say whose it is; PROTECT so nothing else deletes a worker under it.
+    employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, null=True, blank=True, related_name="authorizations"
+    )
     representative = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="authorizations_received"
     )
@@ -373,7 +378,8 @@ class EmployeeAuthorization(models.Model):
         indexes = [models.Index(fields=["employee", "representative", "status"])]
 
     def __str__(self):
-        return f"{self.employee} → {self.representative}"
+        worker = self.employee if self.employee_id else _("removed from the directory")
+        return f"{worker} → {self.representative}"
 
 
 class ImportJob(models.Model):

@@ -14,12 +14,13 @@ def import_personnel(self, job_id: int) -> str:
 @shared_task(acks_late=True, ignore_result=False)
 def purge_account_records() -> dict:
     """Periodic (celery beat, see accounts.apps): import reports past their month and imports that
-    never ran, unusable activation letters' PDFs, old sign-in records (accounts.services.retention).
-    Returns how many of each."""
+    never ran, unusable activation letters' PDFs, old sign-in records, registrations never activated
+    (accounts.services.retention). Returns how many of each."""
     from .services import retention
 
     return {
         "import_jobs": retention.import_jobs_purge(),
         "activation_letters": retention.activation_letters_purge(),
         "login_records": retention.login_records_purge(),
+        "registrations": retention.registrations_purge(),
     }

@@ -12,7 +12,7 @@ import json
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -416,7 +416,11 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
         from accounts.models import EmployeeAuthorization
 
         parts = []
-        if obj.employee_id:
+        # The worker's authorizations; once the worker is removed from the directory, the one this
+        # request used (postings.services.worker_removal keeps it, detached from the entry).
+        worker = Q(employee_id=obj.employee_id) if obj.employee_id else Q(used_by_request_id=obj.pk)
+        authorizations = EmployeeAuthorization.objects.filter(worker).select_related("representative")
+        if obj.employee_id or authorizations:
             rows = [
                 (
                     a.representative,
@@ -426,14 +430,11 @@ class CoverageRequestAdmin(ExceptionAnswerAdminMixin, CaseworkerAdmin):
                     a.reason,
                     _pdf_link(reverse("admin:accounts_employeeauthorization_file", args=[a.pk])),
                 )
-                for a in EmployeeAuthorization.objects.filter(employee_id=obj.employee_id).select_related(
-                    "representative"
-                )
+                for a in authorizations
             ]
-            url = (
-                reverse("admin:accounts_employeeauthorization_changelist")
-                + f"?employee__id__exact={obj.employee_id}"
-            )
+            url = reverse("admin:accounts_employeeauthorization_changelist")
+            if obj.employee_id:
+                url += f"?employee__id__exact={obj.employee_id}"
             parts.append(
                 html_table(
                     [_("representative"), _("status"), _("uploaded"), _("decided"), _("reason"), _("file")],

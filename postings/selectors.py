@@ -15,6 +15,7 @@ from coverage_portal.precompiled import PrecompiledRead
 
 from .models import CoverageRequest
 from .status import Status
+from .worker import same_worker
 
 EMPLOYEE_SEARCH_LIMIT = 50
 
@@ -146,10 +147,11 @@ TIMELINE_COLUMNS = (
 
 def worker_requests(request: CoverageRequest) -> QuerySet[CoverageRequest]:
     """All sent requests of the same worker with the same employer, for the timeline."""
-    if request.employee_id is None:
+    worker = same_worker(request)
+    if worker is None:
         return CoverageRequest.objects.none()
     return (
-        CoverageRequest.objects.filter(employer_id=request.employer_id, employee_id=request.employee_id)
+        CoverageRequest.objects.filter(worker, employer_id=request.employer_id)
         .exclude(status=Status.DRAFT)
         .only(*TIMELINE_COLUMNS)
         .order_by("requested_start", "pk")

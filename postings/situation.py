@@ -260,17 +260,19 @@ def _previous_posting_end(request, place: dict | None, start: str | None, extend
     request that this one extends (the same posting, not an earlier one; legislation.md 2.3 P7)."""
     from .models import CoverageRequest, RequestType
     from .status import Decision, Status
+    from .worker import same_worker
 
     host = _place_country(place) if place else None
-    if not (host and start and request.employee_id):
+    worker = same_worker(request) if host and start else None
+    if worker is None:
         return None
     # "The same state" is the state the engine sees (place_state), not the letters chosen: "GB,
     # Jersey" and "JE" are both Jersey, "RE" and "FR" both France. A worker has few earlier postings.
     earlier = (
         CoverageRequest.objects.filter(
+            worker,
             type=RequestType.POSTING,
             employer_id=request.employer_id,
-            employee_id=request.employee_id,
             requested_start__lt=start,
         )
         .exclude(status__in=(Status.DRAFT, Status.CANCELLED))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import consult, drafts, wizard
+from .views import consult, drafts, wizard, worker_removal
 
 app_name = "postings"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("<int:pk>/cancel/", consult.request_cancel_view, name="cancel"),
     path("<int:pk>/reuse/<str:mode>/", drafts.reuse, name="reuse"),
     path("<int:pk>/extend/", drafts.extend, name="extend"),
+    # On the directory's worker page (accounts), here because it settles the worker's requests.
+    path("personnel/<int:pk>/remove/", worker_removal.worker_remove, name="worker_remove"),
 ]

@@ -9,6 +9,8 @@ The copy is JSON with the same keys and value shapes for both sources (ISO dates
 so a reader never needs to know which one it got.
 """
 
+from django.db.models import Q
+
 from accounts.models import Employee
 
 # What identifies the worker on the request's pages and on the PD A1 (section 1), including the
@@ -54,3 +56,22 @@ def worker_data(request) -> dict | None:
         return {**dict.fromkeys(WORKER_FIELDS, ""), **request.worker_as_sent}
     employee = request.employee if request.employee_id else None
     return worker_copy(employee) if employee is not None else None
+
+
+def same_worker(request) -> Q | None:
+    """Which requests are the same worker's as `request`'s: those linked to the same directory entry,
+    and the same employer's requests sent with the same personal number whose worker was since
+    removed from the directory (postings.services.worker_removal clears their link). A worker
+    removed and added again later has a new entry, and their earlier postings still count (overlaps,
+    the two-month gap, the 24 months). None when the request names no worker yet."""
+    number = request.personal_number
+    if not number and request.employee_id is not None:
+        number = request.employee.personal_number
+    parts = []
+    if request.employee_id is not None:
+        parts.append(Q(employee_id=request.employee_id))
+    if number:
+        parts.append(Q(employee__isnull=True, employer_id=request.employer_id, personal_number=number))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else parts[0] | parts[1]

@@ -1,5 +1,6 @@
 """Employers the caller may act for, and each employer's personnel directory (with CSV import)."""
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
@@ -11,7 +12,9 @@ from accounts.models import Employee
 from accounts.permissions import employers_for
 from accounts.selectors import employee_detail, employee_search, import_jobs_for
 from accounts.services.personnel import employee_create, employee_update, import_job_create
+from postings.services.worker_removal import employee_remove
 
+from ..errors import django_validation_detail, errors_response, flatten
 from ..serializers.personnel import (
     EmployeeListSerializer,
     EmployeeSerializer,
@@ -41,6 +44,13 @@ IMPORT_DESCRIPTION = (
     "Queues the import and answers 202 with the job; read the job for progress. Rows whose personal number "
     "is already in the directory are reported as duplicates and skipped; if any row has an error, nothing "
     "is imported."
+)
+
+REMOVE_DESCRIPTION = (
+    "Removes the person's entry (GDPR erasure). Sent requests stay, with the person as sent; drafts for "
+    "the person are deleted; signed authorizations no request used are deleted, those a sent request "
+    "used are kept with it. While a sent request for the person is still being checked the answer is "
+    "409 with the field `requests`, and nothing is removed."
 )
 
 
@@ -114,8 +124,14 @@ class EmployeeListCreate(EmployerMixin, generics.ListCreateAPIView):
     get=extend_schema(summary="One person in the directory", tags=["personnel"]),
     put=extend_schema(summary="Replace a person's entry", tags=["personnel"]),
     patch=extend_schema(summary="Change some fields of a person's entry", tags=["personnel"]),
+    delete=extend_schema(
+        summary="Remove a person from the directory",
+        description=REMOVE_DESCRIPTION,
+        tags=["personnel"],
+        responses={204: None, 404: None, 409: None},
+    ),
 )
-class EmployeeDetail(EmployerMixin, generics.RetrieveUpdateAPIView):
+class EmployeeDetail(EmployerMixin, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = EmployeeSerializer
 
     def get_object(self):
@@ -131,6 +147,15 @@ class EmployeeDetail(EmployerMixin, generics.RetrieveUpdateAPIView):
         employee = employee_update(actor=request.user, employee=employee, **serializer.validated_data)
         employee = self.get_object()  # fresh periods
         return Response(EmployeeSerializer(employee).data)
+
+    def destroy(self, request, *args, **kwargs):
+        employee = self.get_object()  # 404 when already removed
+        try:
+            employee_remove(actor=request.user, employer=self.get_employer(), employee_id=employee.pk)
+        except ValidationError as exc:
+            # A request still being checked (field "requests"): try again later; nothing was removed.
+            return errors_response(flatten(django_validation_detail(exc)), status.HTTP_409_CONFLICT)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(

@@ -21,6 +21,7 @@ from coverage_portal.sentences import one_full_stop
 from ..models import CoverageRequest
 from ..status import Decision, Status
 from ..wizards.conditions import art16_requested, needs_residence_statement
+from ..worker import same_worker
 from .decisions import is_clean_posting, request_decide, request_start_review
 from .lifecycle import locked_request
 
@@ -238,8 +239,11 @@ def _end(other: CoverageRequest) -> dt.date:
 def check_earlier_requests(request: CoverageRequest) -> list[dict]:
     """Overlaps with this worker's other requests, and the two-month gap between postings to the
     same state (an extension of the previous posting is not a fresh posting)."""
+    worker = same_worker(request)
+    if worker is None:
+        return []
     others = (
-        CoverageRequest.objects.filter(employee_id=request.employee_id)
+        CoverageRequest.objects.filter(worker)
         .exclude(pk=request.pk)
         .exclude(status__in=[Status.DRAFT, Status.CANCELLED])
         .exclude(decision=Decision.REJECTED)
