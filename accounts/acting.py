@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from coverage_portal.sentences import one_full_stop
 
 from .models import Membership, Organisation
-from .permissions import employer_list_for
+from .permissions import EMPLOYER_ROLES, employer_list_for
 
 SESSION_KEY = "acting_employer_id"
 PAGE_FIELD = "acting_for"
@@ -74,7 +74,13 @@ def client_of(request):
     employer = get_acting_employer(request)
     if employer is None:
         return None
-    own = Membership.objects.filter(user=request.user, organisation=employer, is_active=True).exists()
+    # Read with the employers the person may act for (accounts.permissions); an employer a view set
+    # itself (set_acting_employer) is asked about.
+    own = getattr(employer, "acts_as_staff", None)
+    if own is None:
+        own = Membership.objects.filter(
+            user=request.user, organisation=employer, is_active=True, role__in=EMPLOYER_ROLES
+        ).exists()
     return None if own else employer
 
 

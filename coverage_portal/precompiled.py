@@ -130,13 +130,15 @@ class WrittenOutRead(_OncePerDatabase):
     ORM makes them, without RawQuerySet's work on every call (matching the cursor's column names to
     the model's fields, working out their order and converters: two thirds of its CPU for a
     one-row read). `sql` selects `{columns}` from the model's table under `table_alias`; the columns
-    are the model's own, in the order a plain queryset reads them."""
+    are the model's own, in the order a plain queryset reads them. `extra` names the values the SQL
+    selects after `{columns}`: each instance gets them as attributes of those names."""
 
-    def __init__(self, model: type[Model], sql: str, table_alias: str):
+    def __init__(self, model: type[Model], sql: str, table_alias: str, extra: tuple[str, ...] = ()):
         super().__init__()
         self.model = model
         self.sql = sql
         self.table_alias = table_alias
+        self.extra = extra
 
     def _compile(self, alias: str | None) -> tuple[str, _Compiled]:
         queryset = self.model._default_manager.all()
@@ -157,4 +159,12 @@ class WrittenOutRead(_OncePerDatabase):
             rows = cursor.fetchall()
         if compiled.converters:
             rows = compiled.compiler.apply_converters(rows, compiled.converters)
-        return [compiled.model.from_db(db, compiled.init_list, row) for row in rows]
+        if not self.extra:
+            return [compiled.model.from_db(db, compiled.init_list, row) for row in rows]
+        count, objects = len(compiled.init_list), []
+        for row in rows:
+            obj = compiled.model.from_db(db, compiled.init_list, row[:count])
+            for name, value in zip(self.extra, row[count:], strict=True):
+                setattr(obj, name, value)
+            objects.append(obj)
+        return objects

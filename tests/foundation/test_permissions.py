@@ -79,3 +79,9 @@ def test_the_per_request_list_agrees_with_the_rule_in_every_situation(db):
             assert employer_list_for(user) == rule, name
             for employer in (a, b, c, pending):
                 assert can_act_for(user, employer) == (employer in rule), (name, employer)
+            # Own staff or through a mandate (the pages name a consultant's client, not the staff's
+            # own employer): the firm's staff act for `a` by mandate and for `c` as its administrator.
+            staff_of = {"admin": {a.pk}, "filer": {b.pk}, "staff": {c.pk}}.get(name, set())
+            assert {e.pk: bool(e.acts_as_staff) for e in employer_list_for(user)} == {
+                e.pk: e.pk in staff_of for e in rule
+            }, name
