@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import selectors
+from accounts.acting import raise_if_of_another_employer
 from accounts.models import Employee
 from accounts.views.common import employer_required
 
@@ -50,6 +51,11 @@ def worker_remove(request, pk):
     directory = selectors.employees_for(request.user, request.employer)
     employee = directory.filter(pk=pk).first()
     if employee is None:
+        # Another client's worker the person may also act for (a page left open before a switch in
+        # another tab): offer to switch, rather than say this worker was removed. Anyone else's id
+        # and a removed one read the same, so nothing is learnt about an employer not acted for.
+        for (employer_id,) in Employee.objects.filter(pk=pk).values_list("employer_id")[:1]:
+            raise_if_of_another_employer(request.user, employer_id)
         # Removed already (a second click, another tab) or never in this directory: said, not a 404.
         messages.error(request, _("This person is no longer in your personnel directory."))
         return redirect("accounts:personnel")

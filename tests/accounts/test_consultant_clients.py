@@ -127,6 +127,30 @@ def test_another_clients_worker_by_address_offers_to_switch_and_a_stranger_is_no
         assert "Other B.V." not in response.content.decode()
 
 
+def test_removing_another_clients_worker_from_a_page_left_open_offers_to_switch_and_removes_nothing(
+    client, representative_user, clients
+):
+    theirs = factories.make_employee(clients["second"], family_name="Kok")
+    stranger = factories.make_employee(clients["other"], family_name="Vreemd")
+    acting_for(client, representative_user, clients["first"])
+    url = reverse("postings:worker_remove", args=[theirs.pk])
+    for response in (client.get(url), client.post(url, {"drafts": ""})):
+        assert response.status_code == 409
+        html = response.content.decode()
+        assert "This is for Hollandse Transport B.V." in html
+        assert "no longer in your personnel directory" not in html
+    assert Employee.objects.filter(pk=theirs.pk).exists()
+    # A stranger's worker and an id nobody has read alike: nothing about Other B.V. is said.
+    answers = [
+        client.post(reverse("postings:worker_remove", args=[pk]), {"drafts": ""}, follow=True)
+        for pk in (stranger.pk, stranger.pk + 1000)
+    ]
+    for response in answers:
+        assert "This person is no longer in your personnel directory." in messages_of(response)
+        assert "Other B.V." not in response.content.decode()
+    assert Employee.objects.filter(pk=stranger.pk).exists()
+
+
 def test_a_mandate_that_ends_is_said_not_silently_replaced_by_the_next_client(
     client, representative_user, representative_firm, clients
 ):
