@@ -15,13 +15,14 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django_countries import countries
 
 from coverage_portal.sentences import one_full_stop
 
 from ..models import CoverageRequest
 from ..status import Decision, Status
 from ..wizards.conditions import art16_requested, needs_residence_statement
-from ..worker import same_worker
+from ..worker import same_worker, worker_data
 from .decisions import is_clean_posting, request_decide, request_start_review
 from .lifecycle import locked_request
 
@@ -156,6 +157,10 @@ def _covered(periods: list[tuple[dt.date, dt.date | None]], start: dt.date, end:
 
 
 def check_employment(request: CoverageRequest) -> list[dict]:
+    if request.employee_id is None:
+        # Removed from the directory after it was sent (postings.services.worker_removal), with its
+        # employment periods: what the check found when the request was sent stands.
+        return [f for f in request.flags or [] if f.get("code") == "NOT_EMPLOYED_WHOLE_PERIOD"]
     periods = list(request.employee.employment_periods.values_list("start", "end"))
     if _covered(periods, request.requested_start, request.requested_end):
         return []
@@ -295,7 +300,8 @@ def check_earlier_requests(request: CoverageRequest) -> list[dict]:
 def check_residence_statement(request: CoverageRequest) -> list[dict]:
     # A worker living abroad who works in two or more states needs the residence state's statement
     # first (legislation.md 2.4, step 5): the wizard's own predicate decides.
-    employee_country = request.employee.country.code if request.employee.country else None
+    # The worker as sent: the directory entry may have been removed since (worker_removal).
+    employee_country = (worker_data(request) or {}).get("country") or None
     if not needs_residence_statement(request.type, employee_country, settings.PORTAL_INSTITUTION["state"]):
         return []
     model = _model("postings", "ResidenceStatement")
@@ -306,7 +312,7 @@ def check_residence_statement(request: CoverageRequest) -> list[dict]:
             "RESIDENCE_STATEMENT_MISSING",
             lambda: (
                 _("The worker lives in %(state)s: the statement of that state's institution is missing.")
-                % {"state": request.employee.country.name}
+                % {"state": countries.name(employee_country)}
             ),
         )
     ]
