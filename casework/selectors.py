@@ -8,7 +8,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from accounts.acting import get_acting_employer, raise_if_of_another_employer
-from accounts.models import Membership
+from accounts.models import Membership, Organisation
 from accounts.permissions import can_act_for, employer_list_for
 from postings.models import CoverageRequest
 from postings.status import IN_PROGRESS
@@ -28,6 +28,13 @@ def inbox_for(http_request):
     return InboxMessage.objects.filter(
         Q(organisation=employer, organisation_id__in=member_of)
         | Q(organisation_id__in=member_of, request__employer=employer)
+        # A firm's notice about no request (a client's draft to be deleted, which the message
+        # outlives): shown whichever client is chosen; its link offers to switch to the right one.
+        | Q(
+            organisation_id__in=member_of,
+            organisation__kind=Organisation.Kind.REPRESENTATIVE,
+            request__isnull=True,
+        )
     ).select_related("request", "certificate")
 
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.acting import SESSION_KEY
 from accounts.models import AuditEvent
 from casework.models import InboxMessage
 from postings.apps import BEAT_SCHEDULE
@@ -21,6 +22,7 @@ from postings.services.draft_retention import (
 )
 from postings.services.drafts import draft_create, residence_statement_save
 from postings.tasks import purge_expired_drafts, warn_expiring_drafts
+from tests import factories
 
 from .conftest import make_request
 
@@ -175,3 +177,25 @@ def test_a_draft_another_request_was_based_on_is_kept(employer, employer_admin):
     based = draft_create(actor=employer_admin, employer=employer, kind="posting", based_on=source)
     assert drafts_purge(now=NOW) == 0
     assert CoverageRequest.objects.filter(pk__in=[source.pk, based.pk]).count() == 2
+
+
+def test_a_consultant_finds_the_notice_in_the_inbox_and_its_link_offers_the_client(
+    client, employer, employer_admin, representative_user
+):
+    due = draft(employer, employer_admin, DRAFT_RETENTION - dt.timedelta(days=1))
+    other = factories.make_employer(name="Hollandse Transport B.V.")
+    factories.make_mandate(other, representative_user.memberships.get().organisation)
+    assert drafts_warn() == 1
+    client.force_login(representative_user)
+    for acting in (employer, other):  # the notice names no client: it is there whichever is chosen
+        session = client.session
+        session[SESSION_KEY] = acting.pk
+        session.save()
+        inbox = client.get(reverse("casework:inbox")).content.decode()
+        assert f"Draft {due.pk} will be deleted on" in inbox
+    notice = InboxMessage.objects.get(organisation=representative_user.memberships.get().organisation)
+    assert client.get(reverse("casework:inbox_message", args=[notice.pk])).status_code == 200
+    # Acting for the other client, the notice's link offers to switch to the draft's employer.
+    response = client.get(reverse("postings:wizard", args=[due.pk]))
+    assert response.status_code == 409
+    assert f"This is for {employer.name}" in response.content.decode()
