@@ -21,6 +21,15 @@ pytestmark = pytest.mark.django_db
 
 START, END = dt.date(2027, 3, 1), dt.date(2030, 2, 28)  # 36 months: over the 24 of Art. 12(1)
 ANSWERED = dt.date(2026, 11, 2)
+# Belgium's agreement as the caseworker enters it in the admin's answer page.
+ANSWER_FORM = {
+    "outcome": "agreed",
+    "other_state": "BE",
+    "answered_on": "2026-11-02",
+    "reference": "BE-2026-77",
+    "start": "2027-03-01",
+    "end": "2030-02-28",
+}
 
 
 @pytest.fixture
@@ -175,14 +184,7 @@ def test_the_caseworker_records_the_answer_in_the_admin(long_posting, caseworker
     url = reverse("admin:postings_coveragerequest_exception", args=[long_posting.pk])
     assert url in page
 
-    form = {
-        "outcome": "agreed",
-        "other_state": "BE",
-        "answered_on": "2026-11-02",
-        "reference": "BE-2026-77",
-        "start": "2027-03-01",
-        "end": "2027-02-01",
-    }
+    form = {**ANSWER_FORM, "end": "2027-02-01"}
     response = caseworker_client.post(url, form)
     assert response.status_code == 200
     assert "The agreement must end on or after its start." in response.content.decode()

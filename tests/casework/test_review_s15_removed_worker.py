@@ -8,7 +8,7 @@ from django.urls import reverse
 from postings.services.worker_removal import employee_remove
 from tests import factories
 from tests.casework.builders import committed, make_request, posting_answers
-from tests.casework.test_exception_agreement import END, START, _codes
+from tests.casework.test_exception_agreement import ANSWER_FORM, END, START, _codes
 
 pytestmark = pytest.mark.django_db
 
@@ -29,16 +29,8 @@ def test_the_other_states_answer_is_recorded_after_the_worker_was_removed(
     employee_remove(actor=employer_admin, employer=employer, employee_id=long_posting.employee_id)
     before = set(_codes(long_posting))
     url = reverse("admin:postings_coveragerequest_exception", args=[long_posting.pk])
-    form = {
-        "outcome": "agreed",
-        "other_state": "BE",
-        "answered_on": "2026-11-02",
-        "reference": "BE-2026-77",
-        "start": "2027-03-01",
-        "end": "2030-02-28",
-    }
     with committed():
-        response = caseworker_client.post(url, form)
+        response = caseworker_client.post(url, ANSWER_FORM)
     assert response.status_code == 302
     long_posting.refresh_from_db()
     assert long_posting.employee_id is None
