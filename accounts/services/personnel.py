@@ -77,6 +77,10 @@ def employee_create(*, actor, employer, data: dict, periods: list) -> Employee:
 def employee_update(*, actor, employee: Employee, data: dict, periods: list) -> Employee:
     if not can_act_for(actor, employee.employer):
         raise PermissionDenied
+    # Removed from the directory since the page was read (postings.services.worker_removal, which
+    # locks this row): Django's save() would insert the row again and bring back what was erased.
+    if not Employee.objects.select_for_update().filter(pk=employee.pk).exists():
+        raise ValidationError(_("This person is no longer in your personnel directory."))
     number = data.get("personal_number", employee.personal_number)
     clash = Employee.objects.filter(employer=employee.employer, personal_number=number).exclude(
         pk=employee.pk

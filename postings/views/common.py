@@ -1,6 +1,7 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 
 from accounts.acting import (
@@ -9,6 +10,8 @@ from accounts.acting import (
     other_employer_response,
     stale_page_response,
 )
+
+from ..models import CoverageRequest
 
 
 def employer_view(view):
@@ -30,5 +33,9 @@ def employer_view(view):
             return view(request, employer, *args, **kwargs)
         except OfAnotherEmployer as exc:
             return other_employer_response(request, exc)
+        except CoverageRequest.DoesNotExist as exc:
+            # The draft was deleted between the page's read and its write (discarded in another tab,
+            # removed with its worker, or past its 90 days): not found, not a server error.
+            raise Http404 from exc
 
     return wrapper

@@ -351,3 +351,35 @@ def test_a_removal_that_cannot_finish_changes_nothing(client, employer_admin, em
     assert all(CoverageRequest.objects.get(pk=r.pk).employee_id for r in worker["sent"])
     assert EmployeeAuthorization.objects.filter(employee=worker["employee"]).count() == 2
     assert not AuditEvent.objects.filter(action="employee.removed").exists()
+
+
+def test_an_edit_saved_after_the_worker_was_removed_does_not_bring_them_back(employer_admin, employee):
+    # The edit page read the entry, then someone removed the worker before the edit was saved:
+    # Django's save() of the page's copy would have inserted the erased row again.
+    from django.core.exceptions import ValidationError
+
+    from accounts.services.personnel import employee_update
+
+    read_by_the_page = Employee.objects.get(pk=employee.pk)
+    Employee.objects.filter(pk=employee.pk).delete()
+    with pytest.raises(ValidationError, match="no longer in your personnel directory"):
+        employee_update(
+            actor=employer_admin, employee=read_by_the_page, data={"family_name": "Janssens"}, periods=[]
+        )
+    assert not Employee.objects.filter(pk=employee.pk).exists()
+
+
+def test_a_draft_deleted_while_its_page_was_being_answered_is_not_found_not_a_server_error(
+    client, employer_admin, employer, employee, monkeypatch
+):
+    # The discard page read the draft; before its write locked the row, the draft was deleted (its
+    # worker removed, discarded in another tab, or past its 90 days).
+    from postings.views import drafts as views
+
+    draft = make_draft(employer, employee, employer_admin)
+    read_by_the_page = CoverageRequest.objects.get(pk=draft.pk)
+    CoverageRequest.objects.filter(pk=draft.pk).delete()
+    monkeypatch.setattr(views, "draft_get", lambda *args: read_by_the_page)
+    client.force_login(employer_admin)
+    response = client.post(reverse("postings:discard", args=[draft.pk]))
+    assert response.status_code == 404
