@@ -129,6 +129,7 @@ def test_the_invitation_email(
 def test_the_dutch_flag_that_puts_the_employer_last(name):
     """The English message names the employer mid-sentence; the Dutch one puts it last."""
     request = SimpleNamespace(
+        employee_id=1,
         employee=SimpleNamespace(employment_periods=SimpleNamespace(values_list=lambda *fields: [])),
         employer=SimpleNamespace(name=name),
         requested_start=dt.date(2027, 3, 1),
