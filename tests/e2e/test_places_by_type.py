@@ -17,6 +17,9 @@ ADDRESS = ["identification_number", "street", "house_number", "po_box", "postal_
 
 def shown(page, index=0):
     """The fields of place `index` a person sees, by name, in page order."""
+    # The page's script hides fields when the document is loaded; on a busy machine the heading a
+    # test waited for can be there before it ran.
+    page.wait_for_load_state()
     return page.evaluate(
         """index => Array.from(document.querySelectorAll("[data-place]")[index]
                 .querySelectorAll(".place-field"))
