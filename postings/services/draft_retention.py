@@ -105,6 +105,12 @@ def drafts_warn(*, now: dt.datetime | None = None) -> int:
                 "link": settings.PORTAL_BASE_URL + reverse("postings:wizard", args=[draft.pk]),
             }
             subject = _("Draft %(number)s will be deleted on %(date)s") % values
+            # A firm acts for many clients, and its copy is not about one of its own requests: it
+            # names the client, so the consultant knows which one to choose.
+            firm_subject = _("Draft %(number)s of %(client)s will be deleted on %(date)s") % {
+                **values,
+                "client": draft.employer.name,
+            }
             # No worker's name or number: the message stays after the draft is gone.
             body = (
                 _(
@@ -120,7 +126,7 @@ def drafts_warn(*, now: dt.datetime | None = None) -> int:
             inbox_post(
                 organisation=organisation,
                 kind=InboxMessage.Kind.NOTICE,
-                subject=subject,
+                subject=subject if organisation.pk == draft.employer_id else firm_subject,
                 body=body,
                 dedup_key=key,
             )

@@ -187,12 +187,17 @@ def test_a_consultant_finds_the_notice_in_the_inbox_and_its_link_offers_the_clie
     factories.make_mandate(other, representative_user.memberships.get().organisation)
     assert drafts_warn() == 1
     client.force_login(representative_user)
-    for acting in (employer, other):  # the notice names no client: it is there whichever is chosen
+    for acting in (employer, other):  # the firm's notice is there whichever client is chosen
         session = client.session
         session[SESSION_KEY] = acting.pk
         session.save()
         inbox = client.get(reverse("casework:inbox")).content.decode()
-        assert f"Draft {due.pk} will be deleted on" in inbox
+        # It names the client: a firm acts for many.
+        assert f"Draft {due.pk} of {employer.name} will be deleted on" in inbox
+    # The employer's own copy need not name itself.
+    assert InboxMessage.objects.get(organisation=employer).subject.startswith(
+        f"Draft {due.pk} will be deleted on"
+    )
     notice = InboxMessage.objects.get(organisation=representative_user.memberships.get().organisation)
     assert client.get(reverse("casework:inbox_message", args=[notice.pk])).status_code == 200
     # Acting for the other client, the notice's link offers to switch to the draft's employer.
