@@ -114,12 +114,33 @@ class OfAnotherEmployer(Http404):
         self.employer = employer
 
 
-def raise_if_of_another_employer(request_user, employer_id) -> None:
-    """Raise OfAnotherEmployer when `employer_id` is one the person may act for (never reveals
-    anything about an employer they may not act for: those stay a plain 404)."""
+def raise_if_of_another_employer(request_user, employer_ids) -> None:
+    """Raise OfAnotherEmployer when the row asked for belongs to an employer the person may act for
+    (never reveals anything about an employer they may not act for: those stay a plain 404).
+
+    `employer_ids`: the row's employer id as a flat values_list of the unscoped lookup (only its
+    first value is read, and only here, after the scoped read found nothing)."""
+    employer_id = next(iter(employer_ids[:1]), None)
     other = next((e for e in employer_list_for(request_user) if e.pk == employer_id), None)
     if other is not None:
         raise OfAnotherEmployer(other)
+
+
+def employer_page(request, show):
+    """What every employer page does around its own work, `show(employer)`: no employer to act for
+    says why; a post from a page shown for another employer saves nothing; another employer's id the
+    person may act for offers to switch (accounts.views.common.employer_required,
+    postings.views.common.employer_view)."""
+    employer = get_acting_employer(request)
+    if employer is None:
+        return render(request, "accounts/no_employer.html", status=403)
+    stale = stale_page_response(request, employer)
+    if stale is not None:
+        return stale
+    try:
+        return show(employer)
+    except OfAnotherEmployer as exc:
+        return other_employer_response(request, exc)
 
 
 def other_employer_response(request, exc: OfAnotherEmployer):

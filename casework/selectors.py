@@ -44,8 +44,7 @@ def inbox_message_for(http_request, pk: int) -> InboxMessage | None:
     message = inbox_for(http_request).filter(pk=pk).first()
     if message is None:
         about = _own_messages(http_request.user).filter(pk=pk).values_list("request__employer_id", flat=True)
-        for employer_id in about[:1]:
-            raise_if_of_another_employer(http_request.user, employer_id)
+        raise_if_of_another_employer(http_request.user, about)
     return message
 
 

@@ -26,11 +26,6 @@ def _of_employer(employer_id, *, sent_only: bool) -> QuerySet[CoverageRequest]:
     return requests.exclude(status=Status.DRAFT) if sent_only else requests
 
 
-def _of_employer_any(*, sent_only: bool) -> QuerySet[CoverageRequest]:
-    requests = CoverageRequest.objects.all()
-    return requests.exclude(status=Status.DRAFT) if sent_only else requests
-
-
 def requests_for(user, employer) -> QuerySet[CoverageRequest]:
     """The employer's sent requests (never drafts), or none when `user` may not act for it."""
     if employer is None or not can_act_for(user, employer):
@@ -81,9 +76,10 @@ def _one_of_employer(read: PrecompiledRead, user, employer, pk) -> CoverageReque
     if obj is None:
         # Another employer's request the person may also act for: offer to switch (accounts.acting);
         # anyone else's stays a plain 404.
-        other = _of_employer_any(sent_only=read is _SENT_REQUEST).filter(pk=pk).values_list("employer_id")
-        for (employer_id,) in other[:1]:
-            raise_if_of_another_employer(user, employer_id)
+        unscoped = CoverageRequest.objects.filter(pk=pk)
+        if read is _SENT_REQUEST:
+            unscoped = unscoped.exclude(status=Status.DRAFT)
+        raise_if_of_another_employer(user, unscoped.values_list("employer_id", flat=True))
         raise Http404
     obj.employer = employer  # the row was found by this employer: no second read for it
     return obj

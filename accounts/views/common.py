@@ -5,15 +5,8 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import render
 
-from ..acting import (
-    OfAnotherEmployer,
-    get_acting_employer,
-    other_employer_response,
-    raise_if_of_another_employer,
-    stale_page_response,
-)
+from ..acting import employer_page, raise_if_of_another_employer
 
 
 def employer_required(view):
@@ -24,17 +17,11 @@ def employer_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        employer = get_acting_employer(request)
-        if employer is None:
-            return render(request, "accounts/no_employer.html", status=403)
-        request.employer = employer
-        stale = stale_page_response(request, employer)
-        if stale is not None:
-            return stale
-        try:
+        def show(employer):
+            request.employer = employer
             return view(request, *args, **kwargs)
-        except OfAnotherEmployer as exc:
-            return other_employer_response(request, exc)
+
+        return employer_page(request, show)
 
     return wrapper
 
@@ -48,8 +35,8 @@ def get_or_404(queryset, *, offer_switch_to=None, **lookup):
         return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         if offer_switch_to is not None and not isinstance(exc, (ValueError, TypeError)):
-            for (employer_id,) in queryset.model.objects.filter(**lookup).values_list("employer_id")[:1]:
-                raise_if_of_another_employer(offer_switch_to, employer_id)
+            unscoped = queryset.model.objects.filter(**lookup)
+            raise_if_of_another_employer(offer_switch_to, unscoped.values_list("employer_id", flat=True))
         raise Http404 from exc
 
 

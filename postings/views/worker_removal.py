@@ -54,8 +54,9 @@ def worker_remove(request, pk):
         # Another client's worker the person may also act for (a page left open before a switch in
         # another tab): offer to switch, rather than say this worker was removed. Anyone else's id
         # and a removed one read the same, so nothing is learnt about an employer not acted for.
-        for (employer_id,) in Employee.objects.filter(pk=pk).values_list("employer_id")[:1]:
-            raise_if_of_another_employer(request.user, employer_id)
+        raise_if_of_another_employer(
+            request.user, Employee.objects.filter(pk=pk).values_list("employer_id", flat=True)
+        )
         # Removed already (a second click, another tab) or never in this directory: said, not a 404.
         messages.error(request, _("This person is no longer in your personnel directory."))
         return redirect("accounts:personnel")
