@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from django.db import connections
 from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models.query import ValuesListIterable, get_related_populators
 from django.db.transaction import TransactionManagementError
 
 _markers = itertools.count(1)
@@ -33,17 +33,23 @@ def _marker(kind: type, name: str):
     return -2_000_000_000 + number if kind is int else f"\x1fplaceholder:{name}:{number}"
 
 
+def _slots(params, markers: dict) -> list[tuple[str | None, object]]:
+    """Each compiled parameter: the placeholder it stands for (None for a constant of the query)."""
+    by_value = {(type(v), v): name for name, v in markers.items()}
+    slots = [(by_value.get((type(p), p)), p) for p in params]
+    missing = set(markers) - {name for name, _p in slots}
+    if missing:
+        raise ValueError(f"PrecompiledRead: {sorted(missing)} not passed through as plain values")
+    return slots
+
+
 class _Compiled:
     def __init__(self, queryset: QuerySet, markers: dict):
         compiler = queryset.query.get_compiler(queryset.db)
         sql, params = compiler.as_sql()
         if compiler.annotation_col_map or compiler.has_extra_select or queryset._fields is not None:
             raise ValueError("PrecompiledRead reads whole model rows only")
-        by_value = {(type(v), v): name for name, v in markers.items()}
-        self.slots = [(by_value.get((type(p), p)), p) for p in params]
-        missing = set(markers) - {name for name, _p in self.slots}
-        if missing:
-            raise ValueError(f"PrecompiledRead: {sorted(missing)} not passed through as plain values")
+        self.slots = _slots(params, markers)
         self.sql = sql
         self.locks = bool(queryset.query.select_for_update)
         self.compiler = compiler
@@ -94,18 +100,23 @@ class PrecompiledRead(_OncePerDatabase):
         compiled = self._once(alias, self._compile)
         return compiled.compiler.using, compiled
 
-    def all(self, *, using: str | None = None, **values) -> list[Model]:
+    def _params(self, compiled, values: dict) -> list:
+        """The compiled query's parameters with `values` in the placeholders' places."""
         if set(values) != set(self.placeholders):
-            raise TypeError(f"PrecompiledRead expects {sorted(self.placeholders)}, got {sorted(values)}")
+            expected, got = sorted(self.placeholders), sorted(values)
+            raise TypeError(f"{type(self).__name__} expects {expected}, got {got}")
         for name, kind in self.placeholders.items():
             if type(values[name]) is not kind:
-                raise TypeError(f"PrecompiledRead: {name} must be {kind.__name__}")
+                raise TypeError(f"{type(self).__name__}: {name} must be {kind.__name__}")
+        return [values[name] if name else constant for name, constant in compiled.slots]
+
+    def all(self, *, using: str | None = None, **values) -> list[Model]:
         db, compiled = self._for(using)
+        params = self._params(compiled, values)
         connection = connections[db]
         if compiled.locks and connection.features.has_select_for_update and connection.get_autocommit():
             # Django refuses this when it compiles; compiled once, the check is made here each time.
             raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
-        params = [values[name] if name else constant for name, constant in compiled.slots]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
@@ -123,6 +134,46 @@ class PrecompiledRead(_OncePerDatabase):
         """The first row: for reads by a unique key (there is no LIMIT in the SQL)."""
         found = self.all(using=using, **values)
         return found[0] if found else None
+
+
+class _CompiledValues:
+    def __init__(self, queryset: QuerySet, markers: dict):
+        compiler = queryset.query.get_compiler(queryset.db)
+        sql, params = compiler.as_sql()
+        if (
+            queryset._iterable_class is not ValuesListIterable
+            or queryset.query.annotations
+            or compiler.has_extra_select
+            or queryset.query.select_for_update
+        ):
+            raise ValueError("PrecompiledValues reads a model's own columns with values_list() only")
+        self.slots = _slots(params, markers)
+        self.sql = sql
+        self.compiler = compiler
+        self.converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+
+
+class PrecompiledValues(PrecompiledRead):
+    """As PrecompiledRead, for a `values_list(...)` of the model's own columns: the rows as tuples,
+    each value converted as the queryset converts it. For reads that want a few columns of several
+    rows, where making model instances would cost more than the query."""
+
+    def _compile(self, alias: str | None) -> _CompiledValues:
+        markers = {name: _marker(kind, name) for name, kind in self.placeholders.items()}
+        queryset = self.build(**markers)
+        if alias:
+            queryset = queryset.using(alias)
+        return _CompiledValues(queryset, markers)
+
+    def all(self, *, using: str | None = None, **values) -> list[tuple]:
+        db, compiled = self._for(using)
+        params = self._params(compiled, values)
+        with connections[db].cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        if compiled.converters:
+            return [tuple(row) for row in compiled.compiler.apply_converters(rows, compiled.converters)]
+        return rows
 
 
 class WrittenOutRead(_OncePerDatabase):

@@ -3,12 +3,16 @@
 `situation_from_request(request)` depends only on the request, its employee and employer (and, for a
 posting, this worker's earlier requests to the same state with the same employer and the Art. 16
 agreement a caseworker recorded). No clock: the reference date is the requested start. The
-validation task imports it too.
+validation task imports it too, and passes the worker's other requests it has already read
+(postings/worker_history.py) so they are not read twice.
 """
+
+import functools
 
 from django.conf import settings
 from django.db.models.functions import Coalesce
 
+from coverage_portal.precompiled import PrecompiledValues
 from rules import data as rules_data
 
 from .wizards.conditions import AIR, SEA, classification
@@ -67,7 +71,8 @@ def _number(value):
     return int(value) if value.is_integer() else round(value, 2)
 
 
-def situation_from_request(request) -> dict:
+def situation_from_request(request, *, others_of_worker=None) -> dict:
+    """`others_of_worker`: postings.worker_history.others_of_worker(request), when the caller has it."""
     from .worker import worker_data
 
     answers = request.answers or {}
@@ -112,7 +117,9 @@ def situation_from_request(request) -> dict:
         situation["work"] = [
             {"country": host, "time_pct": 100, "remuneration_pct": 100, "activity": activity}
         ]
-        situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, host, places)
+        situation["posting"] = _posting(
+            request, answers.get("conditions") or {}, issuing, host, places, others_of_worker
+        )
     elif kind == "seafarer":
         ship = answers.get("ship") or {}
         flag = _code(ship.get("flag_state"))
@@ -125,7 +132,9 @@ def situation_from_request(request) -> dict:
             # A seafarer is sent to work on board (NSSO: "very similar to a classic posting"; the same
             # period and work-condition questions): the work counts as done in the flag state
             # (Art. 11(4)), which is the host state of the posting test (legislation.md 2.2 steps 3-6).
-            situation["posting"] = _posting(request, answers.get("conditions") or {}, issuing, flag, None)
+            situation["posting"] = _posting(
+                request, answers.get("conditions") or {}, issuing, flag, None, others_of_worker
+            )
     else:
         relationship = answers.get("relationship") or {}
         shares: dict[str, float] = {}
@@ -168,7 +177,9 @@ def temporary_address(request) -> dict | None:
     return parts
 
 
-def _posting(request, conditions: dict, issuing: str, host: str | None, places: list | None) -> dict:
+def _posting(
+    request, conditions: dict, issuing: str, host: str | None, places: list | None, others_of_worker
+) -> dict:
     """The posting from the conditions step. `places`: the posting's places of work, to look up the
     previous posting to the same state (None: no such look-up, a seafarer's voyage)."""
     insured = conditions.get("insured_30_days")
@@ -194,7 +205,7 @@ def _posting(request, conditions: dict, issuing: str, host: str | None, places: 
             conditions, "host_hires_out", UNANSWERED_HOST_HIRES_OUT
         ),
         "previous_posting_same_employer_host_end": (
-            _previous_posting_end(request, places[0], start, extended) if places else None
+            _previous_posting_end(request, places[0], start, extended, others_of_worker) if places else None
         ),
         "art16_agreement": _exception_agreement(request, issuing),
     }
@@ -210,20 +221,29 @@ def _exception_agreement(request, issuing: str) -> dict | None:
     """The Art. 16(1) agreement the caseworker recorded (casework.ExceptionAgreement): this
     institution asked for its own legislation to apply, so the agreed state is the issuing one.
     Only a sent request can have one: a draft costs no query."""
-    from casework.models import ExceptionAgreement
-
     from .status import Status
 
     if not request.pk or request.status == Status.DRAFT:
         return None
-    found = (
-        ExceptionAgreement.objects.filter(request_id=request.pk, outcome=ExceptionAgreement.Outcome.AGREED)
-        .values_list("start", "end")
-        .first()
-    )
-    if found is None:
+    found = _agreement_read().all(request_id=request.pk)
+    if not found:
         return None
-    return {"state": issuing, "start": found[0].isoformat(), "end": found[1].isoformat()}
+    start, end = found[0]
+    return {"state": issuing, "start": start.isoformat(), "end": end.isoformat()}
+
+
+@functools.cache
+def _agreement_read():
+    # Compiled once per process: every validation and every sent request determined again asks.
+    # Made on first use, as casework's models cannot be imported while postings' load.
+    from casework.models import ExceptionAgreement
+
+    return PrecompiledValues(
+        lambda request_id: ExceptionAgreement.objects.filter(
+            request_id=request_id, outcome=ExceptionAgreement.Outcome.AGREED
+        ).values_list("start", "end"),
+        request_id=int,
+    )
 
 
 def extended_request_ids(request) -> list[int]:
@@ -254,40 +274,36 @@ def _first_start(extended: list[int]) -> str | None:
     return first.isoformat() if first else None
 
 
-def _previous_posting_end(request, place: dict | None, start: str | None, extended: list[int]) -> str | None:
+def _previous_posting_end(
+    request, place: dict | None, start: str | None, extended: list[int], others_of_worker=None
+) -> str | None:
     """The end of this worker's latest earlier posting to the same state by the same employer: a sent
     posting request that was not cancelled or rejected, ended before this one starts, and is not a
     request that this one extends (the same posting, not an earlier one; legislation.md 2.3 P7)."""
-    from .models import CoverageRequest, RequestType
-    from .status import Decision, Status
-    from .worker import same_worker
+    import datetime as dt
+
+    from .models import RequestType
+    from .worker_history import others_of_worker as read_others
 
     host = _place_country(place) if place else None
-    worker = same_worker(request) if host and start else None
-    if worker is None:
+    if not host or not start:
         return None
+    starts = dt.date.fromisoformat(start)
+    if others_of_worker is None:
+        others_of_worker = read_others(request)
     # "The same state" is the state the engine sees (place_state), not the letters chosen: "GB,
-    # Jersey" and "JE" are both Jersey, "RE" and "FR" both France. A worker has few earlier postings.
-    earlier = (
-        CoverageRequest.objects.filter(
-            worker,
-            type=RequestType.POSTING,
-            employer_id=request.employer_id,
-            requested_start__lt=start,
-        )
-        .exclude(status__in=(Status.DRAFT, Status.CANCELLED))
-        .exclude(decision=Decision.REJECTED)
-        .exclude(pk=request.pk)
-        .exclude(pk__in=extended)
-        .annotate(effective_end=Coalesce("admitted_end", "requested_end"))
-        .filter(effective_end__lt=start)
-        .order_by("-effective_end")
-        .values_list("state_of_work", "territory", "effective_end")
-    )
-    for state, territory, end in earlier:
-        if place_state(state, territory) == host:
-            return end.isoformat()
-    return None
+    # Jersey" and "JE" are both Jersey, "RE" and "FR" both France.
+    ends = [
+        other.end
+        for other in others_of_worker
+        if other.type == RequestType.POSTING
+        and other.employer_id == request.employer_id
+        and other.requested_start < starts
+        and other.end < starts
+        and other.pk not in extended
+        and place_state(other.state_of_work, other.territory) == host
+    ]
+    return max(ends).isoformat() if ends else None
 
 
 def determine_request(request) -> dict:

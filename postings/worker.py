@@ -58,18 +58,25 @@ def worker_data(request) -> dict | None:
     return worker_copy(employee) if employee is not None else None
 
 
+def worker_keys(request) -> tuple[int | None, str]:
+    """What links requests to the same worker: the directory entry, and the personal number (the
+    request's own, or for a draft without one its directory entry's)."""
+    number = request.personal_number
+    if not number and request.employee_id is not None:
+        number = request.employee.personal_number
+    return request.employee_id, number or ""
+
+
 def same_worker(request) -> Q | None:
     """Which requests are the same worker's as `request`'s: those linked to the same directory entry,
     and the same employer's requests sent with the same personal number whose worker was since
     removed from the directory (postings.services.worker_removal clears their link). A worker
     removed and added again later has a new entry, and their earlier postings still count (overlaps,
     the two-month gap, the 24 months). None when the request names no worker yet."""
-    number = request.personal_number
-    if not number and request.employee_id is not None:
-        number = request.employee.personal_number
+    employee_id, number = worker_keys(request)
     parts = []
-    if request.employee_id is not None:
-        parts.append(Q(employee_id=request.employee_id))
+    if employee_id is not None:
+        parts.append(Q(employee_id=employee_id))
     if number:
         parts.append(Q(employee__isnull=True, employer_id=request.employer_id, personal_number=number))
     if not parts:

@@ -17,12 +17,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
 
+from accounts.models import EmploymentPeriod
+from coverage_portal.precompiled import PrecompiledValues
 from coverage_portal.sentences import one_full_stop
 
 from ..models import CoverageRequest
 from ..status import Decision, Status
 from ..wizards.conditions import art16_requested, needs_residence_statement
-from ..worker import same_worker, worker_data
+from ..worker import worker_data
+from ..worker_history import others_of_worker as read_others_of_worker
 from .decisions import is_clean_posting, request_decide, request_start_review
 from .lifecycle import locked_request
 
@@ -84,10 +87,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError(day)  # pragma: no cover - unreachable
 
 
-def _situation(request: CoverageRequest) -> dict:
+def _situation(request: CoverageRequest, others_of_worker) -> dict:
     from postings.situation import situation_from_request
 
-    return situation_from_request(request)
+    return situation_from_request(request, others_of_worker=others_of_worker)
 
 
 def engine():
@@ -156,12 +159,19 @@ def _covered(periods: list[tuple[dt.date, dt.date | None]], start: dt.date, end:
     return False
 
 
+# Compiled once per process: every validation asks.
+_EMPLOYMENT_PERIODS = PrecompiledValues(
+    lambda employee_id: EmploymentPeriod.objects.filter(employee_id=employee_id).values_list("start", "end"),
+    employee_id=int,
+)
+
+
 def check_employment(request: CoverageRequest) -> list[dict]:
     if request.employee_id is None:
         # Removed from the directory after it was sent (postings.services.worker_removal), with its
         # employment periods: what the check found when the request was sent stands.
         return [f for f in request.flags or [] if f.get("code") == "NOT_EMPLOYED_WHOLE_PERIOD"]
-    periods = list(request.employee.employment_periods.values_list("start", "end"))
+    periods = _EMPLOYMENT_PERIODS.all(employee_id=request.employee_id)
     if _covered(periods, request.requested_start, request.requested_end):
         return []
     return [
@@ -237,51 +247,47 @@ def check_employee_authorization(request: CoverageRequest) -> list[dict]:
     ]
 
 
-def _end(other: CoverageRequest) -> dt.date:
-    return other.admitted_end or other.requested_end
-
-
-def check_earlier_requests(request: CoverageRequest) -> list[dict]:
+def check_earlier_requests(request: CoverageRequest, others_of_worker=None) -> list[dict]:
     """Overlaps with this worker's other requests, and the two-month gap between postings to the
-    same state (an extension of the previous posting is not a fresh posting)."""
-    worker = same_worker(request)
-    if worker is None:
-        return []
-    others = (
-        CoverageRequest.objects.filter(worker)
-        .exclude(pk=request.pk)
-        .exclude(status__in=[Status.DRAFT, Status.CANCELLED])
-        .exclude(decision=Decision.REJECTED)
-        .filter(requested_start__isnull=False, requested_end__isnull=False)
-        # Only what the flags say: a worker may have dozens of requests, each with kilobytes of
-        # answers and determination that this check never reads.
-        .only("transaction_number", "requested_start", "requested_end", "admitted_end")
-    )
-    flags = []
+    same state (an extension of the previous posting is not a fresh posting). `others_of_worker`:
+    postings.worker_history.others_of_worker(request), when the caller has read it already."""
+    if others_of_worker is None:
+        others_of_worker = read_others_of_worker(request)
     start, end = request.requested_start, request.requested_end
-    for other in others.filter(requested_start__lte=end).filter(
-        Q(admitted_end__gte=start) | Q(admitted_end__isnull=True, requested_end__gte=start)
-    ):
-        flags.append(
-            _flag(
-                "OVERLAPPING_REQUEST",
-                lambda other=other: (
-                    _("The period overlaps request %(number)s (%(start)s to %(end)s).")
-                    % {"number": other.transaction_number, "start": other.requested_start, "end": _end(other)}
-                ),
+    if not others_of_worker or start is None or end is None:
+        return []
+    flags = []
+    for other in others_of_worker:
+        if other.requested_start <= end and other.end >= start:
+            flags.append(
+                _flag(
+                    "OVERLAPPING_REQUEST",
+                    lambda other=other: (
+                        _("The period overlaps request %(number)s (%(start)s to %(end)s).")
+                        % {
+                            "number": other.transaction_number,
+                            "start": other.requested_start,
+                            "end": other.end,
+                        }
+                    ),
+                )
             )
-        )
     if request.type == "posting" and request.state_of_work:
         from postings.situation import extended_request_ids
 
-        earlier = others.filter(type="posting", state_of_work=request.state_of_work).exclude(
-            pk__in=extended_request_ids(request)
-        )
-        for other in earlier:
+        extended = extended_request_ids(request)
+        same_state = [
+            other
+            for other in others_of_worker
+            if other.type == "posting" and other.state_of_work == request.state_of_work
+        ]
+        for other in same_state:
+            if other.pk in extended:
+                continue
             # The engine's test (rules.reg883.art12.gap_since_previous): a fresh posting may start on
             # the day two months after the previous one ended, not earlier. Counting back from the
             # start instead is not the same at the end of a month (ended 31 Dec, starts 28 Feb).
-            if _end(other) < start < add_months(_end(other), POSTING_GAP_MONTHS):
+            if other.end < start < add_months(other.end, POSTING_GAP_MONTHS):
                 flags.append(
                     _flag(
                         "POSTING_GAP_UNDER_2_MONTHS",
@@ -290,7 +296,7 @@ def check_earlier_requests(request: CoverageRequest) -> list[dict]:
                                 "Request %(number)s posted the worker to the same state until %(end)s: "
                                 "less than two months before this posting starts."
                             )
-                            % {"number": other.transaction_number, "end": _end(other)}
+                            % {"number": other.transaction_number, "end": other.end}
                         ),
                     )
                 )
@@ -339,8 +345,10 @@ def check_exception_request(request: CoverageRequest) -> list[dict]:
 
 def validation_flags(request: CoverageRequest) -> tuple[dict | None, list[dict]]:
     """The determination and every flag, without writing anything."""
+    # Read once for the engine's previous posting (P7) and the overlap and gap checks.
+    others_of_worker = read_others_of_worker(request)
     try:
-        situation = _situation(request)
+        situation = _situation(request, others_of_worker)
     except (ImportError, KeyError, ValueError, TypeError) as exc:
         logger.warning("situation for request %s could not be built: %s", request.pk, exc)
         determination, flags = (
@@ -357,7 +365,7 @@ def validation_flags(request: CoverageRequest) -> tuple[dict | None, list[dict]]
     flags += check_determination(determination)
     flags += check_employment(request)
     flags += check_employee_authorization(request)
-    flags += check_earlier_requests(request)
+    flags += check_earlier_requests(request, others_of_worker)
     flags += check_residence_statement(request)
     flags += check_exception_request(request)
     return determination, flags

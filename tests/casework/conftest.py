@@ -8,7 +8,9 @@ def engine(monkeypatch):
     """A stand-in engine and situation builder, so the pipeline is tested on its own."""
     fake = FakeEngine()
     monkeypatch.setattr("postings.services.validation.engine", lambda: (fake.determine, FakeInvalid))
-    monkeypatch.setattr("postings.services.validation._situation", lambda request: {"request": request.pk})
+    monkeypatch.setattr(
+        "postings.services.validation._situation", lambda request, _others_of_worker: {"request": request.pk}
+    )
     return fake
 
 

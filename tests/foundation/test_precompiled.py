@@ -194,3 +194,31 @@ def test_the_written_out_employers_read_gives_what_the_orm_gives(employer_admin,
         assert _fields(got) == _fields(want)
         assert isinstance(got.created_at, dt.datetime) and got.created_at.tzinfo is not None
         assert got._state.adding is False and got._state.db == "default"
+
+
+def test_compiled_values_give_the_querysets_tuples_and_refuse_what_they_cannot_keep(sent, employer):
+    from django.db.models import F
+
+    from coverage_portal.precompiled import PrecompiledValues
+
+    columns = PrecompiledValues(
+        lambda employer_id: CoverageRequest.objects.filter(employer_id=employer_id).values_list(
+            "pk", "transaction_number", "requested_start", "submitted_at", "answers"
+        ),
+        employer_id=int,
+    )
+    expected = columns.build(employer_id=employer.pk)
+    assert columns.all(employer_id=employer.pk) == list(expected)
+    got = columns.all(employer_id=employer.pk)[0]
+    assert got[2] == dt.date(2025, 1, 1) and got[4]["employee"]["employee_id"] == sent.employee_id
+    assert columns.all(employer_id=employer.pk + 1000) == []
+    with pytest.raises(TypeError):
+        columns.all(employer_id=str(employer.pk))
+    annotated = PrecompiledValues(
+        lambda pk: CoverageRequest.objects.filter(pk=pk).annotate(n=F("pk")).values_list("n"), pk=int
+    )
+    with pytest.raises(ValueError, match="values_list"):
+        annotated.all(pk=sent.pk)
+    whole_rows = PrecompiledValues(lambda pk: CoverageRequest.objects.filter(pk=pk), pk=int)
+    with pytest.raises(ValueError, match="values_list"):
+        whole_rows.all(pk=sent.pk)
