@@ -120,6 +120,7 @@ def _enrolment_code_step(request, refusal: str = ""):
             request.session[otp.ACCEPTED_ENROLMENT_CODE] = record.pk
             return redirect(request.get_full_path())
     elif refusal:
+        form.cleaned_data = {}  # an unbound form has none, and add_error needs it
         form.add_error("code", refusal)
     return render(request, "accounts/otp/enrolment_code.html", {"form": form})
 
