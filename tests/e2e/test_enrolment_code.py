@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests import factories
 
+from .accessibility import Sweep
 from .signing_in import enrol_authenticator, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -18,6 +19,7 @@ def test_administrator_issues_a_code_and_the_new_caseworker_enrols_with_it(live_
         email="root@svb.test", first_name="Ada", last_name="Admin", is_staff=True, is_superuser=True
     )
     device = TOTPDevice.objects.create(user=administrator, name="phone", confirmed=True)
+    sweep = Sweep(page)
     log_in(page, live_server, administrator.email)
     token = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
     page.get_by_label("Code from your authenticator app").fill(f"{token:06d}")
@@ -25,12 +27,16 @@ def test_administrator_issues_a_code_and_the_new_caseworker_enrols_with_it(live_
 
     page.goto(live_server.url + "/admin/")
     page.get_by_role("link", name="Staff accounts").click()
+    sweep.check("staff accounts")
     page.get_by_role("link", name=caseworker.email).click()
+    sweep.check("staff account")
     page.get_by_role("link", name="Issue an enrolment code").click()
     expect(page.get_by_role("heading", name="Issue an enrolment code for Kees Bakker")).to_be_visible()
+    sweep.check("enrolment code, confirmation")
     page.get_by_role("button", name="Issue the code").click()
     code = page.locator("#enrolment-code").inner_text()
     expect(page.get_by_text("This code is shown only now.")).to_be_visible()
+    sweep.check("enrolment code, issued")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the letter (PDF)").click()
     assert download.value.suggested_filename == "enrolment-code-letter.pdf"
@@ -46,3 +52,4 @@ def test_administrator_issues_a_code_and_the_new_caseworker_enrols_with_it(live_
     page.get_by_role("link", name="Continue").click()
     expect(page).to_have_url(live_server.url + "/admin/")
     expect(page.get_by_role("link", name="Requests").first).to_be_visible()
+    sweep.assert_clean()
