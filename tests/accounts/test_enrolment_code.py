@@ -298,3 +298,19 @@ def test_the_first_administrator_gets_a_code_from_the_command(client):
     code = out.getvalue().split(": ")[1].split(" ")[0]
     sign_in(client, first)
     assert client.post(SETUP, {"code": code}).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("nl", "Deze registratiecode is verlopen. Vraag uw beheerder om een nieuwe registratiecode."),
+        ("fr", "Ce code d&#x27;enregistrement a expiré."),
+        ("de", "Dieser Registrierungscode ist abgelaufen. Bitten Sie Ihren Administrator"),
+    ],
+)
+def test_the_enrolment_page_speaks_the_readers_language(client, caseworker, language, expected):
+    record, code = enrolment_code_issue(actor=None, user=caseworker)
+    EnrolmentCode.objects.filter(pk=record.pk).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
+    sign_in(client, caseworker)
+    page = client.post(SETUP, {"code": code}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert expected in page
