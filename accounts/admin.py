@@ -2,21 +2,40 @@
 organisations and the audit trail. Read-only pages, no delete; changes only through actions that call
 services (which audit). Access follows accounts.permissions.is_caseworker."""
 
+import base64
+
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coverage_portal.admin_filters import UsedCountryFilter
 
-from .models import ActivationLetter, AuditEvent, EmployeeAuthorization, Mandate, Organisation
+from . import conf
+from .models import (
+    ActivationLetter,
+    AuditEvent,
+    EmployeeAuthorization,
+    EnrolmentCode,
+    Mandate,
+    Organisation,
+    StaffAccount,
+)
+from .pdf import render_pdf
 from .permissions import is_caseworker
 from .services.authorizations import authorization_decide
+from .services.enrolment import enrolment_code_issue, may_issue
 from .services.registration import letter_issue, letter_mark_sent
 
 
@@ -229,3 +248,123 @@ class AuditEventAdmin(CaseworkerReadOnlyAdmin):
             return label
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.object_id])
         return format_html('<a href="{}">{}</a>', url, label)
+
+
+@admin.register(StaffAccount)
+class StaffAccountAdmin(admin.ModelAdmin):
+    """Staff accounts, for those who may issue authenticator enrolment codes (superusers, or staff with
+    accounts.issue_enrolment_code). Read-only; the one change made here is a new enrolment code."""
+
+    list_display = ["email", "full_name", "is_caseworker", "is_superuser", "authenticator", "code_state"]
+    search_fields = ["email", "first_name", "last_name"]
+    actions = ["issue_enrolment_code"]
+    fields = ["email", "first_name", "last_name", "is_active", "is_caseworker", "is_superuser", "last_login"]
+    readonly_fields = fields
+    change_form_template = "admin/accounts/staffaccount/change_form.html"
+
+    def has_module_permission(self, request):
+        return may_issue(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return may_issue(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        valid_codes = EnrolmentCode.objects.filter(
+            user=OuterRef("pk"), used_at__isnull=True, superseded_at__isnull=True
+        ).order_by("-created_at")
+        return (
+            super()
+            .get_queryset(request)
+            .filter(is_staff=True)
+            .annotate(
+                has_device=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+                code_expires=Subquery(valid_codes.values("expires_at")[:1]),
+            )
+        )
+
+    @admin.display(description=_("name"), ordering="last_name")
+    def full_name(self, obj):
+        return obj.get_full_name()
+
+    @admin.display(description=_("authenticator"), boolean=True)
+    def authenticator(self, obj):
+        return obj.has_device
+
+    @admin.display(description=_("enrolment code"))
+    def code_state(self, obj):
+        if obj.code_expires is None:
+            return "–"
+        if obj.code_expires < timezone.now():
+            return _("Expired")
+        return _("Valid until %(date)s") % {"date": date_format(timezone.localtime(obj.code_expires))}
+
+    def get_urls(self):
+        custom = [
+            path(
+                "<int:pk>/enrolment-code/",
+                self.admin_site.admin_view(never_cache(self.enrolment_code_view)),
+                name="accounts_staffaccount_enrolment_code",
+            )
+        ]
+        return custom + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "enrolment_code_url": reverse("admin:accounts_staffaccount_enrolment_code", args=[object_id]),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description=_("Issue an enrolment code for the authenticator"))
+    def issue_enrolment_code(self, request, queryset):
+        people = list(queryset[:2])
+        if len(people) != 1:
+            self.message_user(
+                request, _("Choose one person at a time: each code is shown only once."), messages.WARNING
+            )
+            return None
+        return redirect("admin:accounts_staffaccount_enrolment_code", people[0].pk)
+
+    def enrolment_code_view(self, request, pk):
+        if not may_issue(request.user):
+            raise Http404
+        person = get_object_or_404(self.get_queryset(request), pk=pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Issue an enrolment code"),
+            "opts": self.model._meta,
+            "person": person,
+            "days": conf.enrolment_code_days(),
+        }
+        if person.pk == request.user.pk:
+            context["own_account"] = True
+            return render(request, "admin/accounts/staffaccount/enrolment_code.html", context)
+        if request.method != "POST":
+            return render(request, "admin/accounts/staffaccount/enrolment_code.html", context)
+        remove_devices = request.POST.get("remove_devices") == "1"
+        record, code = enrolment_code_issue(actor=request.user, user=person, remove_devices=remove_devices)
+        letter = render_pdf(
+            "accounts/pdf/enrolment_letter.html",
+            {
+                "person": person,
+                "code": code,
+                "record": record,
+                "login_url": settings.PORTAL_BASE_URL + reverse("login"),
+            },
+        )
+        context.update(
+            code=code,
+            record=record,
+            devices_removed=remove_devices and person.has_device,
+            letter_href="data:application/pdf;base64," + base64.b64encode(letter).decode(),
+        )
+        return render(request, "admin/accounts/staffaccount/enrolment_code_issued.html", context)

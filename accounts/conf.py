@@ -23,3 +23,13 @@ def authorization_max_bytes() -> int:
 
 def import_max_bytes() -> int:
     return _get("ACCOUNTS_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+
+
+# A staff member's authenticator enrolment code works for this many days, and only once.
+def enrolment_code_days() -> int:
+    return _get("ACCOUNTS_ENROLMENT_CODE_DAYS", 7)
+
+
+# Wrong enrolment codes allowed per code; after that it is void and an administrator issues a new one.
+def enrolment_code_max_attempts() -> int:
+    return _get("ACCOUNTS_ENROLMENT_CODE_MAX_ATTEMPTS", 5)

@@ -551,3 +551,13 @@ class TokenForm(PlainMessages, forms.Form):
         if not token.isdigit() or len(token) != 6:
             raise ValidationError(_("Enter the 6 digits shown in your authenticator app."))
         return token
+
+
+class EnrolmentCodeForm(PlainMessages, forms.Form):
+    required_messages = {"code": _("Enter the enrolment code your administrator gave you.")}
+    code = forms.CharField(
+        label=_("Enrolment code"),
+        max_length=20,
+        help_text=_("12 letters and digits, like ABCD-EFGH-JKLM."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

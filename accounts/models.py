@@ -425,3 +425,41 @@ class ImportJob(models.Model):
         return (
             int(100 * self.rows_done / self.rows_total) if self.rows_total else (100 if self.finished else 0)
         )
+
+
+class StaffAccount(User):
+    """Staff of the issuing institution as the admin lists them, to issue authenticator enrolment codes."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("staff account")
+        verbose_name_plural = _("staff accounts")
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code, handed over out of band, that a staff member needs to enrol a first authenticator.
+
+    Without it, whoever knew a caseworker's password before their first sign-in (or after their phone
+    was removed) could enrol their own authenticator. Only a keyed hash is stored, as for the
+    activation letter; a new code supersedes the earlier ones; used when the device is confirmed.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_codes")
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(_("issued"), default=timezone.now)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("issued by")
+    )
+    expires_at = models.DateTimeField(_("code expires"))
+    used_at = models.DateTimeField(_("code used"), null=True, blank=True)
+    superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("enrolment code")
+        verbose_name_plural = _("enrolment codes")
+        ordering = ["-created_at"]
+        permissions = [("issue_enrolment_code", _("Can issue enrolment codes for staff authenticators"))]
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

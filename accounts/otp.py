@@ -16,6 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 PENDING_USER = "otp_pending_user"
 PENDING_BACKEND = "otp_pending_backend"
 PENDING_NEXT = "otp_pending_next"
+# The enrolment code (its id) a staff member typed on the setup page, until the device is confirmed.
+ACCEPTED_ENROLMENT_CODE = "otp_enrolment_code"
 
 
 def confirmed_device(user):
@@ -41,6 +43,22 @@ def secret_of(device) -> str:
 def needs_second_factor(user) -> bool:
     """Caseworkers must have a verified second factor before reaching casework."""
     return bool(user.is_authenticated and user.is_staff)
+
+
+def needs_enrolment_code(user) -> bool:
+    """Staff enrol a first authenticator only with a code given out of band; everyone else sets one up
+    on their own (it protects only their own account)."""
+    return needs_second_factor(user)
+
+
+def accepted_code_still_valid(user, code_id) -> bool:
+    from .models import EnrolmentCode
+    from .services.enrolment import code_is_usable
+
+    record = EnrolmentCode.objects.filter(
+        pk=code_id, user=user, used_at__isnull=True, superseded_at__isnull=True
+    ).first()
+    return record is not None and code_is_usable(record)
 
 
 def second_factor_url(user, next_url: str) -> str:

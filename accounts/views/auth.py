@@ -15,8 +15,9 @@ from django.utils.translation import ngettext
 from django_otp import login as otp_login
 
 from .. import otp
-from ..forms import LoginForm, TokenForm
+from ..forms import EnrolmentCodeForm, LoginForm, TokenForm
 from ..services.audit import audit_record
+from ..services.enrolment import EnrolmentError, enrolment_code_check, enrolment_complete, no_longer_valid
 
 
 def _safe_next(request, target):
@@ -104,12 +105,57 @@ def otp_verify(request):
     return render(request, "accounts/otp/verify.html", {"form": form})
 
 
+def _enrolment_code_step(request, refusal: str = ""):
+    """A staff member without an authenticator first types the enrolment code an administrator gave
+    them; only then is the secret shown. The code is checked here and used up when the device is
+    confirmed."""
+    posted = request.method == "POST" and "code" in request.POST
+    form = EnrolmentCodeForm(request.POST if posted else None)
+    if posted and form.is_valid():
+        try:
+            record = enrolment_code_check(user=request.user, code=form.cleaned_data["code"])
+        except EnrolmentError as exc:
+            form.add_error("code", str(exc))
+        else:
+            request.session[otp.ACCEPTED_ENROLMENT_CODE] = record.pk
+            return redirect(request.get_full_path())
+    elif refusal:
+        form.cleaned_data = {}  # an unbound form has none, and add_error needs it
+        form.add_error("code", refusal)
+    return render(request, "accounts/otp/enrolment_code.html", {"form": form})
+
+
+def _confirm(request, device):
+    """Confirm the device; a staff member's enrolment code is used up at the same moment. Returns the
+    refusal when the code stopped being valid meanwhile (a newer one was issued, it expired)."""
+    if not otp.needs_enrolment_code(request.user):
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        audit_record(actor=request.user, action="otp.confirmed", obj=device)
+        return ""
+    code_id = request.session.get(otp.ACCEPTED_ENROLMENT_CODE)
+    try:
+        enrolment_complete(user=request.user, code_id=code_id, device=device)
+    except EnrolmentError as exc:
+        return str(exc)
+    finally:
+        request.session.pop(otp.ACCEPTED_ENROLMENT_CODE, None)
+    return ""
+
+
 @login_required
 def otp_setup(request):
     if otp.has_confirmed_device(request.user) and request.user.is_verified():
         return render(request, "accounts/otp/already.html")
     if otp.has_confirmed_device(request.user):
         return redirect(f"{reverse('accounts:otp_verify')}?next={request.GET.get('next', '')}")
+    if otp.needs_enrolment_code(request.user):
+        code_id = request.session.get(otp.ACCEPTED_ENROLMENT_CODE)
+        if code_id is None:
+            return _enrolment_code_step(request)
+        if not otp.accepted_code_still_valid(request.user, code_id):
+            request.session.pop(otp.ACCEPTED_ENROLMENT_CODE, None)
+            return _enrolment_code_step(request, refusal=no_longer_valid())
     device = otp.unconfirmed_device(request.user)
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -117,10 +163,10 @@ def otp_setup(request):
         if wait:
             form.add_error("token", _wait_message(wait))
         elif device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+            refusal = _confirm(request, device)
+            if refusal:
+                return _enrolment_code_step(request, refusal=refusal)
             otp_login(request, device)
-            audit_record(actor=request.user, action="otp.confirmed", obj=device)
             return render(
                 request, "accounts/otp/done.html", {"next": _safe_next(request, request.GET.get("next"))}
             )

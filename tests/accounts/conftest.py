@@ -26,3 +26,17 @@ def pdf_with_text(text: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=f"<p>{text}</p>").write_pdf()
+
+
+def enter_enrolment_code(client, user, next_url=""):
+    """Issue a code for staff `user` (as an administrator would) and type it on the setup page, as the
+    person does before the QR code is shown. Returns the code."""
+    from django.urls import reverse
+
+    from accounts.services.enrolment import enrolment_code_issue
+
+    _record, code = enrolment_code_issue(actor=None, user=user)
+    url = reverse("accounts:otp_setup") + (f"?next={next_url}" if next_url else "")
+    answer = client.post(url, {"code": code})
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    return code

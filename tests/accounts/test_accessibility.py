@@ -18,6 +18,7 @@ from accounts.models import Membership
 from tests import factories
 from tests.postings.page_check import error_summary_links, main_of, problems
 
+from .conftest import enter_enrolment_code
 from .test_pages import REGISTER
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +134,9 @@ def test_personnel_pages(client, employer_admin, employee):
 
 def test_second_factor(client, caseworker):
     client.force_login(caseworker)
+    html = check(client.post(reverse("accounts:otp_setup"), {"code": ""}), first_link="id_code")
+    assert "Enter the enrolment code your administrator gave you." in html
+    enter_enrolment_code(client, caseworker)
     html = check(client.post(reverse("accounts:otp_setup"), {"token": "12ab"}), first_link="id_token")
     assert "Enter the 6 digits" in html
     TOTPDevice.objects.filter(user=caseworker).update(confirmed=True)

@@ -9,7 +9,7 @@ from accounts.models import ActivationLetter, AuditEvent, EmployeeAuthorization,
 from accounts.services.registration import organisation_register
 from tests import factories
 
-from .conftest import login_verified
+from .conftest import enter_enrolment_code, login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,10 @@ def test_caseworker_without_device_is_sent_to_setup_before_the_admin(client, cas
     assert admin.status_code == 302
     follow = client.get(admin.url)
     assert follow.url.startswith(reverse("accounts:otp_setup"))
+    page = client.get(reverse("accounts:otp_setup")).content.decode()
+    assert "<svg" not in page and "Enter your enrolment code" in page
+    assert not TOTPDevice.objects.filter(user=caseworker).exists()
+    enter_enrolment_code(client, caseworker)
     page = client.get(reverse("accounts:otp_setup")).content.decode()
     assert "<svg" in page and "Caseworkers must use a second factor" in page
     device = TOTPDevice.objects.get(user=caseworker, confirmed=False)

@@ -8,6 +8,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import EmployeeAuthorization, ImportJob
+from accounts.services.enrolment import enrolment_code_issue
 from api.models import Webhook
 from api.services.tokens import token_create
 from casework.models import Certificate
@@ -304,6 +305,13 @@ def test_caseworker_admin_pages(live_server, page, employer, employer_admin, emp
     newcomer = factories.make_caseworker(email="newcomer@svb.test")
     log_in(page, live_server, newcomer.email)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    assert "Enter your enrolment code" in page.locator("h1").inner_text()
+    sweep.check("second factor, enrolment code")
+    page.get_by_role("button", name="Continue").click()
+    sweep.check("second factor, enrolment code with errors")
+    _record, code = enrolment_code_issue(actor=None, user=newcomer)
+    page.get_by_label("Enrolment code").fill(code)
+    page.get_by_role("button", name="Continue").click()
     assert "Set up two-factor authentication" in page.locator("h1").inner_text()
     sweep.check("second factor, set up")
     page.context.clear_cookies()

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import AuditEvent
 from tests import factories
+from tests.accounts.conftest import enter_enrolment_code
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,7 @@ def test_the_right_code_just_after_a_wrong_one_is_told_to_wait_not_that_it_is_wr
 def test_setting_up_the_authenticator_says_to_wait_too(client, caseworker):
     client.force_login(caseworker)
     url = reverse("accounts:otp_setup")
+    enter_enrolment_code(client, caseworker)
     client.get(url)
     device = TOTPDevice.objects.get(user=caseworker, confirmed=False)
     client.post(url, {"token": wrong_token(device)})
