@@ -4,6 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from accounts.models import Employee
 from coverage_portal.dates import SHOWN, DayMonthYearField
 
 
@@ -162,7 +163,7 @@ class CorrectionForm(forms.Form):
                 field = day(label, error_messages={"required": _("Enter the date of birth.")})
             elif name == "sex":
                 field = forms.ChoiceField(
-                    label=label, required=False, choices=[("", "—"), ("F", _("Female")), ("M", _("Male"))]
+                    label=label, required=False, choices=[("", "—"), *Employee.Sex.choices]
                 )
             else:
                 field = forms.CharField(

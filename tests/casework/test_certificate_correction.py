@@ -298,3 +298,15 @@ def test_extensions_follow_the_corrected_request(certificate, caseworker, employ
     assert new.request.transaction_number in str(raised.value)
     again = draft_extend(actor=employer_admin, source=new.request, new_end=dt.date(2028, 6, 30))
     assert again.extends_id == new.request_id
+
+
+def test_a_holder_of_unknown_sex_can_be_corrected_through_the_form(
+    caseworker_client, engine, employer, employer_admin, caseworker
+):
+    from tests import factories
+
+    employee = factories.make_employee(employer, sex="U")
+    certificate = approved(engine, employer, employee, caseworker, employer_admin)
+    url = reverse("admin:casework_certificate_correct", args=[certificate.pk])
+    preview = caseworker_client.post(url, {**_form(certificate, family_name="Delporte-Smit"), "preview": "1"})
+    assert 'name="confirm"' in preview.content.decode()
