@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
 from coverage_portal.admin_filters import LanguageFilter
+from postings.status import Status
 
 from .admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors
 from .forms import CorrectionForm, ObjectionForm, RecordsSentForm, SettleObjectionForm, WithdrawForm
@@ -97,8 +98,12 @@ class PrintedFilter(admin.SimpleListFilter):
         return [("no", _("Not yet: to print")), ("yes", _("Yes"))]
 
     def queryset(self, request, queryset):
-        if self.value() in ("no", "yes"):
-            return queryset.filter(printed_at__isnull=self.value() == "no")
+        if self.value() == "no":
+            # A certificate withdrawn or replaced by a corrected one before it was posted is no
+            # longer to print: posting it would hand the worker a document that is not valid.
+            return queryset.filter(printed_at__isnull=True).exclude(request__status=Status.CANCELLED)
+        if self.value() == "yes":
+            return queryset.filter(printed_at__isnull=False)
         return queryset
 
 

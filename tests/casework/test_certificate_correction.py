@@ -310,3 +310,14 @@ def test_a_holder_of_unknown_sex_can_be_corrected_through_the_form(
     url = reverse("admin:casework_certificate_correct", args=[certificate.pk])
     preview = caseworker_client.post(url, {**_form(certificate, family_name="Delporte-Smit"), "preview": "1"})
     assert 'name="confirm"' in preview.content.decode()
+
+
+def test_a_replaced_paper_certificate_leaves_the_list_to_print(
+    caseworker_client, engine, employer, employer_admin, employee, caseworker
+):
+    old = approved(engine, employer, employee, caseworker, employer_admin, output_channel="paper")
+    new = _correct(caseworker, old)
+    assert new.print_required  # the corrected one goes to the print queue, as an ordinary issue does
+    url = reverse("admin:casework_printqueueentry_changelist")
+    to_print = caseworker_client.get(url, {"printed": "no"}).content.decode()
+    assert new.number in to_print and old.number not in to_print
