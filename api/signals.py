@@ -21,6 +21,8 @@ def event_name(event) -> str | None:
         return "determination.provisional"
     if event.kind == "exception_answer":
         return "request.exception_answered"
+    if event.kind == "certificate_replaced":
+        return "certificate.replaced"
     if event.from_status == event.to_status:
         return None
     if event.to_status == Status.IN_REVIEW:
@@ -42,7 +44,33 @@ def on_request_event(sender, instance, created, **kwargs):
         return
     from .services.webhooks import queue_event
 
-    queue_event(request=instance.request, event=name, dedup_key=f"event:{instance.pk}")
+    extra = replacement_data(instance) if name == "certificate.replaced" else None
+    queue_event(request=instance.request, event=name, dedup_key=f"event:{instance.pk}", extra=extra)
+
+
+def replacement_data(event) -> dict:
+    """certificate.replaced: the certificate no longer valid and the corrected one that replaces it
+    (casework.services.correction writes both numbers and the new request on the event)."""
+    data = event.data or {}
+    request = event.request
+    employer, new_id = request.employer_id, data.get("corrected_request_id")
+    old = request.certificate
+    return {
+        # The old PDF stays downloadable, for the record.
+        "certificate": {
+            "number": old.number,
+            "provisional": old.provisional,
+            "pdf_url": f"/api/v1/employers/{employer}/requests/{request.pk}/certificate/pdf/",
+        },
+        "replaced_by": {
+            "number": data.get("replaced_by", ""),
+            "request": new_id,
+            "transaction_number": data.get("corrected_request", ""),
+            "url": f"/api/v1/employers/{employer}/requests/{new_id}/",
+            "pdf_url": f"/api/v1/employers/{employer}/requests/{new_id}/certificate/pdf/",
+        },
+        "reason": event.reason,
+    }
 
 
 @receiver(post_save, sender="casework.Certificate", dispatch_uid="api.webhooks.certificate")

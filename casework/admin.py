@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_caseworker
 from coverage_portal.admin_filters import LanguageFilter
+from postings.status import Status
 
 from .admin_base import CaseworkerAdmin, employer_reads, html_table, show_errors
-from .forms import ObjectionForm, RecordsSentForm, SettleObjectionForm, WithdrawForm
+from .forms import CorrectionForm, ObjectionForm, RecordsSentForm, SettleObjectionForm, WithdrawForm
 from .models import Certificate, HostStateRecord, InboxMessage, PrintQueueEntry
 from .services.certificates import (
     certificate_mark_printed,
@@ -24,9 +25,18 @@ from .services.certificates import (
     certificate_record_objection,
     certificate_settle_objection,
 )
+from .services.correction import certificate_correct, correction_check
 from .services.withdrawal import certificate_withdraw
 
 ALREADY_WITHDRAWN = _("This certificate is already withdrawn. Nothing was changed.")
+NOT_CORRECTABLE = _(
+    "This certificate is no longer valid (withdrawn or replaced already); it cannot be corrected."
+)
+CORRECTED = _(
+    "Certificate %(cert)s replaces certificate %(old)s, which is no longer valid from now on. The "
+    "corrected certificate is being produced and goes to the employer as an ordinary issue does, "
+    "with your reason."
+)
 
 
 class CertificateLinksMixin:
@@ -88,8 +98,12 @@ class PrintedFilter(admin.SimpleListFilter):
         return [("no", _("Not yet: to print")), ("yes", _("Yes"))]
 
     def queryset(self, request, queryset):
-        if self.value() in ("no", "yes"):
-            return queryset.filter(printed_at__isnull=self.value() == "no")
+        if self.value() == "no":
+            # A certificate withdrawn or replaced by a corrected one before it was posted is no
+            # longer to print: posting it would hand the worker a document that is not valid.
+            return queryset.filter(printed_at__isnull=True).exclude(request__status=Status.CANCELLED)
+        if self.value() == "yes":
+            return queryset.filter(printed_at__isnull=False)
         return queryset
 
 
@@ -110,6 +124,7 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
         "delivered_at",
         "print_required",
         "printed_at",
+        "replacement_html",
         "objections_html",
         "host_state_html",
     ]
@@ -139,6 +154,11 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                 name="casework_certificate_withdraw",
             ),
             path(
+                "<int:pk>/correct/",
+                self.admin_site.admin_view(self.correct_view),
+                name="casework_certificate_correct",
+            ),
+            path(
                 "<int:pk>/host-state.json",
                 self.admin_site.admin_view(self.host_state_json),
                 name="casework_certificate_host_state",
@@ -154,6 +174,19 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
     @admin.display(description=_("status"))
     def status_display(self, obj):
         return obj.get_status_display()
+
+    @admin.display(description=_("corrections"))
+    def replacement_html(self, obj):
+        """Which certificate this one replaced, and which corrected certificate replaced it."""
+        parts = []
+        for text, other in (
+            (_("Replaces certificate %(cert)s"), obj.replaces),
+            (_("Replaced by the corrected certificate %(cert)s"), obj.replaced_by),
+        ):
+            if other is not None:
+                url = reverse("admin:casework_certificate_change", args=[other.pk])
+                parts.append(format_html('<p><a href="{}">{}</a></p>', url, text % {"cert": other.number}))
+        return format_html("".join(["{}"] * len(parts)), *parts) if parts else _("None.")
 
     @admin.display(description=_("objections"))
     def objections_html(self, obj):
@@ -192,6 +225,9 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                     (_("Record the agreement"), reverse("admin:casework_certificate_settle", args=[obj.pk]))
                 )
             if obj.status != "withdrawn":
+                links.append(
+                    (_("Correct and re-issue"), reverse("admin:casework_certificate_correct", args=[obj.pk]))
+                )
                 links.append(
                     (
                         _("Withdraw the certificate"),
@@ -315,6 +351,54 @@ class CertificateAdmin(CertificateLinksMixin, CaseworkerAdmin):
                     (_("Worker"), certificate.request.worker_name),
                     (_("Employer"), certificate.request.employer),
                     (_("Status"), certificate.get_status_display()),
+                ],
+            },
+        )
+
+    def correct_view(self, request, pk):
+        """Correct and re-issue: the form pre-filled as printed, then a page that shows every change
+        (as printed → corrected) before anything is written, then the service in one transaction."""
+        if not is_caseworker(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate.objects.select_related("request__employer"), pk=pk)
+        form = CorrectionForm(request.POST or None, certificate=certificate)
+        form.fields["reason"].help_text = employer_reads(certificate.request)
+        valid = certificate.status != "withdrawn"
+        changes = None
+        if request.method == "POST" and valid and form.is_valid() and "edit" not in request.POST:
+            try:
+                if "confirm" in request.POST:
+                    replacement = certificate_correct(
+                        actor=request.user, certificate=certificate, **form.correction()
+                    )
+                    self.message_user(
+                        request, CORRECTED % {"cert": replacement.number, "old": certificate.number}
+                    )
+                    return redirect("admin:casework_certificate_change", replacement.pk)
+                changes = correction_check(certificate, **form.correction())
+            except ValidationError as exc:
+                show_errors(form, exc)
+        period = certificate.request
+        return render(
+            request,
+            "admin/casework/certificate/correct.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Check the correction") if changes else _("Correct and re-issue the certificate"),
+                "form": form,
+                "changes": changes,
+                "object": certificate,
+                "opts": self.model._meta,
+                "not_open": "" if valid else NOT_CORRECTABLE,
+                "summary": [
+                    (_("Certificate"), certificate.number),
+                    (_("Request"), certificate.request.transaction_number),
+                    (_("Employer"), certificate.request.employer),
+                    (_("Status"), certificate.get_status_display()),
+                    (
+                        _("Admitted period"),
+                        f"{period.admitted_start:%d-%m-%Y} – {period.admitted_end:%d-%m-%Y}",
+                    ),
                 ],
             },
         )

@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.admin.widgets import AdminDateWidget
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from accounts.models import Employee
 from coverage_portal.dates import SHOWN, DayMonthYearField
 
 
@@ -133,3 +135,86 @@ class RecordsSentForm(forms.Form):
         help_text=_("For an Art. 13 determination the two months for objections run from this day."),
         error_messages={"required": _("Enter the day the records were sent.")},
     )
+
+
+class CorrectionForm(forms.Form):
+    """Correct and re-issue a certificate: section 1 as printed, the places of work (section 5) and
+    the admitted end, pre-filled from the certificate; the determination is not among them."""
+
+    def __init__(self, *args, certificate, **kwargs):
+        from .services.correction import HOLDER_FIELDS, PLACE_FIELDS, correction_initial
+
+        initial = correction_initial(certificate)
+        kwargs.setdefault(
+            "initial",
+            {
+                **initial["holder"],
+                **{f"place_{p['seq']}_{name}": p[name] for p in initial["places"] for name in PLACE_FIELDS},
+                "admitted_end": initial["admitted_end"],
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.places = initial["places"]
+        self.holder_names = list(HOLDER_FIELDS)
+        for name, label in HOLDER_FIELDS.items():
+            if name in ("nationality", "country", "temp_country"):
+                field = CountryField(blank=True).formfield(label=label, required=False)
+            elif name == "birth_date":
+                field = day(label, error_messages={"required": _("Enter the date of birth.")})
+            elif name == "sex":
+                field = forms.ChoiceField(
+                    label=label, required=False, choices=[("", "—"), *Employee.Sex.choices]
+                )
+            else:
+                field = forms.CharField(
+                    label=label, required=name in ("family_name", "given_names"), max_length=200
+                )
+            self.fields[name] = field
+        self.fields["family_name"].error_messages["required"] = _("Enter the surname.")
+        self.fields["given_names"].error_messages["required"] = _("Enter the forenames.")
+        for place in self.places:
+            for name, label in PLACE_FIELDS.items():
+                self.fields[f"place_{place['seq']}_{name}"] = forms.CharField(
+                    label=format_lazy("{} {}: {}", _("Place of work"), place["seq"], label),
+                    required=False,
+                    max_length=200,
+                )
+        self.fields["admitted_end"] = day(
+            _("Admitted until"),
+            help_text=_("Only an earlier end: a longer period is a new decision."),
+            error_messages={"required": _("Enter the end of the admitted period.")},
+        )
+        self.fields["reason"] = forms.CharField(
+            label=_("Reason for the correction"),
+            widget=forms.Textarea(attrs={"rows": 4}),
+            error_messages={"required": _("Give the reason for the correction; the employer will see it.")},
+        )
+
+    def holder_fields(self):
+        return [self[name] for name in self.holder_names]
+
+    def place_fields(self):
+        return [
+            (
+                place,
+                [
+                    self[f"place_{place['seq']}_{name}"]
+                    for name in ("name", "street", "house_number", "postal_code", "town")
+                ],
+            )
+            for place in self.places
+        ]
+
+    def correction(self) -> dict:
+        """The cleaned data in the shape casework.services.correction.certificate_correct takes."""
+        from .services.correction import PLACE_FIELDS
+
+        data = self.cleaned_data
+        return {
+            "holder": {name: data.get(name) for name in self.holder_names},
+            "places": [
+                {name: data.get(f"place_{p['seq']}_{name}") for name in PLACE_FIELDS} for p in self.places
+            ],
+            "admitted_end": data.get("admitted_end"),
+            "reason": data.get("reason", ""),
+        }

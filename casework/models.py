@@ -9,6 +9,7 @@ same set), certificates are withdrawn by cancelling their request, messages are 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -84,6 +85,31 @@ class Certificate(models.Model):
 
     def get_status_display(self):
         return CertificateStatus(self.status).label
+
+    # A corrected re-issue (services.correction) is a new request that `corrects` this one's, with
+    # its own certificate; this one's status is then withdrawn (its request is cancelled), and these
+    # two say by which certificate, and which one a corrected certificate replaces.
+    @cached_property
+    def replaced_by(self) -> "Certificate | None":
+        if self.request.status != Status.CANCELLED:
+            return None
+        return (
+            Certificate.objects.select_related("request").filter(request__corrects_id=self.request_id).first()
+        )
+
+    @cached_property
+    def replaces(self) -> "Certificate | None":
+        if not self.request.corrects_id:
+            return None
+        return (
+            Certificate.objects.select_related("request").filter(request_id=self.request.corrects_id).first()
+        )
+
+    @property
+    def replaced_on(self):
+        """When the correction was made: the day this certificate stopped being valid."""
+        replacement = self.replaced_by
+        return replacement.request.decided_at if replacement is not None else None
 
 
 class PrintQueueEntry(Certificate):

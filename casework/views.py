@@ -79,8 +79,13 @@ def verification_result(certificate) -> dict:
         return {"status": "unknown"}
     request = certificate.request
     state = (request.determination or {}).get("legislation") or certificate.number[:2]
+    # A replaced certificate names the corrected one (its number and the day), nothing more: the
+    # inspector checks that one with the worker's certificate in hand.
+    replacement = certificate.replaced_by if certificate.status == CertificateStatus.WITHDRAWN else None
     return {
         "status": certificate.status,
+        "replaced_by": replacement.number if replacement else "",
+        "replaced_on": certificate.replaced_on if replacement else None,
         "number": certificate.number,
         "state": countries.name(state),
         "state_code": state,

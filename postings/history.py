@@ -17,6 +17,8 @@ EVENT_LABELS = {
     "certificate_issued": _("Certificate issued"),
     "certificate_printed": _("Certificate printed and posted"),
     "certificate_withdrawn": _("Certificate withdrawn by the institution"),
+    "certificate_replaced": _("Certificate replaced by a corrected certificate"),
+    "correction_issued": _("Corrected certificate issued by the institution, replacing an earlier one"),
     "determination_definitive": _("Determination became definitive"),
     "objection_recorded": _("Objection from another state recorded"),
     "objection_settled": _("Objection settled"),

@@ -77,6 +77,11 @@ class CoverageRequest(models.Model):
     extends = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="extensions"
     )
+    # A corrected re-issue (casework.services.correction): this request carries the corrected data of
+    # the request it corrects, which was cancelled when this one was made; one correction each.
+    corrects = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="correction"
+    )
 
     # Everything the person answered in the wizard, by step; the source of truth for a draft.
     answers = models.JSONField(_("answers"), default=dict, blank=True)

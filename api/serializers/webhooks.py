@@ -96,6 +96,16 @@ class WebhookCertificateSerializer(serializers.Serializer):
     pdf_url = serializers.CharField(help_text=_("Path of the PDF in this API."))
 
 
+class WebhookReplacementSerializer(serializers.Serializer):
+    number = serializers.CharField(help_text=_("Document number of the corrected PD A1."))
+    request = serializers.IntegerField(
+        help_text=_("Id of the request that carries the corrected certificate.")
+    )
+    transaction_number = serializers.CharField(help_text=_("Transaction number of that request."))
+    url = serializers.CharField(help_text=_("Path of that request in this API."))
+    pdf_url = serializers.CharField(help_text=_("Path of the corrected PDF in this API."))
+
+
 class WebhookEventSerializer(serializers.Serializer):
     id = serializers.CharField(help_text=_("Delivery id, as in webhook-id: the same on every retry."))
     event = serializers.ChoiceField(choices=list(EVENTS), help_text=_("What happened."))
@@ -103,5 +113,15 @@ class WebhookEventSerializer(serializers.Serializer):
     occurred_at = serializers.DateTimeField(help_text=_("When it happened."))
     request = WebhookRequestSerializer(help_text=_("The request it happened to."))
     certificate = WebhookCertificateSerializer(
-        required=False, help_text=_("certificate.ready only: the certificate to download.")
+        required=False,
+        help_text=_(
+            "certificate.ready: the certificate to download; certificate.replaced: the certificate that "
+            "is no longer valid."
+        ),
+    )
+    replaced_by = WebhookReplacementSerializer(
+        required=False, help_text=_("certificate.replaced only: the corrected certificate that replaces it.")
+    )
+    reason = serializers.CharField(
+        required=False, help_text=_("certificate.replaced only: the institution's reason for the correction.")
     )

@@ -45,6 +45,9 @@ EVENTS = {
     "objection, received within the two months, was recorded after it had become definitive.",
     "request.exception_answered": "The other state answered the request for an exception under "
     "Article 16 (agreed or refused); the request's determination was worked out again.",
+    "certificate.replaced": "The institution corrected the request's certificate: the request is "
+    "cancelled, its certificate is no longer valid, and a corrected certificate with a new number "
+    "was issued under a new request (replaced_by). certificate.ready follows for that request.",
 }
 TIMEOUT_SECONDS = 10
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}

@@ -86,6 +86,25 @@ def _provisional(request: CoverageRequest, determination: dict) -> bool:
     return art13_box(request, determination)
 
 
+def certificate_defaults(request: CoverageRequest) -> dict:
+    """The certificate row of an approved request: its number, language, section 1 as printed."""
+    return {
+        "number": certificate_number_for(request),
+        "language": _language(request),
+        "holder": holder_snapshot(request),
+        "provisional": _provisional(request, request.determination or {}),
+        "print_required": request.output_channel == "paper",
+    }
+
+
+def record_issued(certificate: Certificate, *, actor) -> None:
+    request = certificate.request
+    request_record_event(
+        request=request, actor=actor, kind="certificate_issued", data={"number": certificate.number}
+    )
+    audit_record(actor=actor, action="certificate.issued", organisation=request.employer, obj=certificate)
+
+
 def certificate_issue(*, request_id: int) -> Certificate | None:
     """Make (once) the certificate of an approved request, its PDF, its host-state records, and
     deliver it (once): the inbox of the employer and its representatives, or the print queue."""
@@ -100,24 +119,11 @@ def certificate_issue(*, request_id: int) -> Certificate | None:
         )
         if request is None or request.status != Status.CLOSED or request.decision != Decision.APPROVED:
             return None
-        determination = request.determination or {}
         certificate, created = Certificate.objects.get_or_create(
-            request=request,
-            defaults={
-                "number": certificate_number_for(request),
-                "language": _language(request),
-                "holder": holder_snapshot(request),
-                "provisional": _provisional(request, determination),
-                "print_required": request.output_channel == "paper",
-            },
+            request=request, defaults=certificate_defaults(request)
         )
         if created:
-            request_record_event(
-                request=request, actor=None, kind="certificate_issued", data={"number": certificate.number}
-            )
-            audit_record(
-                actor=None, action="certificate.issued", organisation=request.employer, obj=certificate
-            )
+            record_issued(certificate, actor=None)
         for receiving_state, sed, payload in host_state_records_for(certificate):
             HostStateRecord.objects.get_or_create(
                 certificate=certificate,
@@ -139,6 +145,11 @@ def certificate_issue(*, request_id: int) -> Certificate | None:
 
 def _deliver(certificate: Certificate) -> None:
     request = certificate.request
+    if request.corrects_id:
+        from .correction import deliver_correction
+
+        deliver_correction(certificate)
+        return
     number = request.transaction_number
     if certificate.print_required:
         body = _("The certificate for request %(number)s has been issued. It will be sent to you by post.")

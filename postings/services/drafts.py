@@ -350,6 +350,14 @@ def draft_extend(*, actor, source: CoverageRequest, new_end: dt.date) -> Coverag
                 )
             }
         )
+    correction = getattr(source, "correction", None) if source.status == Status.CANCELLED else None
+    if correction is not None:
+        # Replaced by a corrected certificate (casework.services.correction): the corrected request
+        # is the one in force.
+        message = _("Request %(number)s was replaced by the corrected request %(new)s: extend that one.")
+        raise ValidationError(
+            {"new_end": message % {"number": source.transaction_number, "new": correction.transaction_number}}
+        )
     if source.status in (Status.DRAFT, Status.CANCELLED):
         raise ValidationError({"new_end": _("Only a sent request that is not cancelled can be extended.")})
     if source.decision == Decision.REJECTED:

@@ -89,13 +89,28 @@ def test_the_migration_fills_requests_sent_before_it_from_the_directory():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    from .conftest import make_request
-
     before = ("postings", "0003_worker_as_sent")
-    MigrationExecutor(connection).migrate([before])
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    # The request as its table was then: the current model has columns added by later migrations.
+    then = executor.loader.project_state([before]).apps.get_model("postings", "CoverageRequest")
     try:
         employer = factories.make_employer()
         employee = factories.make_employee(employer, family_name="Peeters", given_names="Jan", country="BE")
+        user = factories.make_user()
+
+        def make_request(employer, employee, status=Status.SUBMITTED, **fields):
+            return then.objects.create(
+                type="posting",
+                status=status,
+                employer_id=employer.pk,
+                employee_id=employee.pk,
+                created_by_id=user.pk,
+                requested_start=dt.date(2025, 1, 1),
+                requested_end=dt.date(2025, 12, 31),
+                **fields,
+            )
+
         sent = make_request(employer, employee)
         cancelled = make_request(employer, employee, status=Status.CANCELLED)
         kept = make_request(employer, employee, worker_as_sent={"family_name": "As sent"})
