@@ -4,6 +4,8 @@ The pages store, per wizard step, what the step's form cleaned (`answers[step]`)
 (`answers["_wizard"]["step_data"]`). The API builds the same form data from JSON, runs the same step
 forms (postings.forms.steps via postings.wizards.steps.STEPS), and stores the same two things, so a
 draft made through the API opens in the wizard exactly as if typed there, and the same rules apply.
+`api_answers` is the way back: the stored answers (typed on the pages or sent to the API) in the JSON
+shape the API takes, so what a client reads it can send again.
 """
 
 import functools
@@ -13,6 +15,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from accounts.identifiers import mask_personal_number
 from postings.models import ResidenceStatement
 from postings.services.drafts import WIZARD_KEY
 from postings.wizards.answers import answers_of
@@ -60,6 +63,25 @@ def _query_dict(data: dict) -> QueryDict:
     for key, value in data.items():
         qd[key] = value
     return qd
+
+
+def _masked_fields(form_class) -> tuple[str, ...]:
+    """Another person's numbers, which the pages and the API show masked (a step form's `masked_fields`)."""
+    return getattr(form_class, "masked_fields", ())
+
+
+def _unmasked(value, stored, form_class):
+    """The step as given, with a masked number sent back as it was read taken as "unchanged": the
+    stored number, not its mask (which would fail the number's check, or worse, replace it)."""
+    names = _masked_fields(form_class)
+    if not names or not isinstance(value, dict) or not isinstance(stored, dict):
+        return value
+    value = dict(value)
+    for name in names:
+        real = stored.get(name)
+        if real and value.get(name) == mask_personal_number(real):
+            value[name] = real
+    return value
 
 
 def _form_data(kind: str, step: str, value, form_class) -> dict:
@@ -140,17 +162,23 @@ def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[di
             continue
         form_class = forms_by_step[step]
         kwargs = _form_kwargs(step, kind, employees, answers, chosen)
-        data = _form_data(kind, step, given[step], form_class)
+        value = _unmasked(given[step], answers.get(step), form_class)
+        data = _form_data(kind, step, value, form_class)
         form = form_class(data=_query_dict(data), prefix=step, **kwargs)
         if not form.is_valid():
             errors += _errors(step, form)
             continue
+        cleaned = answers_of(form)
         if step == "employee":
             chosen = form.cleaned_data["employee"]
-        answers[step] = answers_of(form)
+            before = answers.get("employee") or {}
+            if before.get("employee_id") == cleaned["employee_id"]:
+                # The same worker again (a read-back sent unchanged): the wizard's search words stay.
+                cleaned["query"] = before.get("query", "")
+        answers[step] = cleaned
         step_data[step] = {key: [value] for key, value in data.items()}
     if "ask_art16" in given:
-        answers["check"] = {"ask_art16": bool(given["ask_art16"])}
+        answers["check"] = {**(answers.get("check") or {}), "ask_art16": bool(given["ask_art16"])}
     missing = [s for s in api_steps(kind) if s not in answers]
     wizard.update(
         step=missing[0] if missing else "check",
@@ -190,9 +218,63 @@ def missing_steps(kind: str, answers: dict) -> list[dict]:
     return problems
 
 
-def public_answers(answers: dict) -> dict:
-    """The answers as the API shows them (the wizard's own state left out)."""
-    return {k: v for k, v in (answers or {}).items() if k != WIZARD_KEY}
+@functools.cache
+def _read_fields() -> dict[str, frozenset]:
+    """Per step, the fields its JSON object has (the API serializer's, read-only ones included)."""
+    from .serializers.requests import AnswersSerializer
+
+    fields = {}
+    for step, field in AnswersSerializer._declared_fields.items():
+        declared = getattr(getattr(field, "child", field), "_declared_fields", None)
+        if declared is not None:
+            fields[step] = frozenset(declared)
+    return fields
+
+
+@functools.cache
+def _masked_by_step(kind: str) -> dict[str, tuple[str, ...]]:
+    return {step: _masked_fields(form) for step, form in STEPS[kind] if _masked_fields(form)}
+
+
+def _read_object(stored: dict, names: frozenset, masked=()) -> dict:
+    out = {}
+    for name, value in stored.items():
+        if name not in names:
+            continue  # the wizard's own keys (a search's words, the derived also_issuing_state)
+        if value == "" and name == "territorial_waters_or_port":
+            value = None  # a place's question not asked: stored as the form's empty choice
+        elif name in masked and value:
+            value = mask_personal_number(value)
+        out[name] = value
+    return out
+
+
+def api_answers(kind: str, answers: dict) -> dict:
+    """The stored answers in the shape the API takes them (serializers.requests.AnswersSerializer),
+    whether typed on the pages or sent to the API: the steps the API takes, by the names it takes
+    (`employee` the worker's id, `states` and `places` lists, `ask_art16` at the top). Another
+    person's number is masked, as on the pages; sent back as read, it means "unchanged" (_unmasked).
+    Built from the stored JSON directly: the request's detail is on the API create's path."""
+    answers = answers or {}
+    fields = _read_fields()
+    masked = _masked_by_step(kind)
+    out = {}
+    for step in api_steps(kind):
+        stored = answers.get(step)
+        if not isinstance(stored, dict):
+            continue
+        if step == "employee":
+            out[step] = stored.get("employee_id")
+        elif step == "states":
+            out[step] = list(stored.get("states") or [])
+        elif step == "places":
+            out[step] = [_read_object(place, fields[step]) for place in stored.get("places") or []]
+        else:
+            out[step] = _read_object(stored, fields[step], masked.get(step, ()))
+    check = answers.get("check")
+    if isinstance(check, dict) and "ask_art16" in check:
+        out["ask_art16"] = bool(check["ask_art16"])
+    return out
 
 
 def statement_needed(request) -> bool:
