@@ -347,7 +347,7 @@ class RequestSerializer(RequestPeriods, ModelSerializer):
         ]
         read_only_fields = fields
 
-    def get_answers(self, obj) -> AnswersSerializer:  # type: ignore[valid-type]
+    def get_answers(self, obj) -> AnswersSerializer:
         from ..request_answers import api_answers
 
         return api_answers(obj.type, obj.answers)
