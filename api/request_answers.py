@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from accounts.identifiers import mask_personal_number
+from postings.forms.steps import STATE_FIELDS, state_name
 from postings.models import ResidenceStatement
 from postings.services.drafts import WIZARD_KEY
 from postings.wizards.answers import answers_of
@@ -25,7 +26,6 @@ from postings.wizards.steps import STEPS
 # Steps the API does not take: "check" (its only answer, ask_art16, is a top-level field) and
 # "statement" (a PDF upload: POST it to the draft's /statement/).
 SKIPPED_STEPS = ("check", "statement")
-MAX_STATES = 4
 
 
 def api_steps(kind: str) -> list[str]:
@@ -101,6 +101,14 @@ def _form_data(kind: str, step: str, value, form_class) -> dict:
                     data[f"places-{index}-{name}"] = _form_value(place_fields[name], item)
         return data
     if step == "states":
+        issuing = settings.PORTAL_INSTITUTION["state"]
+        if len(value) > len(STATE_FIELDS):
+            # Four other states and the issuing state (clean_steps allows no more): the wizard's four
+            # selects and its tick box. An error's path (states[i]) is right when the issuing state
+            # comes last, as a read-back lists it.
+            others = [code for code in value if code != issuing]
+            data = {f"states-state_{i}": code for i, code in enumerate(others, 1)}
+            return {**data, "states-also_issuing_state": "on"}
         return {f"states-state_{i}": code for i, code in enumerate(value, 1)}
     return _prefixed(form_class, step, value)
 
@@ -143,6 +151,14 @@ def _errors(step: str, form) -> list[dict]:
     return out
 
 
+def _too_many_states(states: list) -> bool:
+    """More than the wizard takes: four states besides the issuing state, which may come on top."""
+    issuing = settings.PORTAL_INSTITUTION["state"]
+    if len(states) <= len(STATE_FIELDS):
+        return False
+    return len(states) > len(STATE_FIELDS) + 1 or states.count(issuing) != 1
+
+
 def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[dict, list[dict]]:
     """Check the steps present in `given` (JSON values by step) with the wizard's forms.
 
@@ -153,8 +169,12 @@ def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[di
     step_data = dict(wizard.get("step_data") or {})
     errors: list[dict] = []
     forms_by_step = dict(STEPS[kind])
-    if "states" in given and len(given["states"]) > MAX_STATES:
-        errors.append({"field": "states", "message": _("Choose at most four states.")})
+    if "states" in given and _too_many_states(given["states"]):
+        message = _(
+            "Choose at most four states of work other than the issuing state (%(state)s); list the "
+            "issuing state too if the employee also works there."
+        ) % {"state": state_name(settings.PORTAL_INSTITUTION["state"])}
+        errors.append({"field": "states", "message": message})
         return answers, errors
     chosen = None
     for step in api_steps(kind):

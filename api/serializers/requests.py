@@ -206,10 +206,11 @@ class AnswersSerializer(Serializer):
         child=country_field(_("A state of work (ISO).")),
         required=False,
         min_length=2,
-        max_length=4,
+        max_length=5,
         help_text=_(
-            "Simultaneous occupation: the 2 to 4 states of work, including the issuing state if "
-            "the worker also works there."
+            "Simultaneous occupation: the states of work, at least 2: at most four other than the "
+            "issuing state, and the issuing state too if the worker also works there (as the wizard "
+            "asks them)."
         ),
     )
     places = PlaceStep(many=True, required=False, help_text=_("Places of work (posting: all in one state)."))

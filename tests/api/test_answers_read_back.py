@@ -294,3 +294,59 @@ def test_the_page_for_a_draft_still_opens_after_an_api_round_trip(client, employ
         client.get(reverse("postings:wizard_step", kwargs={"pk": request.pk, "step": "check"})).status_code
         == 200
     )
+
+
+def test_four_states_and_the_issuing_one_ticked_on_the_pages_round_trip(
+    client, employer_admin, employer, employee
+):
+    """The wizard takes four states besides the issuing state (its tick box): five in the read-back."""
+    client.force_login(employer_admin)
+    wizard = "simultaneous_wizard"
+    draft = start(client, "simultaneous")
+    post_step(client, draft, "employee", {"employee": employee.pk}, wizard)
+    post_step(client, draft, "address", {"temp_differs": "no"}, wizard)
+    relationship = {
+        "date_of_entry": "2015-01-01",
+        "private_sector": "yes",
+        "classification": "transport_road_rail",
+    }
+    post_step(client, draft, "relationship", relationship, wizard)
+    states = {"state_1": "BE", "state_2": "DE", "state_3": "FR", "state_4": "LU", "also_issuing_state": "on"}
+    post_step(client, draft, "states", states, wizard)
+    places = [
+        {"country": c, "location_type": "region", "name": c, "time_pct": "20"}
+        for c in ("BE", "DE", "FR", "LU", "NL")
+    ]
+    post_step(client, draft, "places", places_data(places), wizard)
+    post_step(client, draft, "period", {"start": "2025-03-01", "end": "2026-02-28", "language": "en"}, wizard)
+    post_step(client, draft, "contact", CONTACT, wizard)
+    api = client_for(employer_admin)
+    assert api.get(url(employer, draft.pk)).json()["answers"]["states"] == ["BE", "DE", "FR", "LU", "NL"]
+    assert_round_trip(api, employer, draft.pk, "simultaneous")
+
+
+@pytest.mark.parametrize(
+    ("states", "created"),
+    [
+        (["BE", "DE", "FR", "LU", "NL"], True),
+        (["NL", "BE", "DE", "FR", "LU"], True),
+        (["BE", "DE", "FR", "LU", "AT"], False),
+        (["BE", "DE", "FR", "LU", "NL", "NL"], False),
+    ],
+    ids=["issuing-last", "issuing-first", "five-others", "six"],
+)
+def test_the_api_takes_as_many_states_as_the_wizard(states, created, employer_admin, employer, employee):
+    data = body(SIMULTANEOUS, employee)
+    data["states"] = states
+    share = 100 / len(set(states))
+    data["places"] = [
+        {"country": c, "location_type": "region", "name": c, "time_pct": share} for c in dict.fromkeys(states)
+    ]
+    response = client_for(employer_admin).post(base(employer), data, format="json")
+    if created:
+        assert response.status_code == 201, response.json()
+        assert response.json()["answers"]["states"] == ["BE", "DE", "FR", "LU", "NL"]
+    else:
+        assert response.status_code == 400
+        assert [e["field"] for e in response.json()["errors"]] == ["states"]
+        assert not CoverageRequest.objects.exists()
