@@ -4,6 +4,8 @@ The pages store, per wizard step, what the step's form cleaned (`answers[step]`)
 (`answers["_wizard"]["step_data"]`). The API builds the same form data from JSON, runs the same step
 forms (postings.forms.steps via postings.wizards.steps.STEPS), and stores the same two things, so a
 draft made through the API opens in the wizard exactly as if typed there, and the same rules apply.
+`api_answers` is the way back: the stored answers (typed on the pages or sent to the API) in the JSON
+shape the API takes, so what a client reads it can send again.
 """
 
 import functools
@@ -13,6 +15,8 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from accounts.identifiers import mask_personal_number
+from postings.forms.steps import STATE_FIELDS, state_name
 from postings.models import ResidenceStatement
 from postings.services.drafts import WIZARD_KEY
 from postings.wizards.answers import answers_of
@@ -22,7 +26,6 @@ from postings.wizards.steps import STEPS
 # Steps the API does not take: "check" (its only answer, ask_art16, is a top-level field) and
 # "statement" (a PDF upload: POST it to the draft's /statement/).
 SKIPPED_STEPS = ("check", "statement")
-MAX_STATES = 4
 
 
 def api_steps(kind: str) -> list[str]:
@@ -62,6 +65,25 @@ def _query_dict(data: dict) -> QueryDict:
     return qd
 
 
+def _masked_fields(form_class) -> tuple[str, ...]:
+    """Another person's numbers, which the pages and the API show masked (a step form's `masked_fields`)."""
+    return getattr(form_class, "masked_fields", ())
+
+
+def _unmasked(value, stored, form_class):
+    """The step as given, with a masked number sent back as it was read taken as "unchanged": the
+    stored number, not its mask (which would fail the number's check, or worse, replace it)."""
+    names = _masked_fields(form_class)
+    if not names or not isinstance(value, dict) or not isinstance(stored, dict):
+        return value
+    value = dict(value)
+    for name in names:
+        real = stored.get(name)
+        if real and value.get(name) == mask_personal_number(real):
+            value[name] = real
+    return value
+
+
 def _form_data(kind: str, step: str, value, form_class) -> dict:
     if step == "employee":
         return {"employee-employee": str(value)}
@@ -79,6 +101,14 @@ def _form_data(kind: str, step: str, value, form_class) -> dict:
                     data[f"places-{index}-{name}"] = _form_value(place_fields[name], item)
         return data
     if step == "states":
+        issuing = settings.PORTAL_INSTITUTION["state"]
+        if len(value) > len(STATE_FIELDS):
+            # Four other states and the issuing state (clean_steps allows no more): the wizard's four
+            # selects and its tick box. An error's path (states[i]) is right when the issuing state
+            # comes last, as a read-back lists it.
+            others = [code for code in value if code != issuing]
+            data = {f"states-state_{i}": code for i, code in enumerate(others, 1)}
+            return {**data, "states-also_issuing_state": "on"}
         return {f"states-state_{i}": code for i, code in enumerate(value, 1)}
     return _prefixed(form_class, step, value)
 
@@ -121,6 +151,14 @@ def _errors(step: str, form) -> list[dict]:
     return out
 
 
+def _too_many_states(states: list) -> bool:
+    """More than the wizard takes: four states besides the issuing state, which may come on top."""
+    issuing = settings.PORTAL_INSTITUTION["state"]
+    if len(states) <= len(STATE_FIELDS):
+        return False
+    return len(states) > len(STATE_FIELDS) + 1 or states.count(issuing) != 1
+
+
 def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[dict, list[dict]]:
     """Check the steps present in `given` (JSON values by step) with the wizard's forms.
 
@@ -131,8 +169,12 @@ def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[di
     step_data = dict(wizard.get("step_data") or {})
     errors: list[dict] = []
     forms_by_step = dict(STEPS[kind])
-    if "states" in given and len(given["states"]) > MAX_STATES:
-        errors.append({"field": "states", "message": _("Choose at most four states.")})
+    if "states" in given and _too_many_states(given["states"]):
+        message = _(
+            "Choose at most four states of work other than the issuing state (%(state)s); list the "
+            "issuing state too if the employee also works there."
+        ) % {"state": state_name(settings.PORTAL_INSTITUTION["state"])}
+        errors.append({"field": "states", "message": message})
         return answers, errors
     chosen = None
     for step in api_steps(kind):
@@ -140,17 +182,23 @@ def clean_steps(*, kind: str, given: dict, current: dict, employees) -> tuple[di
             continue
         form_class = forms_by_step[step]
         kwargs = _form_kwargs(step, kind, employees, answers, chosen)
-        data = _form_data(kind, step, given[step], form_class)
+        value = _unmasked(given[step], answers.get(step), form_class)
+        data = _form_data(kind, step, value, form_class)
         form = form_class(data=_query_dict(data), prefix=step, **kwargs)
         if not form.is_valid():
             errors += _errors(step, form)
             continue
+        cleaned = answers_of(form)
         if step == "employee":
             chosen = form.cleaned_data["employee"]
-        answers[step] = answers_of(form)
+            before = answers.get("employee") or {}
+            if before.get("employee_id") == cleaned["employee_id"]:
+                # The same worker again (a read-back sent unchanged): the wizard's search words stay.
+                cleaned["query"] = before.get("query", "")
+        answers[step] = cleaned
         step_data[step] = {key: [value] for key, value in data.items()}
     if "ask_art16" in given:
-        answers["check"] = {"ask_art16": bool(given["ask_art16"])}
+        answers["check"] = {**(answers.get("check") or {}), "ask_art16": bool(given["ask_art16"])}
     missing = [s for s in api_steps(kind) if s not in answers]
     wizard.update(
         step=missing[0] if missing else "check",
@@ -190,9 +238,63 @@ def missing_steps(kind: str, answers: dict) -> list[dict]:
     return problems
 
 
-def public_answers(answers: dict) -> dict:
-    """The answers as the API shows them (the wizard's own state left out)."""
-    return {k: v for k, v in (answers or {}).items() if k != WIZARD_KEY}
+@functools.cache
+def _read_fields() -> dict[str, frozenset]:
+    """Per step, the fields its JSON object has (the API serializer's, read-only ones included)."""
+    from .serializers.requests import AnswersSerializer
+
+    fields = {}
+    for step, field in AnswersSerializer._declared_fields.items():
+        declared = getattr(getattr(field, "child", field), "_declared_fields", None)
+        if declared is not None:
+            fields[step] = frozenset(declared)
+    return fields
+
+
+@functools.cache
+def _masked_by_step(kind: str) -> dict[str, tuple[str, ...]]:
+    return {step: _masked_fields(form) for step, form in STEPS[kind] if _masked_fields(form)}
+
+
+def _read_object(stored: dict, names: frozenset, masked=()) -> dict:
+    out = {}
+    for name, value in stored.items():
+        if name not in names:
+            continue  # the wizard's own keys (a search's words, the derived also_issuing_state)
+        if value == "" and name == "territorial_waters_or_port":
+            value = None  # a place's question not asked: stored as the form's empty choice
+        elif name in masked and value:
+            value = mask_personal_number(value)
+        out[name] = value
+    return out
+
+
+def api_answers(kind: str, answers: dict) -> dict:
+    """The stored answers in the shape the API takes them (serializers.requests.AnswersSerializer),
+    whether typed on the pages or sent to the API: the steps the API takes, by the names it takes
+    (`employee` the worker's id, `states` and `places` lists, `ask_art16` at the top). Another
+    person's number is masked, as on the pages; sent back as read, it means "unchanged" (_unmasked).
+    Built from the stored JSON directly: the request's detail is on the API create's path."""
+    answers = answers or {}
+    fields = _read_fields()
+    masked = _masked_by_step(kind)
+    out = {}
+    for step in api_steps(kind):
+        stored = answers.get(step)
+        if not isinstance(stored, dict):
+            continue
+        if step == "employee":
+            out[step] = stored.get("employee_id")
+        elif step == "states":
+            out[step] = list(stored.get("states") or [])
+        elif step == "places":
+            out[step] = [_read_object(place, fields[step]) for place in stored.get("places") or []]
+        else:
+            out[step] = _read_object(stored, fields[step], masked.get(step, ()))
+    check = answers.get("check")
+    if isinstance(check, dict) and "ask_art16" in check:
+        out["ask_art16"] = bool(check["ask_art16"])
+    return out
 
 
 def statement_needed(request) -> bool:

@@ -69,6 +69,14 @@ class ApiAutoSchema(AutoSchema):
     """Every operation documents the API's error answers, all in the one error shape, and the
     headers its answers carry."""
 
+    def _get_serializer_name(self, serializer, direction, bypass_extensions=False):
+        # A serializer whose fields are all optional is the same model partial or not: its PATCH body
+        # keeps its name, so the request's answers, read and sent, are one model (Answers).
+        name = super()._get_serializer_name(serializer, direction, bypass_extensions)
+        if name.startswith("Patched") and getattr(serializer, "same_model_when_partial", False):
+            return name.removeprefix("Patched")
+        return name
+
     def get_override_parameters(self):
         # extend_schema's parameters are added after these (its schema subclasses this one).
         return [*super().get_override_parameters(), *RESPONSE_HEADERS]

@@ -1,16 +1,24 @@
 """Requests (posting, simultaneous occupation, seafarer): the JSON shape of the wizard's steps.
 
 These serializers check types and describe the API; the wizard's own step forms then apply the
-business rules (api.request_answers), so the API and the pages accept the same requests.
+business rules (api.request_answers), so the API and the pages accept the same requests. A request's
+`answers` are read back in this same shape (api.request_answers.api_answers), so a client can GET a
+draft, change one value and PATCH it back.
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from postings.forms.steps import Classification
-from postings.models import CertificateLanguage, CoverageRequest, LocationType, RequestType, Territory
+from postings.models import (
+    CertificateLanguage,
+    CoverageRequest,
+    LocationType,
+    OutputChannel,
+    RequestType,
+    Territory,
+)
 from postings.status import Decision, Status
-from postings.wizards.summary import masked_answers
 from postings.worker import worker_data
 
 from .choices import OPTIONAL_COUNTRY_CHOICES, SharedChoiceField
@@ -30,6 +38,18 @@ def yes_no(help_text, **kwargs):
 
 def optional_country(help_text):
     return SharedChoiceField(choices=OPTIONAL_COUNTRY_CHOICES, help_text=help_text, **OPTIONAL)
+
+
+def imo_warning():
+    # Read only: what the wizard warns about. It is in the model a client reads back and sends
+    # again, so sending it is allowed (strict.RejectUnknownFields knows read-only fields) and ignored.
+    return serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "Read only: true when the IMO number's check digit is wrong. It is accepted with this "
+            "warning, as ships are sometimes registered with one; check the number."
+        ),
+    )
 
 
 class AddressStep(Serializer):
@@ -85,8 +105,11 @@ class PlaceStep(Serializer):
         decimal_places=2,
         required=False,
         allow_null=True,
+        # A number, as the examples send it and as it is read back (a string is taken as well).
+        coerce_to_string=False,
         help_text=_("Simultaneous occupation: share of working time here (%), summing to 100."),
     )
+    imo_warning = imo_warning()
 
 
 class PeriodFields(Serializer):
@@ -129,6 +152,7 @@ class ShipStep(Serializer):
     imo_number = serializers.CharField(max_length=12, help_text=_("IMO number (7 digits)."))
     flag_state = country_field(_("Flag of the ship (ISO)."))
     territorial_waters_or_port = yes_no(_("The work is done in territorial waters or a port."))
+    imo_warning = imo_warning()
 
 
 class ContactStep(Serializer):
@@ -145,11 +169,20 @@ class ContactStep(Serializer):
     phone = serializers.CharField(max_length=40, help_text=_("Telephone."))
     fax = text(_("Fax."), 40)
     email = serializers.EmailField(required=False, allow_blank=True, help_text=_("E-mail address."))
+    output_channel = serializers.ChoiceField(
+        choices=OutputChannel.choices,
+        required=False,
+        help_text=_(
+            "How the certificate is delivered: ebox (the company's e-box and this portal; the default "
+            "when left out) or paper (by post to the company's address)."
+        ),
+    )
     remarks = text(_("Remarks (posting and seafarer only)."), 2000)
     personal_number = text(
         _(
             "Simultaneous occupation only, optional: the contact person's BSN (NL) or SSIN (BE). "
-            "Read back masked (last four digits); give it in full again when you change this step."
+            "Read back masked (only the last four digits shown). Sent back exactly as read, the mask "
+            "keeps the number stored; to change it, give the new number in full; empty removes it."
         ),
         20,
     )
@@ -157,7 +190,12 @@ class ContactStep(Serializer):
 
 class AnswersSerializer(Serializer):
     """The wizard's steps. On create and update every step given is checked in full; steps left out
-    stay as they were (a draft may be incomplete until it is sent)."""
+    stay as they were (a draft may be incomplete until it is sent). A request's `answers` are read
+    back in this same shape: send them back unchanged and nothing changes."""
+
+    # Every field is optional already, so the PATCH body is this same model, not a "Patched" copy
+    # (api.schema): a generated client gets one model for what it reads and what it sends.
+    same_model_when_partial = True
 
     employee = serializers.IntegerField(
         required=False, help_text=_("Id of the worker in this employer's personnel directory.")
@@ -168,10 +206,11 @@ class AnswersSerializer(Serializer):
         child=country_field(_("A state of work (ISO).")),
         required=False,
         min_length=2,
-        max_length=4,
+        max_length=5,
         help_text=_(
-            "Simultaneous occupation: the 2 to 4 states of work, including the issuing state if "
-            "the worker also works there."
+            "Simultaneous occupation: the states of work, at least 2: at most four other than the "
+            "issuing state, and the issuing state too if the worker also works there (as the wizard "
+            "asks them)."
         ),
     )
     places = PlaceStep(many=True, required=False, help_text=_("Places of work (posting: all in one state)."))
@@ -263,7 +302,13 @@ class RequestSerializer(RequestPeriods, ModelSerializer):
     based_on = serializers.IntegerField(
         source="based_on_id", allow_null=True, help_text=_("Request it was based on.")
     )
-    answers = serializers.SerializerMethodField(help_text=_("The answers, by wizard step."))
+    answers = serializers.SerializerMethodField(
+        help_text=_(
+            "The answers, by step, in the shape a create and an update take them: a draft's answers "
+            "can be changed and sent back as they are with PATCH. The contact person's personal "
+            "number is masked (see contact.personal_number)."
+        )
+    )
     certificate = serializers.SerializerMethodField(help_text=_("The certificate, once issued; else null."))
     created_at = serializers.DateTimeField(help_text=_("Created."))
     updated_at = serializers.DateTimeField(help_text=_("Last changed."))
@@ -303,11 +348,10 @@ class RequestSerializer(RequestPeriods, ModelSerializer):
         ]
         read_only_fields = fields
 
-    def get_answers(self, obj) -> dict:
-        from ..request_answers import public_answers
+    def get_answers(self, obj) -> AnswersSerializer:
+        from ..request_answers import api_answers
 
-        # Another person's number (the contact person's) is masked, as on the pages.
-        return masked_answers(obj.type, public_answers(obj.answers))
+        return api_answers(obj.type, obj.answers)
 
     def get_certificate(self, obj) -> CertificateSummarySerializer(allow_null=True):  # type: ignore[valid-type]
         from postings.selectors import certificate_of

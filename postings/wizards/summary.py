@@ -67,21 +67,6 @@ def _rows(form_class, data: dict, skip=()) -> list[dict]:
     return rows
 
 
-def masked_answers(kind: str, answers: dict) -> dict:
-    """`answers` with the numbers the pages mask (a step form's `masked_fields`) masked the same way,
-    for the API, which shows the answers as they are stored."""
-    answers = dict(answers)
-    for step, form_class in STEPS.get(kind, ()):
-        names = getattr(form_class, "masked_fields", ())
-        data = answers.get(step)
-        if names and isinstance(data, dict):
-            answers[step] = {
-                key: mask_personal_number(value) if key in names and value else value
-                for key, value in data.items()
-            }
-    return answers
-
-
 def active_steps(request, worker: dict | None) -> list[str]:
     issuing = settings.PORTAL_INSTITUTION["state"]
     # Where the worker lives as the request says it (sent: as sent), so a move recorded in the

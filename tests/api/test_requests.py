@@ -93,7 +93,7 @@ def test_update_a_draft_step(employer_admin, employer, employee):
     response = api.patch(f"{base(employer)}{draft['id']}/", {"conditions": conditions}, format="json")
     assert response.status_code == 200, response.json()
     assert response.json()["requested_end"] == "2025-12-31"
-    assert response.json()["answers"]["places"]["places"][0]["country"] == "BE"
+    assert response.json()["answers"]["places"][0]["country"] == "BE"
 
 
 def test_errors_name_the_field_path(employer_admin, employer, employee):
