@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from coverage_portal.state_names import state_in_sentence
 from postings.models import ResidenceStatement
 from postings.services.drafts import WIZARD_KEY
 from postings.wizards.answers import answers_of
@@ -214,6 +215,6 @@ def statement_missing(request) -> list[dict]:
                 "The worker lives in %(state)s: upload the statement of that state's institution "
                 "(POST it to this draft's statement/) before sending."
             )
-            % {"state": request.employee.country.name},
+            % {"state": state_in_sentence(request.employee.country.code)},
         }
     ]
