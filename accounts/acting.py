@@ -84,6 +84,13 @@ def client_of(request):
     return None if own else employer
 
 
+def client_name(request) -> str | None:
+    """The consultant's client's name, for the questions and hints that say "your company" to the
+    employer's own staff (postings.forms.client_texts); None for them."""
+    client = client_of(request)
+    return client.name if client is not None else None
+
+
 def stale_page_response(request, employer):
     """A redirect back to the page, with a message, when a form was shown for another employer than
     the one acted for now (switched in another tab); None when the post may go ahead."""

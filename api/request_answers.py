@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from accounts.identifiers import mask_personal_number
+from coverage_portal.state_names import state_in_sentence
 from postings.forms.steps import STATE_FIELDS, state_name
 from postings.models import ResidenceStatement
 from postings.services.drafts import WIZARD_KEY
@@ -316,6 +317,6 @@ def statement_missing(request) -> list[dict]:
                 "The worker lives in %(state)s: upload the statement of that state's institution "
                 "(POST it to this draft's statement/) before sending."
             )
-            % {"state": request.employee.country.name},
+            % {"state": state_in_sentence(request.employee.country.code)},
         }
     ]

@@ -20,6 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from coverage_portal.state_names import state_in_sentence
 from postings.wizards.conditions import AIR, classification
 
 from .certificate_labels import EXCEPTION_CODE, STATUS_CODES, labels_for
@@ -168,7 +169,7 @@ def _exception_description(code: str, provision: dict, request) -> str:
     agreement = ExceptionAgreement.objects.filter(request_id=request.pk, outcome="agreed").first()
     if agreement is None:
         return text
-    agreed_with = _("with %(state)s") % {"state": _country(agreement.other_state.code)}
+    agreed_with = _("with %(state)s") % {"state": state_in_sentence(agreement.other_state.code)}
     return " ".join(
         p for p in (text, agreed_with, f"({agreement.reference})" if agreement.reference else "") if p
     )

@@ -7,7 +7,8 @@ and the states' names instead, and no "Article" where there is none.
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_countries import countries
+
+from .state_names import state_in_sentence
 
 INSTRUMENTS = {
     "883/2004": gettext_lazy("Regulation (EC) No 883/2004"),
@@ -23,16 +24,16 @@ def instrument_name(instrument: str) -> str:
     if kind == "treaty":
         first, _dash, second = codes.partition("-")
         return _("the treaty between %(first)s and %(second)s") % {
-            "first": countries.name(first),
-            "second": countries.name(second),
+            "first": state_in_sentence(first),
+            "second": state_in_sentence(second),
         }
     if kind == "national":
-        return _("the national law of %(state)s") % {"state": countries.name(codes)}
+        return _("the national law of %(state)s") % {"state": state_in_sentence(codes)}
     return str(INSTRUMENTS.get(instrument, ""))
 
 
 def provision_label(provision: dict | None) -> str:
-    """ "Regulation (EC) No 883/2004, Article 12(1)"; "the national law of Netherlands"; "" for none."""
+    """ "Regulation (EC) No 883/2004, Article 12(1)"; "the national law of the Netherlands"; "" for none."""
     provision = provision or {}
     name = instrument_name(provision.get("instrument", ""))
     if name and provision.get("article"):

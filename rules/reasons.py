@@ -135,7 +135,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         f"{R883} Art. 11(4) second sentence",
         N_(
             "The seafarer is paid by an undertaking in {payer}, lives in {payer}, and the vessel flies the "
-            "{flag} flag, so {payer} applies."
+            "flag of {flag}, so {payer} applies."
         ),
         N_(
             "The paying undertaking ({payer}) is not in another state than the flag state ({flag}) where the "
@@ -367,8 +367,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ART14B_4_1408_PAID_FROM_RESIDENCE": (
         f"{R1408} Art. 14b(4)",
         N_(
-            "The seafarer is paid by an undertaking in {payer} and lives there; the vessel flies the {flag} "
-            "flag, so {payer} applies."
+            "The seafarer is paid by an undertaking in {payer} and lives there; the vessel flies the flag of "
+            "{flag}, so {payer} applies."
         ),
         N_(
             "The seafarer is not paid from the state of residence ({residence}) by an undertaking outside the "
@@ -377,7 +377,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "ART13_2_C_1408_FLAG_STATE": (
         f"{R1408} Art. 13(2)(c)",
-        N_("Work on board a vessel flying the flag of {flag} is covered by {flag}."),
+        N_("Work on board a vessel is covered by the legislation of the flag state, {flag}."),
         N_("The flag rule does not apply."),
     ),
     "ART14C_A_1408_STATE_OF_EMPLOYMENT": (

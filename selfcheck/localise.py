@@ -21,6 +21,7 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext, ngettext
 
 import rules
+from coverage_portal.state_names import state_in_sentence
 from rules.dates import Duration
 from rules.i18n import Figure, Term
 
@@ -68,14 +69,28 @@ def localised_errors(exc: Exception) -> list:
     return localised
 
 
+# Figures that hold a state's code and are said with the state's name in the reader's language: the
+# engine writes "the vessel flies the flag of MT"; a person reads "the flag of Malta". (The engine's
+# other states, such as {payer} or {residence}, are given by code in every language; the sentences'
+# translations are written around a code: "dans l'État NL", "im Staat NL".)
+NAMED_STATES = frozenset({"flag"})
+
+
 def _render(template: str, figures: dict, english: str) -> str:
     translated = gettext(template)
-    if translated == template:
+    named = not NAMED_STATES.isdisjoint(figures)
+    if translated == template and not named:
         return english
     try:
-        return translated.format_map({name: _localised(value) for name, value in figures.items()})
+        return translated.format_map({name: _figure(name, value) for name, value in figures.items()})
     except (KeyError, IndexError, ValueError):
         return english  # a damaged translation: the English sentence is still right
+
+
+def _figure(name: str, value):
+    if name in NAMED_STATES and isinstance(value, str) and value:
+        return state_in_sentence(value)
+    return _localised(value)
 
 
 def _localised(value):

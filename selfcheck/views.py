@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
-from django_countries import countries
 
 import rules
 from coverage_portal.provision import provision_label
+from coverage_portal.state_names import state_in_sentence
 
 from .forms import SelfCheckForm, field_for_error
 from .localise import localised_determination, localised_errors
@@ -57,7 +57,7 @@ def present(determination: dict) -> dict:
     code = determination["a1_status_code"]
     return {
         **determination,
-        "state_name": countries.name(state) if state else "",
+        "state_name": state_in_sentence(state) if state else "",
         "status_label": str(STATUS_LABELS.get(code, "")) if code else "",
         "a1": determination["certificate"] == "PD A1",
         # "Regulation (EC) No 883/2004, Article 12(1)", not the engine's "883/2004" or "national:NL".

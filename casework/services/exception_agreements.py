@@ -13,10 +13,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_caseworker
 from accounts.services.audit import audit_record
+from coverage_portal.state_names import state_in_sentence
 from postings.models import CoverageRequest, RequestType
 from postings.services.decisions import request_redetermine
 from postings.services.lifecycle import locked_request, request_record_event
@@ -123,7 +125,8 @@ def request_record_exception_answer(
 
 def _tell_employer(request: CoverageRequest, agreement: ExceptionAgreement) -> None:
     with in_request_language(request):
-        state = agreement.other_state.name
+        # "The Netherlands agreed ...", "The institution of the Netherlands ..." in English.
+        state = state_in_sentence(agreement.other_state.code)
         if agreement.agreed:
             subject = _("%(state)s agreed to the exception for request %(number)s")
             body = _(
@@ -145,7 +148,7 @@ def _tell_employer(request: CoverageRequest, agreement: ExceptionAgreement) -> N
         notify_employer(
             request=request,
             kind="notice",
-            subject=subject % values,
+            subject=capfirst(subject % values),
             body=body % values,
             dedup_key=f"exception:{request.pk}:{agreement.outcome}:{agreement.answered_on.isoformat()}",
         )

@@ -3,7 +3,10 @@ full stop (coverage_portal/sentences.py)."""
 
 from django import template
 
-from coverage_portal import sentences
+from coverage_portal import sentences, state_names
 
 register = template.Library()
 register.filter("one_full_stop", sentences.one_full_stop, is_safe=True)
+
+# {{ code|state_in_sentence }}: "the Netherlands" inside an English sentence (coverage_portal/state_names.py).
+register.filter("state_in_sentence", state_names.state_in_sentence)

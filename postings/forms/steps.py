@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -18,12 +19,14 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from accounts import identifiers
 from coverage_portal.form_copies import QuickCopyForm
+from coverage_portal.state_names import state_in_sentence
 from coverage_portal.validators import validate_phone
 
 from ..models import CertificateLanguage, LocationType, OutputChannel, Territory
 from ..selectors import employee_search
 from ..situation import place_state
 from ..widgets import FastLazySelect, same_for_a_language, states
+from .client_texts import NamesTheClient
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -240,7 +243,15 @@ class AddressForm(QuickCopyForm):
         return data
 
 
-class RelationshipForm(QuickCopyForm):
+class RelationshipForm(NamesTheClient, QuickCopyForm):
+    client_texts = {
+        "date_of_entry": {"required": _("Enter the date the employee entered the service of %(client)s.")},
+        "private_sector": {
+            "label": _("Is %(client)s an employer in the private sector?"),
+            "required": _("Say whether %(client)s is an employer in the private sector."),
+        },
+    }
+
     date_of_entry = forms.DateField(
         label=_("Date of entry into service"),
         widget=DATE,
@@ -551,21 +562,18 @@ class BasePlaceFormSet(forms.BaseFormSet):
             for place in places:
                 code = place.cleaned_data["country"]
                 if code not in self.states:
-                    place.add_error(
-                        "country",
-                        _(
-                            "%(state)s is not one of the states of work you chose (%(chosen)s). Choose one "
-                            "of those, or go back and add %(state)s to the states."
-                        )
-                        % {"state": state_name(code) or code, "chosen": chosen},
-                    )
+                    message = _(
+                        "%(state)s is not one of the states of work you chose (%(chosen)s). Choose one "
+                        "of those, or go back and add %(state)s to the states."
+                    ) % {"state": state_in_sentence(code), "chosen": chosen}
+                    place.add_error("country", capfirst(message))
             if any(self.errors):
                 return
             missing = [code for code in self.states if code not in countries_used]
             if missing:
                 raise ValidationError(
                     _("Add a place of work in %(states)s: each state of work you chose needs at least one.")
-                    % {"states": ", ".join(state_name(code) or code for code in missing)}
+                    % {"states": ", ".join(state_in_sentence(code) for code in missing)}
                 )
             total = sum(f.cleaned_data["time_pct"] for f in places)
             if total != 100:
@@ -599,7 +607,7 @@ class StatesForm(QuickCopyForm):
         super().__init__(*args, **kwargs)
         issuing = settings.PORTAL_INSTITUTION["state"]
         self.fields["also_issuing_state"].label = _("The employee also works in %(state)s") % {
-            "state": countries.name(issuing)
+            "state": state_in_sentence(issuing)
         }
 
     def clean(self):
@@ -615,7 +623,7 @@ class StatesForm(QuickCopyForm):
                 self.add_error(
                     name,
                     _("You chose %(state)s twice: choose another state here, or leave this one empty.")
-                    % {"state": state_name(code) or code},
+                    % {"state": state_in_sentence(code)},
                 )
             elif code:
                 chosen.append(code)
@@ -627,7 +635,7 @@ class StatesForm(QuickCopyForm):
             self.add_error(
                 "state_2",
                 _("Choose a second state of work, or tick the box if the employee also works in %(state)s.")
-                % {"state": countries.name(issuing)},
+                % {"state": state_in_sentence(issuing)},
             )
         data["states"] = states
         return data
@@ -918,7 +926,16 @@ def months_before(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-class ContactForm(QuickCopyForm):
+class ContactForm(NamesTheClient, QuickCopyForm):
+    client_texts = {
+        "output_channel": {
+            "help_text": _(
+                "E-box: the certificate arrives in the e-box of %(client)s and on this portal. "
+                "Paper: it is printed and sent by post to the address of %(client)s."
+            )
+        }
+    }
+
     family_name = forms.CharField(
         label=_("Family name"),
         max_length=100,

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_countries import countries
 
+from accounts.acting import client_name
 from coverage_portal.personal_search import CONSULT
+from coverage_portal.state_names import state_in_sentence
 
 from ..consult_rows import COLUMNS, consult_rows, consult_rows_html
 from ..filters import SORT_LABELS, RequestFilter
@@ -129,7 +130,7 @@ def exception_answer(events) -> dict | None:
     if not answers:
         return None
     answer = answers[-1]
-    return {**answer, "state_name": countries.name(answer.get("state", ""))}
+    return {**answer, "state_name": state_in_sentence(answer.get("state", ""))}
 
 
 @employer_view
@@ -143,7 +144,7 @@ def request_detail(request, employer, pk):
         "postings/detail.html",
         {
             "request_obj": obj,
-            "summary": request_summary(obj),
+            "summary": request_summary(obj, client_name=client_name(request)),
             "places": list(obj.places.all()),
             "history": history,
             "certificate": certificate_of(obj),
@@ -178,5 +179,5 @@ def request_cancel_view(request, employer, pk):
     return render(
         request,
         "postings/cancel.html",
-        {"request_obj": obj, "summary": request_summary(obj), "form": form},
+        {"request_obj": obj, "summary": request_summary(obj, client_name=client_name(request)), "form": form},
     )

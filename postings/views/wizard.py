@@ -15,11 +15,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import View
-from django_countries import countries
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
+from accounts.acting import client_name
 from coverage_portal.provision import provision_label
+from coverage_portal.state_names import state_in_sentence
 
 from ..models import ResidenceStatement
 from ..selectors import any_request_get, employees_for
@@ -34,7 +35,7 @@ from ..situation import determine_request
 from ..status import Status
 from ..wizards import conditions
 from ..wizards.answers import answers_of
-from ..wizards.steps import EMPLOYEE_STEPS, PERIOD_STEP, SHORT_TITLES, STEPS, TITLES
+from ..wizards.steps import EMPLOYEE_STEPS, PERIOD_STEP, SHORT_TITLES, STEPS, step_title
 from ..wizards.storage import DraftStorage
 from ..wizards.summary import imo_warning_message, request_summary
 from .common import employer_view
@@ -58,6 +59,8 @@ class RequestWizard(NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         self.draft = kwargs.pop("draft")
         self.employer = kwargs.pop("employer")
+        # A consultant reads the client's name where the employer's staff read "your company".
+        self.client_name = client_name(request)
         self.answers = {k: v for k, v in (self.draft.answers or {}).items() if k != WIZARD_KEY}
         self._initial_override = None
         self.prefix = self.get_prefix(request, *args, **kwargs)
@@ -86,7 +89,7 @@ class RequestWizard(NamedUrlWizardView):
         if step == "relationship":
             # The date of entry cannot come before the chosen employee's 14th birthday.
             employee = self.draft.employee
-            return {"birth_date": employee.birth_date if employee else None}
+            return {"birth_date": employee.birth_date if employee else None, "client_name": self.client_name}
         if step == "places":
             return {"kind": self.draft.type, "states": (self.answers.get("states") or {}).get("states") or []}
         if step == "statement":
@@ -96,6 +99,8 @@ class RequestWizard(NamedUrlWizardView):
             }
         if step == PERIOD_STEP[self.draft.type] and self.draft.extends_id:
             return {"extension_check": partial(extension_errors, self.draft)}
+        if step == "contact":
+            return {"client_name": self.client_name}
         return {}
 
     def get_form_initial(self, step):
@@ -227,7 +232,7 @@ class RequestWizard(NamedUrlWizardView):
         prev_url = self.get_step_url(self.steps.prev) if self.steps.prev else None
         context.update(
             draft=self.draft,
-            step_title=TITLES[step],
+            step_title=step_title(step, self.client_name),
             step_number=steps.index(step) + 1,
             step_count=len(steps),
             prev_url=self.get_step_url("check") if returning else prev_url,
@@ -241,11 +246,11 @@ class RequestWizard(NamedUrlWizardView):
             outcome = determine_request(self.draft)
             determination = outcome["determination"]
             context.update(
-                summary=request_summary(self.draft),
+                summary=request_summary(self.draft, client_name=self.client_name),
                 step_titles=SHORT_TITLES,
                 outcome=outcome,
                 determination=determination,
-                legislation_name=countries.name(determination["legislation"])
+                legislation_name=state_in_sentence(determination["legislation"])
                 if determination and determination.get("legislation")
                 else "",
                 provision_label=provision_label(determination.get("provision")) if determination else "",

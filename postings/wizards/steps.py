@@ -18,6 +18,20 @@ TITLES = {
     "check": _("Check your answers before sending the request"),
 }
 
+# A consultant acting for a client reads the client's name where the employer's own staff read "your
+# company" (accounts.acting.client_of): formatted when the page is shown, the name being the reader's.
+CLIENT_TITLES = {
+    "relationship": _("How is the employee employed by %(client)s?"),
+}
+
+
+def step_title(step: str, client_name: str | None = None) -> str:
+    """The step's question; naming the client for a consultant, "your company" for the employer's staff."""
+    if client_name and step in CLIENT_TITLES:
+        return CLIENT_TITLES[step] % {"client": client_name}
+    return TITLES[step]
+
+
 SHORT_TITLES = {
     "employee": _("Employee"),
     "address": _("Temporary address"),

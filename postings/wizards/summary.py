@@ -52,7 +52,7 @@ def _field_names(form_class) -> list[str]:
     return order + [name for name in fields if name not in order]
 
 
-def _rows(form_class, data: dict, skip=()) -> list[dict]:
+def _rows(form_class, data: dict, skip=(), client_name=None) -> list[dict]:
     rows = []
     masked = getattr(form_class, "masked_fields", ())
     for name in _field_names(form_class):
@@ -63,7 +63,9 @@ def _rows(form_class, data: dict, skip=()) -> list[dict]:
         if value and name in masked:
             value = mask_personal_number(value)
         if value:
-            rows.append({"label": field.label, "value": value})
+            label_for = getattr(form_class, "label_for", None)
+            label = label_for(name, client_name) if label_for else field.label
+            rows.append({"label": label, "value": value})
     return rows
 
 
@@ -80,8 +82,11 @@ def active_steps(request, worker: dict | None) -> list[str]:
     return steps
 
 
-def request_summary(request) -> list[dict]:
-    """[{"step", "title", "rows": [{"label", "value"}], "places": [[rows], ...], "warnings": [str]}]."""
+def request_summary(request, client_name=None) -> list[dict]:
+    """[{"step", "title", "rows": [{"label", "value"}], "places": [[rows], ...], "warnings": [str]}].
+
+    `client_name`: the client a consultant acts for, named in the questions that ask the employer's
+    staff about "your company" (postings.forms.client_texts)."""
     answers = request.answers or {}
     forms_by_step = dict(STEPS[request.type])
     worker = worker_data(request)
@@ -119,7 +124,7 @@ def request_summary(request) -> list[dict]:
             if statement is not None:
                 section["rows"].append({"label": _("File"), "value": _("Uploaded")})
         else:
-            section["rows"] = _rows(forms_by_step[step], data)
+            section["rows"] = _rows(forms_by_step[step], data, client_name=client_name)
             if data.get("imo_warning"):
                 section["warnings"].append(imo_warning_message(data.get("imo_number")))
         sections.append(section)

@@ -91,7 +91,7 @@ def test_public_pages(live_server, page, certificate, settings):
     page.get_by_label("My employer sends me temporarily to the first country of work (a posting)").check()
     a_posting_from_the_netherlands(page)
     page.get_by_role("button", name="Continue").click()
-    assert "legislation of Netherlands applies" in page.locator("h1").inner_text()
+    assert "legislation of the Netherlands applies" in page.locator("h1").inner_text()
     sweep.check("self-check, result")
 
     page.set_viewport_size(PHONE)

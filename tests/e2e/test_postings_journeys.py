@@ -84,7 +84,7 @@ def states_and_places(page, second_state, shares, also_issuing=False):
     if second_state:
         page.get_by_label("Second state of work").select_option(second_state)
     if also_issuing:
-        page.get_by_label("The employee also works in Netherlands").check()
+        page.get_by_label("The employee also works in the Netherlands").check()
     go_on(page)
     assert heading(page) == "Where will the employee work?"
     assert page.locator("input[name=places-TOTAL_FORMS]").input_value() == "2"

@@ -48,7 +48,7 @@ def test_questions_appear_as_they_apply_and_the_answer_explains_itself(live_serv
 
     a_posting_from_the_netherlands(page)
     page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "The social security legislation of Netherlands applies"
+    assert page.locator("h1").inner_text() == "The social security legislation of the Netherlands applies"
     assert "Regulation (EC) No 883/2004, Article 12(1)" in page.locator(".summary-list").inner_text()
 
 

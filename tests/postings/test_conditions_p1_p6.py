@@ -50,7 +50,7 @@ def test_a_failed_condition_gives_the_host_states_law_on_check_answers_and_in_th
 ):
     draft = start(logged_in, "posting")
     page = html.unescape(walk_to_check(logged_in, draft, employee).content.decode())
-    assert "the legislation of <strong>Netherlands</strong> applies" in page
+    assert "the legislation of <strong>the Netherlands</strong> applies" in page
     # Both questions are listed with the other answers, each with its answer.
     assert HIRED_OUT_QUESTION in page and ACTIVITY_QUESTION in page
 

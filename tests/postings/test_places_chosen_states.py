@@ -65,7 +65,7 @@ def test_the_page_starts_with_a_place_per_chosen_state(logged_in, employee, engi
 def test_a_place_left_empty_is_ignored_and_a_state_without_a_place_named(logged_in, employee, engine):
     draft = to_places(logged_in, employee, None)
     page = post_step(logged_in, draft, "places", places_data([region("BE", "100"), {}]), S)
-    assert "Add a place of work in Netherlands: each state of work you chose needs at least one." in (
+    assert "Add a place of work in the Netherlands: each state of work you chose needs at least one." in (
         page.content.decode()
     )
 

@@ -242,7 +242,7 @@ def test_employer_established_abroad_gets_the_paper_route(client, db, country):
 def test_check_answers_with_the_real_engine(logged_in, employee):
     draft = start(logged_in, "posting")
     page = walk_to_check(logged_in, draft, employee).content.decode()
-    assert "Expected outcome: the legislation of <strong>Netherlands</strong> applies" in page
+    assert "Expected outcome: the legislation of <strong>the Netherlands</strong> applies" in page
     assert "12(1)" in page
 
 

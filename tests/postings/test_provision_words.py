@@ -18,8 +18,11 @@ pytestmark = pytest.mark.django_db
     "provision, words",
     [
         ({"instrument": "883/2004", "article": "13(1)(a)"}, "Regulation (EC) No 883/2004, Article 13(1)(a)"),
-        ({"instrument": "treaty:NL-US", "article": "9(1)"}, "the treaty between Netherlands and"),
-        ({"instrument": "national:NL", "article": ""}, "the national law of Netherlands"),
+        (
+            {"instrument": "treaty:NL-US", "article": "9(1)"},
+            "the treaty between the Netherlands and the United States of America",
+        ),
+        ({"instrument": "national:NL", "article": ""}, "the national law of the Netherlands"),
         ({"instrument": "none", "article": ""}, ""),
     ],
 )
@@ -53,7 +56,7 @@ def test_the_check_page_shows_no_code_and_no_empty_article(logged_in, employee, 
     monkeypatch.setattr(rules, "determine_with_figures", national, raising=False)
     draft = start(logged_in, "posting")
     page = walk_to_check(logged_in, draft, employee).content.decode()
-    assert "(the national law of Netherlands)" in page
+    assert "(the national law of the Netherlands)" in page
     assert "national:NL" not in page and "Article )" not in page
 
 

@@ -49,7 +49,7 @@ def test_a_place_outside_the_chosen_states_is_named_at_its_state():
 def test_a_state_without_a_place_is_named():
     formset = places(region("BE", "100"))
     assert formset.non_form_errors() == [
-        "Add a place of work in Netherlands: each state of work you chose needs at least one."
+        "Add a place of work in the Netherlands: each state of work you chose needs at least one."
     ]
 
 

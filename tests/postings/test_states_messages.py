@@ -24,7 +24,7 @@ def test_an_empty_page_names_the_first_state_once():
 
 
 def test_one_state_asks_for_a_second_at_the_second_select():
-    second = "Choose a second state of work, or tick the box if the employee also works in Netherlands."
+    second = "Choose a second state of work, or tick the box if the employee also works in the Netherlands."
     assert errors(state_1="BE") == {"state_2": [second]}
     assert errors(state_1="BE", also_issuing_state="on") == {}
 

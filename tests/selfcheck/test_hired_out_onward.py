@@ -24,7 +24,7 @@ def test_the_question_is_on_the_page_and_unticked_keeps_the_posting(client):
     form = client.get(URL).content.decode()
     assert 'name="hired_out_onward"' in form
     page = html.unescape(client.post(URL, POSTING).content.decode())
-    assert "The social security legislation of Netherlands applies" in page
+    assert "The social security legislation of the Netherlands applies" in page
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ def test_the_rule_that_decides_is_named_in_words(client):
     dutch = client.post(URL, POSTING, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Verordening (EG) nr. 883/2004, artikel 12(1)" in dutch
     treaty = client.post(URL, {**POSTING, "work_1_country": "US"}).content.decode()
-    assert "the treaty between Netherlands and United States of America, Article 9" in treaty
+    assert "the treaty between the Netherlands and the United States of America, Article 9" in treaty
     national = client.post(URL, {**POSTING, "work_1_country": "NG"}).content.decode()
     assert "national:" not in national and "the national law of" in national
 
