@@ -317,6 +317,6 @@ def statement_missing(request) -> list[dict]:
                 "The worker lives in %(state)s: upload the statement of that state's institution "
                 "(POST it to this draft's statement/) before sending."
             )
-            % {"state": state_in_sentence(request.employee.country.code)},
+            % {"state": state_in_sentence(request.employee.country.code, "in")},
         }
     ]

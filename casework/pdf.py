@@ -169,7 +169,7 @@ def _exception_description(code: str, provision: dict, request) -> str:
     agreement = ExceptionAgreement.objects.filter(request_id=request.pk, outcome="agreed").first()
     if agreement is None:
         return text
-    agreed_with = _("with %(state)s") % {"state": state_in_sentence(agreement.other_state.code)}
+    agreed_with = _("with %(state)s") % {"state": state_in_sentence(agreement.other_state.code, "with")}
     return " ".join(
         p for p in (text, agreed_with, f"({agreement.reference})" if agreement.reference else "") if p
     )

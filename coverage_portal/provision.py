@@ -24,11 +24,11 @@ def instrument_name(instrument: str) -> str:
     if kind == "treaty":
         first, _dash, second = codes.partition("-")
         return _("the treaty between %(first)s and %(second)s") % {
-            "first": state_in_sentence(first),
-            "second": state_in_sentence(second),
+            "first": state_in_sentence(first, "with"),
+            "second": state_in_sentence(second, "with"),
         }
     if kind == "national":
-        return _("the national law of %(state)s") % {"state": state_in_sentence(codes)}
+        return _("the national law of %(state)s") % {"state": state_in_sentence(codes, "of")}
     return str(INSTRUMENTS.get(instrument, ""))
 
 

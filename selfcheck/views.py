@@ -57,7 +57,7 @@ def present(determination: dict) -> dict:
     code = determination["a1_status_code"]
     return {
         **determination,
-        "state_name": state_in_sentence(state) if state else "",
+        "state_name": state_in_sentence(state, "of") if state else "",
         "status_label": str(STATUS_LABELS.get(code, "")) if code else "",
         "a1": determination["certificate"] == "PD A1",
         # "Regulation (EC) No 883/2004, Article 12(1)", not the engine's "883/2004" or "national:NL".

@@ -126,7 +126,7 @@ def request_record_exception_answer(
 def _tell_employer(request: CoverageRequest, agreement: ExceptionAgreement) -> None:
     with in_request_language(request):
         # "The Netherlands agreed ...", "The institution of the Netherlands ..." in English.
-        state = state_in_sentence(agreement.other_state.code)
+        state = state_in_sentence(agreement.other_state.code, "of")
         if agreement.agreed:
             subject = _("%(state)s agreed to the exception for request %(number)s")
             body = _(

@@ -607,7 +607,7 @@ class StatesForm(QuickCopyForm):
         super().__init__(*args, **kwargs)
         issuing = settings.PORTAL_INSTITUTION["state"]
         self.fields["also_issuing_state"].label = _("The employee also works in %(state)s") % {
-            "state": state_in_sentence(issuing)
+            "state": state_in_sentence(issuing, "in")
         }
 
     def clean(self):
@@ -635,7 +635,7 @@ class StatesForm(QuickCopyForm):
             self.add_error(
                 "state_2",
                 _("Choose a second state of work, or tick the box if the employee also works in %(state)s.")
-                % {"state": state_in_sentence(issuing)},
+                % {"state": state_in_sentence(issuing, "in")},
             )
         data["states"] = states
         return data

@@ -15,11 +15,11 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django_countries import countries
 
 from accounts.models import EmploymentPeriod
 from coverage_portal.precompiled import PrecompiledValues
 from coverage_portal.sentences import one_full_stop
+from coverage_portal.state_names import state_in_sentence
 
 from ..models import CoverageRequest
 from ..status import Decision, Status
@@ -318,7 +318,7 @@ def check_residence_statement(request: CoverageRequest) -> list[dict]:
             "RESIDENCE_STATEMENT_MISSING",
             lambda: (
                 _("The worker lives in %(state)s: the statement of that state's institution is missing.")
-                % {"state": countries.name(employee_country)}
+                % {"state": state_in_sentence(employee_country, "in")}
             ),
         )
     ]

@@ -130,7 +130,7 @@ def exception_answer(events) -> dict | None:
     if not answers:
         return None
     answer = answers[-1]
-    return {**answer, "state_name": state_in_sentence(answer.get("state", ""))}
+    return {**answer, "state_name": state_in_sentence(answer.get("state", ""), "with")}
 
 
 @employer_view

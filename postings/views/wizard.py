@@ -250,7 +250,7 @@ class RequestWizard(NamedUrlWizardView):
                 step_titles=SHORT_TITLES,
                 outcome=outcome,
                 determination=determination,
-                legislation_name=state_in_sentence(determination["legislation"])
+                legislation_name=state_in_sentence(determination["legislation"], "of")
                 if determination and determination.get("legislation")
                 else "",
                 provision_label=provision_label(determination.get("provision")) if determination else "",
