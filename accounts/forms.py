@@ -525,6 +525,15 @@ class ImportForm(PlainMessages, forms.Form):
         error_messages={"empty": _("The file is empty. Choose the CSV file with your employees.")},
     )
 
+    def __init__(self, *args, client_name: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if client_name:  # a consultant: "your employees" would be the consultant's firm's
+            self.fields["file"].error_messages = {
+                **self.fields["file"].error_messages,
+                "empty": _("The file is empty. Choose the CSV file with the employees of %(client)s.")
+                % {"client": client_name},
+            }
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > conf.import_max_bytes():

@@ -65,7 +65,13 @@ def employee_create(*, actor, employer, data: dict, periods: list) -> Employee:
     if not can_act_for(actor, employer):
         raise PermissionDenied
     if Employee.objects.filter(employer=employer, personal_number=data["personal_number"]).exists():
-        raise ValidationError({"personal_number": _("This person is already in your personnel directory.")})
+        raise ValidationError(
+            {
+                "personal_number": ValidationError(
+                    _("This person is already in your personnel directory."), code="already_in_directory"
+                )
+            }
+        )
     _check_periods(periods)
     employee = Employee.objects.create(employer=employer, **data)
     _save_periods(employee, periods)
@@ -80,13 +86,21 @@ def employee_update(*, actor, employee: Employee, data: dict, periods: list) -> 
     # Removed from the directory since the page was read (postings.services.worker_removal, which
     # locks this row): Django's save() would insert the row again and bring back what was erased.
     if not Employee.objects.select_for_update().filter(pk=employee.pk).exists():
-        raise ValidationError(_("This person is no longer in your personnel directory."))
+        raise ValidationError(
+            _("This person is no longer in your personnel directory."), code="no_longer_in_directory"
+        )
     number = data.get("personal_number", employee.personal_number)
     clash = Employee.objects.filter(employer=employee.employer, personal_number=number).exclude(
         pk=employee.pk
     )
     if clash.exists():
-        raise ValidationError({"personal_number": _("Another person in your directory has this number.")})
+        raise ValidationError(
+            {
+                "personal_number": ValidationError(
+                    _("Another person in your directory has this number."), code="number_in_directory"
+                )
+            }
+        )
     _check_periods(periods)
     for name, value in data.items():
         setattr(employee, name, value)

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coverage_portal.personal_search import PERSONNEL
 
 from .. import identifiers, selectors
+from ..acting import client_name
+from ..directory_words import naming_the_client
 from ..forms import EmployeeForm, ImportForm, PeriodFormSet, PersonnelSearchForm
 from ..services import personnel as service
 from ..services.retention import IMPORT_REPORT_RETENTION, report_deleted
@@ -83,7 +85,7 @@ def _edit(request, employee=None):
                         messages.success(request, _("The changes were saved."))
                     return redirect("accounts:personnel_detail", pk=employee.pk)
                 except ValidationError as exc:
-                    apply_errors(form, exc)
+                    apply_errors(form, naming_the_client(exc, client_name(request)))
     else:
         form = EmployeeForm(instance=employee)
         initial = (
@@ -135,7 +137,7 @@ def personnel_detail(request, pk):
 @employer_required
 def personnel_import(request):
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
+        form = ImportForm(request.POST, request.FILES, client_name=client_name(request))
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:

@@ -65,7 +65,9 @@ def removal_plan(*, actor, employee: Employee) -> RemovalPlan:
 
 
 def _gone():
-    return ValidationError(_("This person is no longer in your personnel directory."))
+    return ValidationError(
+        _("This person is no longer in your personnel directory."), code="no_longer_in_directory"
+    )
 
 
 def _check_nothing_waiting(employee: Employee) -> None:

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import selectors
-from accounts.acting import raise_if_of_another_employer
+from accounts.acting import client_name, raise_if_of_another_employer
+from accounts.directory_words import naming_the_client
 from accounts.models import Employee
 from accounts.views.common import employer_required
 
@@ -58,7 +59,10 @@ def worker_remove(request, pk):
             request.user, Employee.objects.filter(pk=pk).values_list("employer_id", flat=True)
         )
         # Removed already (a second click, another tab) or never in this directory: said, not a 404.
-        messages.error(request, _("This person is no longer in your personnel directory."))
+        gone = ValidationError(
+            _("This person is no longer in your personnel directory."), code="no_longer_in_directory"
+        )
+        messages.error(request, " ".join(naming_the_client(gone, client_name(request)).messages))
         return redirect("accounts:personnel")
     if request.method == "GET":
         return _confirm(request, employee)
@@ -68,6 +72,7 @@ def worker_remove(request, pk):
             actor=request.user, employer=request.employer, employee_id=pk, drafts_seen=_drafts_seen(request)
         )
     except ValidationError as exc:
+        exc = naming_the_client(exc, client_name(request))
         if not Employee.objects.filter(pk=pk).exists():
             messages.error(request, " ".join(exc.messages))
             return redirect("accounts:personnel")
