@@ -8,6 +8,8 @@ messages with a code, and the page swaps in the client's name (accounts.acting.c
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coverage_portal.sentences import one_full_stop
+
 CLIENT_MESSAGES = {
     "already_in_directory": _("This person is already in the personnel directory of %(client)s."),
     "no_longer_in_directory": _("This person is no longer in the personnel directory of %(client)s."),
@@ -30,4 +32,5 @@ def _one(error: ValidationError, client_name: str) -> ValidationError:
     text = CLIENT_MESSAGES.get(error.code)
     if text is None:
         return error
-    return ValidationError(text % {"client": client_name}, code=error.code)
+    # "… of Van Dijk Bouw B.V." ends with the name's own full stop, not a second one.
+    return ValidationError(one_full_stop(text % {"client": client_name}), code=error.code)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from coverage_portal.dates import BrowserDateInput as DateInput
+from coverage_portal.sentences import one_full_stop
 from coverage_portal.validators import validate_phone
 
 from . import conf, identifiers
@@ -530,8 +531,10 @@ class ImportForm(PlainMessages, forms.Form):
         if client_name:  # a consultant: "your employees" would be the consultant's firm's
             self.fields["file"].error_messages = {
                 **self.fields["file"].error_messages,
-                "empty": _("The file is empty. Choose the CSV file with the employees of %(client)s.")
-                % {"client": client_name},
+                "empty": one_full_stop(
+                    _("The file is empty. Choose the CSV file with the employees of %(client)s.")
+                    % {"client": client_name}
+                ),
             }
 
     def clean_file(self):

@@ -146,7 +146,9 @@ def test_removing_another_clients_worker_from_a_page_left_open_offers_to_switch_
         for pk in (stranger.pk, stranger.pk + 1000)
     ]
     for response in answers:
-        assert "This person is no longer in your personnel directory." in messages_of(response)
+        # Said of the client acted for (a consultant has no directory of its own), not of Other B.V.
+        said = "This person is no longer in the personnel directory of Van Dijk Bouw B.V."
+        assert said in messages_of(response)
         assert "Other B.V." not in response.content.decode()
     assert Employee.objects.filter(pk=stranger.pk).exists()
 

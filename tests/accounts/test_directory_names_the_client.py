@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Employee
+from tests import factories
 from tests.accounts.test_personnel import VALID
 from tests.postings.test_posting_wizard import P
-from tests.postings.wizard_helpers import post_step, start
+from tests.postings.wizard_helpers import post_step, start, step_url
 
 pytestmark = pytest.mark.django_db
 CLIENT = "Van Dijk Bouw B.V."
@@ -34,7 +35,9 @@ def staff(client, employer_admin):
 
 
 def text(response) -> str:
-    return html.unescape(response.content.decode())
+    page = html.unescape(response.content.decode())
+    assert "B.V.." not in page  # the name's own full stop ends the sentence
+    return page
 
 
 def add_twice(client, language="en") -> str:
@@ -45,16 +48,16 @@ def add_twice(client, language="en") -> str:
 
 def test_a_consultant_adding_a_person_twice_reads_the_clients_directory(consultant):
     page = add_twice(consultant)
-    assert f"This person is already in the personnel directory of {CLIENT}." in page
+    assert f"This person is already in the personnel directory of {CLIENT}" in page
     assert "your personnel directory" not in page
 
 
 @pytest.mark.parametrize(
     "language, said",
     [
-        ("nl", f"Deze persoon staat al in het personeelsbestand van {CLIENT}."),
-        ("fr", f"Cette personne figure déjà dans le répertoire du personnel de {CLIENT}."),
-        ("de", f"Diese Person ist bereits im Personalverzeichnis von {CLIENT}."),
+        ("nl", f"Deze persoon staat al in het personeelsbestand van {CLIENT}"),
+        ("fr", f"Cette personne figure déjà dans le répertoire du personnel de {CLIENT}"),
+        ("de", f"Diese Person ist bereits im Personalverzeichnis von {CLIENT}"),
     ],
 )
 def test_the_consultant_reads_it_in_their_language(consultant, language, said):
@@ -78,7 +81,7 @@ def test_a_number_taken_by_another_person_names_the_clients_directory(consultant
 def test_an_empty_import_file_names_the_clients_employees(consultant):
     empty = SimpleUploadedFile("people.csv", b"", content_type="text/csv")
     page = text(consultant.post(reverse("accounts:personnel_import"), {"file": empty}))
-    assert f"The file is empty. Choose the CSV file with the employees of {CLIENT}." in page
+    assert f"The file is empty. Choose the CSV file with the employees of {CLIENT}" in page
     assert "your employees" not in page
 
 
@@ -92,7 +95,7 @@ def test_a_worker_removed_already_is_no_longer_in_the_clients_directory(consulta
     url = reverse("postings:worker_remove", args=[employee.pk])
     employee.delete()
     page = text(consultant.get(url, follow=True))
-    assert f"This person is no longer in the personnel directory of {CLIENT}." in page
+    assert f"This person is no longer in the personnel directory of {CLIENT}" in page
 
 
 def test_the_wizard_start_and_search_name_the_client(consultant, employee):
@@ -126,3 +129,23 @@ def test_naming_the_client_costs_the_start_page_no_query(representative_user, em
             assert browser.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[1] <= counts[0]  # the consultant's page asks no more than the staff's
+
+
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        ("en", f"The temporary address below comes from the personnel directory of {CLIENT} Check it"),
+        (
+            "fr",
+            f"L'adresse temporaire ci-dessous provient du répertoire du personnel de {CLIENT} Vérifiez-la",
+        ),
+    ],
+)
+def test_the_temporary_address_comes_from_the_clients_directory(consultant, employer, language, said):
+    worker = factories.make_employee(
+        employer, temp_street="Rue Haute 5", temp_postal_code="1000", temp_town="Bruxelles", temp_country="BE"
+    )
+    consultant.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    draft = start(consultant, "posting")
+    post_step(consultant, draft, "employee", {"query": "por", "employee": worker.pk}, P)
+    assert said in text(consultant.get(step_url(draft, "address")))
