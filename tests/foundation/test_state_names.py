@@ -305,3 +305,15 @@ def test_the_states_step_says_where_the_employee_also_works(settings, state, lan
         assert form.fields["also_issuing_state"].label == label
         assert not form.is_valid()
         assert form.errors["state_2"][0].endswith(error)
+
+
+def test_every_state_the_portal_names_has_its_french_and_german_forms():
+    from coverage_portal.state_names import FRENCH, GERMAN, GERMAN_PLAIN
+    from rules import data
+
+    named = data.EU27 | data.EEA_EFTA | {"CH", "GB"} | {c for t in data.TREATIES_NL for c in t.countries}
+    assert named <= set(FRENCH)
+    assert named <= set(GERMAN) | GERMAN_PLAIN
+    with translation.override("de"):
+        # No German genitive is made by glueing "s" onto a name that ends in a hissing sound.
+        assert not [c for c in named if state_in_sentence(c, "of").endswith(("ss", "xs", "zs"))]
