@@ -321,3 +321,23 @@ def test_a_replaced_paper_certificate_leaves_the_list_to_print(
     url = reverse("admin:casework_printqueueentry_changelist")
     to_print = caseworker_client.get(url, {"printed": "no"}).content.decode()
     assert new.number in to_print and old.number not in to_print
+
+
+def test_the_api_request_list_links_the_replaced_request_and_the_correction(
+    certificate, caseworker, employer_admin, employer
+):
+    """A payroll program that reads the list sees, without a call per certificate, that its request
+    was replaced (cancelled, corrected_by) and which new request carries the corrected certificate."""
+    new = _correct(caseworker, certificate)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token_create(actor=employer_admin, name='t')[1]}")
+    base = f"/api/v1/employers/{employer.pk}/requests/"
+    rows = {row["id"]: row for row in api.get(base).json()["results"]}
+    old_row, new_row = rows[certificate.request_id], rows[new.request_id]
+    assert old_row["status"] == "cancelled" and old_row["certificate"]["status"] == "withdrawn"
+    assert old_row["corrected_by"] == new.request_id and old_row["corrects"] is None
+    assert new_row["corrects"] == certificate.request_id and new_row["corrected_by"] is None
+    closed = api.get(base, {"status": "closed"}).json()["results"]
+    assert [row["id"] for row in closed] == [new.request_id]
+    detail = api.get(f"{base}{certificate.request_id}/").json()
+    assert detail["corrected_by"] == new.request_id
