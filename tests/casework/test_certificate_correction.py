@@ -341,3 +341,10 @@ def test_the_api_request_list_links_the_replaced_request_and_the_correction(
     assert [row["id"] for row in closed] == [new.request_id]
     detail = api.get(f"{base}{certificate.request_id}/").json()
     assert detail["corrected_by"] == new.request_id
+
+
+def test_the_dashboard_counts_a_correction_as_no_request_sent(caseworker_client, certificate, caseworker):
+    _correct(caseworker, certificate)
+    figures = caseworker_client.get(reverse("casework:dashboard")).context["figures"]
+    # "Requests sent per week": the employer sent one; the institution's correction was not sent.
+    assert sum(n for _week, n in figures["per_week"]) == 1
