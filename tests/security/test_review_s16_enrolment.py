@@ -143,3 +143,29 @@ def test_a_code_id_kept_in_the_session_after_a_newer_code_opens_nothing(client, 
     # A second tab of the same session, still holding the page with the old secret, confirms nothing.
     assert not TOTPDevice.objects.filter(user=caseworker).exists()
     assert_no_casework(client)
+
+
+def test_an_issuer_who_is_not_a_superuser_cannot_take_over_a_superusers_authenticator(
+    client, caseworker, superuser
+):
+    """A code for a superuser, with the lost-phone box ticked, would remove the superuser's app and
+    hand whoever knows their password an authenticator of their own: only a superuser issues it."""
+    from django.contrib.auth.models import Permission
+
+    from tests.accounts.conftest import login_verified
+
+    device = TOTPDevice.objects.create(user=superuser, name="phone", confirmed=True)
+    caseworker.user_permissions.add(Permission.objects.get(codename="issue_enrolment_code"))
+    login_verified(client, caseworker)
+    url = reverse("admin:accounts_staffaccount_enrolment_code", args=[superuser.pk])
+    assert client.post(url, {"remove_devices": "1"}).status_code == 404
+    assert TOTPDevice.objects.filter(pk=device.pk).exists()
+    assert not EnrolmentCode.objects.filter(user=superuser).exists()
+    listing = client.get(reverse("admin:accounts_staffaccount_changelist")).content.decode()
+    assert superuser.email not in listing and "colleague" not in listing
+    # Other staff still get their codes from this issuer.
+    colleague = factories.make_caseworker(email="colleague@svb.test")
+    assert (
+        client.post(reverse("admin:accounts_staffaccount_enrolment_code", args=[colleague.pk])).status_code
+        == 200
+    )
