@@ -281,14 +281,14 @@ class StaffAccountAdmin(admin.ModelAdmin):
         valid_codes = EnrolmentCode.objects.filter(
             user=OuterRef("pk"), used_at__isnull=True, superseded_at__isnull=True
         ).order_by("-created_at")
-        return (
-            super()
-            .get_queryset(request)
-            .filter(is_staff=True)
-            .annotate(
-                has_device=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
-                code_expires=Subquery(valid_codes.values("expires_at")[:1]),
-            )
+        staff = super().get_queryset(request).filter(is_staff=True)
+        if not request.user.is_superuser:
+            # A code for a superuser (with their app removed) would let whoever knows that password
+            # enrol: only a superuser issues one, so the permission cannot be used to rise above it.
+            staff = staff.exclude(is_superuser=True)
+        return staff.annotate(
+            has_device=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+            code_expires=Subquery(valid_codes.values("expires_at")[:1]),
         )
 
     @admin.display(description=_("name"), ordering="last_name")

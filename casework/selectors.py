@@ -106,7 +106,8 @@ def dashboard_figures(weeks: int = 12) -> dict:
     )
     since = timezone.now() - dt.timedelta(weeks=weeks)
     per_week = list(
-        requests.filter(submitted_at__gte=since)
+        # A corrected re-issue (casework.services.correction) is made by the institution, not sent.
+        requests.filter(submitted_at__gte=since, corrects__isnull=True)
         .annotate(week=TruncWeek("submitted_at"))
         .values_list("week")
         .annotate(n=Count("pk"))

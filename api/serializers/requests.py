@@ -302,6 +302,20 @@ class RequestSerializer(RequestPeriods, ModelSerializer):
     based_on = serializers.IntegerField(
         source="based_on_id", allow_null=True, help_text=_("Request it was based on.")
     )
+    corrects = serializers.IntegerField(
+        source="corrects_id",
+        allow_null=True,
+        help_text=_(
+            "For a request the institution made to re-issue a corrected certificate: the request whose "
+            "certificate it replaces; else null."
+        ),
+    )
+    corrected_by = serializers.SerializerMethodField(
+        help_text=_(
+            "When the institution corrected this request's certificate: the request that carries the "
+            "corrected certificate (this one is then cancelled); else null."
+        )
+    )
     answers = serializers.SerializerMethodField(
         help_text=_(
             "The answers, by step, in the shape a create and an update take them: a draft's answers "
@@ -339,6 +353,8 @@ class RequestSerializer(RequestPeriods, ModelSerializer):
             "cancel_reason",
             "extends",
             "based_on",
+            "corrects",
+            "corrected_by",
             "answers",
             "certificate",
             "created_at",
@@ -347,6 +363,13 @@ class RequestSerializer(RequestPeriods, ModelSerializer):
             "decided_at",
         ]
         read_only_fields = fields
+
+    def get_corrected_by(self, obj) -> int | None:
+        if obj.status != Status.CANCELLED:
+            return None
+        if hasattr(obj, "corrected_by_id"):  # read with the list (RequestListCreate), no query per row
+            return obj.corrected_by_id
+        return CoverageRequest.objects.filter(corrects_id=obj.pk).values_list("pk", flat=True).first()
 
     def get_answers(self, obj) -> AnswersSerializer:
         from ..request_answers import api_answers

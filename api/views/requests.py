@@ -1,7 +1,7 @@
 """Requests: drafts (create, update, validate, submit, discard), the consult list, detail with history,
 cancel, extend, and the certificate. Every write goes through postings' services."""
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from postings.filters import RequestFilter
 from postings.forms.steps import StatementForm
-from postings.models import RequestEvent, ResidenceStatement
+from postings.models import CoverageRequest, RequestEvent, ResidenceStatement
 from postings.selectors import (
     any_request_get,
     certificate_of,
@@ -114,7 +114,12 @@ class RequestListCreate(RequestObjectMixin, generics.ListAPIView):
     filterset_class = RequestFilter
 
     def get_queryset(self):
-        return requests_for(self.request.user, self.get_employer()).select_related("certificate")
+        corrected_by = CoverageRequest.objects.filter(corrects=OuterRef("pk")).values("pk")[:1]
+        return (
+            requests_for(self.request.user, self.get_employer())
+            .select_related("certificate")
+            .annotate(corrected_by_id=Subquery(corrected_by))
+        )
 
     @idempotent
     def post(self, request, *args, **kwargs):

@@ -350,11 +350,15 @@ def deliver_correction(certificate: Certificate) -> None:
     it replaces, why, and carries the new one (or says it comes by post)."""
     request = certificate.request
     old = certificate.replaces
+    # Corrected again before the previous correction was sent: the employer never received that one,
+    # so name the certificate they hold.
+    while old is not None and old.delivered_at is None and old.replaces is not None:
+        old = old.replaces
     values = {
         "number": request.transaction_number,
         "cert": certificate.number,
         "old_cert": old.number if old else "",
-        "old_number": request.corrects.transaction_number,
+        "old_number": old.request.transaction_number if old else request.corrects.transaction_number,
         "reason": request.decision_reason,
     }
     body = (

@@ -321,3 +321,80 @@ def test_a_replaced_paper_certificate_leaves_the_list_to_print(
     url = reverse("admin:casework_printqueueentry_changelist")
     to_print = caseworker_client.get(url, {"printed": "no"}).content.decode()
     assert new.number in to_print and old.number not in to_print
+
+
+def test_the_api_request_list_links_the_replaced_request_and_the_correction(
+    certificate, caseworker, employer_admin, employer
+):
+    """A payroll program that reads the list sees, without a call per certificate, that its request
+    was replaced (cancelled, corrected_by) and which new request carries the corrected certificate."""
+    new = _correct(caseworker, certificate)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token_create(actor=employer_admin, name='t')[1]}")
+    base = f"/api/v1/employers/{employer.pk}/requests/"
+    rows = {row["id"]: row for row in api.get(base).json()["results"]}
+    old_row, new_row = rows[certificate.request_id], rows[new.request_id]
+    assert old_row["status"] == "cancelled" and old_row["certificate"]["status"] == "withdrawn"
+    assert old_row["corrected_by"] == new.request_id and old_row["corrects"] is None
+    assert new_row["corrects"] == certificate.request_id and new_row["corrected_by"] is None
+    closed = api.get(base, {"status": "closed"}).json()["results"]
+    assert [row["id"] for row in closed] == [new.request_id]
+    detail = api.get(f"{base}{certificate.request_id}/").json()
+    assert detail["corrected_by"] == new.request_id
+
+
+def test_the_dashboard_counts_a_correction_as_no_request_sent(caseworker_client, certificate, caseworker):
+    _correct(caseworker, certificate)
+    figures = caseworker_client.get(reverse("casework:dashboard")).context["figures"]
+    # "Requests sent per week": the employer sent one; the institution's correction was not sent.
+    assert sum(n for _week, n in figures["per_week"]) == 1
+
+
+def test_an_open_objection_and_a_double_confirm_are_refused_at_the_page(
+    caseworker_client, certificate, caseworker
+):
+    from casework.models import Objection
+
+    url = reverse("admin:casework_certificate_correct", args=[certificate.pk])
+    confirm = {**_form(certificate, family_name="Delporte-Smit"), "confirm": "1"}
+    objection = Objection.objects.create(
+        certificate=certificate, state="BE", reason="Not posted.", recorded_by=caseworker
+    )
+    page = caseworker_client.post(url, confirm)
+    assert page.status_code == 200 and "objection to this certificate is open" in page.content.decode()
+    assert Certificate.objects.count() == 1
+    Objection.objects.filter(pk=objection.pk).update(outcome="confirmed", settled_on=dt.date.today())
+    with committed():
+        assert caseworker_client.post(url, confirm).status_code == 302
+    # The confirm page sent twice (a double click, the back button): one corrected certificate.
+    again = caseworker_client.post(url, confirm)
+    assert again.status_code == 200 and "it cannot be corrected" in again.content.decode()
+    assert Certificate.objects.count() == 2
+
+
+def test_a_correction_before_the_corrected_pdf_was_made(certificate, caseworker, employer):
+    """The caseworker corrects the new certificate again while its issue task has not run yet: the
+    task, when it runs, makes and sends nothing for the replaced one, and the employer, who never
+    received that one, is told the last corrected certificate replaces the one they hold."""
+    from casework.services.certificates import certificate_issue
+
+    initial = correction_initial(certificate)
+    first = certificate_correct(  # no commit: its issue task has not run, so it has no PDF yet
+        actor=caseworker,
+        certificate=certificate,
+        holder={**initial["holder"], "family_name": "Delporte-Smit"},
+        places=initial["places"],
+        admitted_end=initial["admitted_end"],
+        reason="Misspelt.",
+    )
+    assert not first.pdf
+    second = _correct(caseworker, first, family_name="Delporte-Smits")
+    assert certificate_issue(request_id=first.request_id) is None
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert not first.pdf and first.delivered_at is None
+    assert second.pdf and second.delivered_at is not None
+    message = InboxMessage.objects.filter(organisation=employer, kind="certificate").latest("pk")
+    assert second.number in message.subject and certificate.number in message.subject
+    assert first.number not in message.subject + message.body
+    assert certificate.request.transaction_number in message.body
