@@ -190,16 +190,16 @@ def certificate_correct(
         raise PermissionDenied
     reason = (reason or "").strip()
     with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update(of=("self",))
-            .select_related("request__employer")
-            .get(pk=certificate.pk)
-        )
+        # The request first, then its certificate: the order the issue task takes them in, so a
+        # correction and an issue of the same request wait for each other instead of deadlocking.
+        # (A certificate never changes request, so its request id can be read unlocked.)
+        request_id = Certificate.objects.values_list("request_id", flat=True).get(pk=certificate.pk)
         old = (
-            CoverageRequest.objects.select_for_update()
+            CoverageRequest.objects.select_for_update(of=("self",))
             .select_related("employer")
-            .get(pk=certificate.request_id)
+            .get(pk=request_id)
         )
+        certificate = Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)
         certificate.request = old
         holder, places = _normalised(holder, places)
         changes = correction_check(
