@@ -98,7 +98,9 @@ def dashboard_figures(weeks: int = 12) -> dict:
     requests = CoverageRequest.objects.exclude(status="draft")
     per_status = dict(requests.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     per_state = list(
+        # One posting is one request here too: its corrected re-issue is not counted again.
         requests.exclude(state_of_work="")
+        .filter(corrects__isnull=True)
         .values_list("state_of_work")
         .annotate(n=Count("pk"))
         .order_by("-n")

@@ -348,6 +348,8 @@ def test_the_dashboard_counts_a_correction_as_no_request_sent(caseworker_client,
     figures = caseworker_client.get(reverse("casework:dashboard")).context["figures"]
     # "Requests sent per week": the employer sent one; the institution's correction was not sent.
     assert sum(n for _week, n in figures["per_week"]) == 1
+    # "Requests per state of work": one posting counted once, not again for its correction.
+    assert sum(n for _state, n in figures["per_state"]) == 1
 
 
 def test_an_open_objection_and_a_double_confirm_are_refused_at_the_page(
