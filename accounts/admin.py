@@ -39,14 +39,8 @@ from .services.enrolment import enrolment_code_issue, may_issue
 from .services.registration import letter_issue, letter_mark_sent
 
 
-class CaseworkerReadOnlyAdmin(admin.ModelAdmin):
-    """Caseworkers see; nobody adds, edits or deletes here."""
-
-    def has_module_permission(self, request):
-        return is_caseworker(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_caseworker(request.user)
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Nobody adds, edits or deletes here; subclasses say who sees."""
 
     def has_add_permission(self, request):
         return False
@@ -56,6 +50,16 @@ class CaseworkerReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class CaseworkerReadOnlyAdmin(ReadOnlyAdmin):
+    """Caseworkers see; nobody adds, edits or deletes here."""
+
+    def has_module_permission(self, request):
+        return is_caseworker(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_caseworker(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]
@@ -251,7 +255,7 @@ class AuditEventAdmin(CaseworkerReadOnlyAdmin):
 
 
 @admin.register(StaffAccount)
-class StaffAccountAdmin(admin.ModelAdmin):
+class StaffAccountAdmin(ReadOnlyAdmin):
     """Staff accounts, for those who may issue authenticator enrolment codes (superusers, or staff with
     accounts.issue_enrolment_code). Read-only; the one change made here is a new enrolment code."""
 
@@ -267,15 +271,6 @@ class StaffAccountAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return may_issue(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         valid_codes = EnrolmentCode.objects.filter(
